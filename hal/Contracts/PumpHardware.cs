@@ -1,0 +1,46 @@
+namespace OpenIdds.Hal
+{
+    /// <summary>
+    /// Everything the firmware may touch, as a board wires it. The firmware core sees the world only
+    /// through these contracts, which is what lets the simulator run it unchanged.
+    /// </summary>
+    public sealed class PumpHardware
+    {
+        public PumpHardware(
+            IMonotonicClock clock,
+            IMotorDriver motor,
+            IPressureSensor pressure,
+            IReservoirLevelSensor? reservoirLevel,
+            IBatteryMonitor battery,
+            IAnnunciator annunciator,
+            IPatientButton patientButton,
+            INonVolatileStore store,
+            IWatchdog watchdog,
+            ISerialLink link)
+        {
+            Clock = clock;
+            Motor = motor;
+            Pressure = pressure;
+            ReservoirLevel = reservoirLevel;
+            Battery = battery;
+            Annunciator = annunciator;
+            PatientButton = patientButton;
+            Store = store;
+            Watchdog = watchdog;
+            Link = link;
+        }
+
+        public IMonotonicClock Clock { get; private set; }
+        public IMotorDriver Motor { get; private set; }
+        public IPressureSensor Pressure { get; private set; }
+
+        /// <summary>Null on boards without a level sensor: the reservoir is then computed only.</summary>
+        public IReservoirLevelSensor? ReservoirLevel { get; private set; }
+        public IBatteryMonitor Battery { get; private set; }
+        public IAnnunciator Annunciator { get; private set; }
+        public IPatientButton PatientButton { get; private set; }
+        public INonVolatileStore Store { get; private set; }
+        public IWatchdog Watchdog { get; private set; }
+        public ISerialLink Link { get; private set; }
+    }
+}

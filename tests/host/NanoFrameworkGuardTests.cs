@@ -1,0 +1,109 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace OpenIdds.Tests.Host;
+
+/// <summary>
+/// The guard itself under test: the portable sources compile against the nanoFramework reference,
+/// and each denied API, dropped into firmware/, fails with an error that names it. The same
+/// compilation the guard project runs is rebuilt here with Roslyn so each case takes milliseconds.
+/// </summary>
+[TestClass]
+public class NanoFrameworkGuardTests
+{
+    private static readonly Lazy<(SyntaxTree[] Trees, MetadataReference Corlib)> Portable = new(() =>
+    {
+        var options = new CSharpParseOptions(LanguageVersion.Latest, preprocessorSymbols: new[] { "NANOFRAMEWORK_1_0" });
+        var trees = RepositoryPaths.PortableSources()
+            .Select(f => CSharpSyntaxTree.ParseText(File.ReadAllText(f), options, f))
+            .ToArray();
+        string corlib = Path.Combine(RepositoryPaths.Root, "guard", "reference", "bin", RepositoryPaths.Configuration, "net10.0", "mscorlib.dll");
+        return (trees, MetadataReference.CreateFromFile(corlib));
+    });
+
+    private static Diagnostic[] CompileWith(string extraSource)
+    {
+        var (trees, corlib) = Portable.Value;
+        var all = trees.ToList();
+        if (extraSource.Length > 0)
+        {
+            all.Add(CSharpSyntaxTree.ParseText(extraSource, (CSharpParseOptions)trees[0].Options, "firmware/Denied.cs"));
+        }
+        var compilation = CSharpCompilation.Create("Guard", all, new[] { corlib },
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        using var pe = new MemoryStream();
+        return compilation.Emit(pe).Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToArray();
+    }
+
+    [TestMethod]
+    public void The_portable_sources_compile_for_nanoFramework()
+    {
+        var errors = CompileWith("");
+        Assert.AreEqual(0, errors.Length, string.Join(Environment.NewLine, errors.Select(e => e.ToString())));
+    }
+
+    [TestMethod]
+    [DataRow("using System.Collections.Generic; class D { List<int> l = new List<int>(); }", "List<>")]
+    [DataRow("using System.Linq; class D { }", "Linq")]
+    [DataRow("enum E { A } class D { string s = E.A.ToString(); }", "Enum.ToString()")]
+    [DataRow("class D { int? n; }", "Nullable")]
+    [DataRow("class D { async void A() { } }", "AsyncVoidMethodBuilder")]
+    [DataRow("class D { System.Collections.IEnumerable Y() { yield return 1; } }", "IEnumerable`1")]
+    [DataRow("class D { string R(string s) { return s.Replace(\"a\", \"b\"); } }", "Replace")]
+    [DataRow("class D { string J() { return string.Join(\",\", new string[0]); } }", "Join")]
+    [DataRow("class D { System.Span<byte> s; }", "Span<>")]
+    [DataRow("class D { decimal m; }", "System.Decimal")]
+    [DataRow("class D { System.DateTime n = System.DateTime.Now; }", "Now")]
+    [DataRow("class D { System.TimeSpan t = System.TimeSpan.FromSeconds(1.5); }", "'double' to 'long'")]
+    [DataRow("class D { long l; void I() { System.Threading.Interlocked.Increment(ref l); } }", "'ref long' to 'ref int'")]
+    [DataRow("class D { (int, int) t; }", "ValueTuple")]
+    [DataRow("interface I { void M() { } }", "default interface")]
+    public void A_denied_API_fails_with_an_error_naming_it(string source, string named)
+    {
+        var errors = CompileWith(source);
+        Assert.IsTrue(errors.Length > 0, $"'{source}' compiled for nanoFramework but must not");
+        Assert.IsTrue(errors.Any(e => e.GetMessage().Contains(named, StringComparison.Ordinal)),
+            $"no error names '{named}': " + string.Join(" | ", errors.Select(e => e.GetMessage())));
+    }
+
+    /// <summary>
+    /// nanoFramework 1.17 cannot run generics even where the compiler could emit them (a generic class
+    /// of our own needs no library type), nor checked arithmetic (no OverflowException), nor stackalloc.
+    /// No reference can deny a language feature, so the syntax is checked here.
+    /// </summary>
+    [TestMethod]
+    public void Portable_sources_declare_no_generics_checked_arithmetic_or_stackalloc()
+    {
+        var findings = Portable.Value.Trees.SelectMany(DeniedSyntax).ToArray();
+        Assert.AreEqual(0, findings.Length, string.Join(Environment.NewLine, findings));
+    }
+
+    [TestMethod]
+    public void The_syntax_check_finds_a_generic_declaration()
+    {
+        var tree = CSharpSyntaxTree.ParseText("class G<T> { void M<U>() { int x = checked(1 + 2); } }", path: "firmware/Denied.cs");
+        Assert.AreEqual(3, DeniedSyntax(tree).Count());
+    }
+
+    private static IEnumerable<string> DeniedSyntax(SyntaxTree tree)
+    {
+        foreach (var node in tree.GetRoot().DescendantNodes())
+        {
+            string? what = node switch
+            {
+                TypeParameterListSyntax => "a generic type or method (nanoFramework 1.17 has no generics)",
+                CheckedExpressionSyntax c when c.IsKind(SyntaxKind.CheckedExpression) => "checked arithmetic (nanoFramework has no OverflowException)",
+                CheckedStatementSyntax c when c.IsKind(SyntaxKind.CheckedStatement) => "a checked block (nanoFramework has no OverflowException)",
+                StackAllocArrayCreationExpressionSyntax => "stackalloc (nanoFramework has no Span)",
+                ParameterSyntax p when p.Modifiers.Any(SyntaxKind.InKeyword) => "an 'in' parameter",
+                _ => null,
+            };
+            if (what != null)
+            {
+                var line = node.GetLocation().GetLineSpan();
+                yield return $"{line.Path}({line.StartLinePosition.Line + 1}): {what}";
+            }
+        }
+    }
+}

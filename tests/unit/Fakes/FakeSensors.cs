@@ -1,0 +1,21 @@
+using OpenIdds.Hal;
+
+namespace OpenIdds.Tests.Unit.Fakes
+{
+    /// <summary>A pressure sensor that reads whatever the test sets.</summary>
+    public sealed class FakePressureSensor : IPressureSensor
+    {
+        public int Pascals { get; set; }
+        public SensorStatus Status { get; set; }
+        public SensorStatus Read(out int pascals) { pascals = Pascals; return Status; }
+    }
+
+    /// <summary>A battery that reads whatever the test sets.</summary>
+    public sealed class FakeBattery : IBatteryMonitor
+    {
+        public FakeBattery() { Millivolts = 3600; ConsumedMicroampereHours = -1; }
+        public int Millivolts { get; set; }
+        public long ConsumedMicroampereHours { get; set; }
+        public SensorStatus Read(out int millivolts) { millivolts = Millivolts; return SensorStatus.Ok; }
+    }
+}
