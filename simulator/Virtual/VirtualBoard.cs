@@ -1,0 +1,48 @@
+using System.Device.Gpio;
+using OpenIdds.Hal;
+using OpenIdds.Hal.Drivers;
+
+namespace OpenIdds.Simulator.Virtual;
+
+/// <summary>
+/// A whole pump in software, wired like a dev board: the real hal drivers on virtual pins.
+/// Pin numbers follow boards/esp32-devkitc so a trace reads like the real board's.
+/// </summary>
+public sealed class VirtualBoard
+{
+    public const int StepPin = 26;
+    public const int DirectionPin = 27;
+    public const int EnablePin = 14;
+    public const int FaultPin = 13;
+    public const int RedLedPin = 18;
+    public const int YellowLedPin = 19;
+    public const int GreenLedPin = 21;
+
+    public VirtualBoard(long truePicolitersPerStep)
+    {
+        Gpio = new VirtualGpioDriver();
+        var controller = new GpioController(Gpio);
+        Motor = new StepDirDriver(controller, StepPin, DirectionPin, EnablePin, FaultPin, faultActiveHigh: false);
+        Buzzer = new VirtualPwmChannel();
+        Annunciator = new PwmBuzzer(Buzzer, new IndicatorLeds(controller, RedLedPin, YellowLedPin, GreenLedPin));
+        Mechanism = new PeristalticMechanism(Gpio, StepPin, DirectionPin, EnablePin, truePicolitersPerStep);
+        Hardware = new PumpHardware(Clock, Motor, Pressure, null, Battery, Annunciator, Button, Store, Watchdog, Link);
+    }
+
+    public VirtualClock Clock { get; } = new();
+    public VirtualGpioDriver Gpio { get; }
+    public StepDirDriver Motor { get; }
+    public VirtualPwmChannel Buzzer { get; }
+    public PwmBuzzer Annunciator { get; }
+    public PeristalticMechanism Mechanism { get; }
+    public VirtualPressureSensor Pressure { get; } = new();
+    public VirtualBattery Battery { get; } = new();
+    public VirtualButton Button { get; } = new();
+    public RamFlash Store { get; } = new();
+    public VirtualWatchdog Watchdog { get; } = new();
+    public NullLink Link { get; } = new();
+    public PumpHardware Hardware { get; }
+
+    /// <summary>Pulls the driver's nFAULT line low, as a DRV8825 does on a stall or over-current.</summary>
+    public void InjectMotorFault() => Gpio.SetInput(FaultPin, PinValue.Low);
+}

@@ -1,0 +1,84 @@
+using OpenIdds.Firmware.Control;
+using OpenIdds.Firmware.Dosing;
+using OpenIdds.Firmware.Units;
+using OpenIdds.Hal;
+using OpenIdds.Simulator;
+using OpenIdds.Simulator.Scenarios;
+using OpenIdds.Simulator.Virtual;
+
+namespace OpenIdds.Tests.Host;
+
+/// <summary>The real hal drivers on .NET IoT's GpioController over the virtual pin driver.</summary>
+[TestClass]
+public class VirtualBoardTests
+{
+    [TestMethod]
+    public void Steps_appear_as_rising_edges_on_the_step_pin_only_while_enabled()
+    {
+        var board = new VirtualBoard(250_000);
+        board.Motor.Step();
+        Assert.AreEqual(0L, board.Gpio.RisingEdges(VirtualBoard.StepPin), "a disabled driver must not pulse STEP");
+        board.Motor.Enable();
+        Assert.AreEqual(System.Device.Gpio.PinValue.Low, board.Gpio.Level(VirtualBoard.EnablePin), "ENABLE is active low");
+        for (int i = 0; i < 5; i++) board.Motor.Step();
+        Assert.AreEqual(5L, board.Gpio.RisingEdges(VirtualBoard.StepPin));
+        Assert.AreEqual(0L, board.Gpio.RisingEdges(VirtualBoard.DirectionPin));
+        Assert.AreEqual(5L, board.Mechanism.Strokes);
+    }
+
+    [TestMethod]
+    public void Reverse_steps_set_the_direction_pin_and_pull_volume_back()
+    {
+        var board = new VirtualBoard(250_000);
+        board.Motor.Enable();
+        board.Motor.Step();
+        board.Motor.SetDirection(MotorDirection.Reverse);
+        Assert.AreEqual(System.Device.Gpio.PinValue.High, board.Gpio.Level(VirtualBoard.DirectionPin));
+        board.Motor.Step();
+        board.Motor.Step();
+        Assert.AreEqual(-1L, board.Mechanism.Strokes);
+        Assert.AreEqual(-1L, board.Motor.CompletedSteps);
+    }
+
+    [TestMethod]
+    public void The_driver_fault_line_reads_as_a_stall_and_stops_the_pump()
+    {
+        var run = new SimulationRun(new Calibration(250_000), 250_000);
+        run.Start(new ConstantRate(new NanolitersPerHour(100_000)));
+        run.RunUntil(60_000);
+        Assert.IsFalse(run.Board.Motor.Stalled);
+        run.Board.InjectMotorFault();
+        run.RunUntil(70_000);
+        Assert.AreEqual(PumpState.Faulted, run.Pump.State);
+        Assert.IsFalse(run.Board.Motor.Enabled);
+        Assert.AreEqual(6L, run.Board.Mechanism.Strokes, "no stroke after the fault");
+    }
+
+    [TestMethod]
+    public void The_buzzer_sounds_an_alarm_tone_on_pwm_and_falls_silent()
+    {
+        var board = new VirtualBoard(250_000);
+        board.Annunciator.SetTone(AlarmSignalPattern.ToneAt(AlarmPriority.High, 0));
+        Assert.IsTrue(board.Buzzer.Running);
+        Assert.AreEqual(AlarmSignalPattern.HighToneHz, board.Buzzer.Frequency);
+        Assert.AreEqual(0.5, board.Buzzer.DutyCycle);
+        board.Annunciator.SetTone(0);
+        Assert.IsFalse(board.Buzzer.Running);
+        board.Annunciator.SetIndicator(IndicatorColor.Red);
+        Assert.AreEqual(System.Device.Gpio.PinValue.High, board.Gpio.Level(VirtualBoard.RedLedPin));
+        Assert.AreEqual(System.Device.Gpio.PinValue.Low, board.Gpio.Level(VirtualBoard.YellowLedPin));
+    }
+
+    [TestMethod]
+    public void The_default_scenario_delivers_its_week_within_one_step_of_the_prescription()
+    {
+        var (run, days) = FoundationScenario.Run();
+        long prescribed = run.PrescribedPicoliters(run.Now);
+        long behind = prescribed - run.Board.Mechanism.DeliveredPicoliters;
+        Assert.IsTrue(behind >= 0 && behind < FoundationScenario.PicolitersPerStep, $"behind by {behind} pL");
+        Assert.AreEqual(7, days.Count);
+        Assert.AreEqual(496_000_000L, days[^1].PrescribedPicoliters, "flex day: 16 h x 25 uL/h + 8 h x 12 uL/h");
+        Assert.AreEqual(0L, run.Pump.StepsMissed);
+        Assert.AreEqual(run.Pump.StepsTaken, run.Board.Gpio.RisingEdges(VirtualBoard.StepPin), "every commanded step is a pin edge");
+    }
+}
