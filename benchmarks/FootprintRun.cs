@@ -1,0 +1,82 @@
+using OpenIdds.Firmware.Control;
+using OpenIdds.Firmware.Dosing;
+using OpenIdds.Firmware.Units;
+using OpenIdds.Hal;
+using OpenIdds.Simulator.Virtual;
+
+namespace OpenIdds.Benchmarks;
+
+/// <summary>
+/// What the core allocates: the managed bytes the firmware objects take at start-up (board
+/// hardware excluded), and the bytes allocated per tick once running - for the scheduler alone,
+/// for the pump controller on allocation-free hardware, and on the host's .NET IoT GPIO stack.
+/// Measured with the runtime's per-thread allocation counter, which counts every byte asked for.
+/// </summary>
+public static class FootprintRun
+{
+    private const int Warmup = 10_000;
+    private const int Measured = 1_000_000;
+
+    public static void Run()
+    {
+        var starts = Enumerable.Range(0, FlexSchedule.MaxSteps).Select(i => new Milliseconds(i * 30 * Milliseconds.PerMinute)).ToArray();
+        var rates = Enumerable.Range(0, FlexSchedule.MaxSteps).Select(i => new NanolitersPerHour(10_000 + i * 500)).ToArray();
+        var quiet = new QuietHardware();
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        var profile = new BolusOverlays(new FlexSchedule(starts, rates, Milliseconds.Zero));
+        var pump = new PumpController(quiet.Hardware, new Calibration(31_250));
+        pump.Start(profile);
+        long core = GC.GetAllocatedBytesForCurrentThread() - before;
+        Console.WriteLine($"footprint: core objects at start-up (pump controller, scheduler, 48-step flex schedule, bolus slots) = {core} bytes ({core / 1024.0:0.0} KiB) on .NET 10 x64");
+
+        var scheduler = new DosingScheduler(profile, new Calibration(31_250), Milliseconds.Zero, Milliseconds.FromSeconds(2));
+        Console.WriteLine($"footprint: scheduler alone, bytes allocated per step in steady state = {PerOperation(() => scheduler.Advance(scheduler.NextStepDue, out _)):0.000}");
+        Console.WriteLine($"footprint: pump controller tick on allocation-free hardware, bytes per tick = {PerOperation(() => { quiet.ElapsedMilliseconds = pump.NextWake.Value; pump.Tick(); }):0.000}");
+
+        var board = new VirtualBoard(31_250);
+        var hostPump = new PumpController(board.Hardware, new Calibration(31_250));
+        hostPump.Start(new BolusOverlays(new FlexSchedule(starts, rates, Milliseconds.Zero)));
+        Console.WriteLine($"footprint: same tick through .NET IoT GpioController on the virtual pin driver (host only), bytes per tick = {PerOperation(() => { board.Clock.AdvanceTo(Math.Max(hostPump.NextWake.Value, board.Clock.ElapsedMilliseconds + 1)); hostPump.Tick(); }):0.000}");
+    }
+
+    private static double PerOperation(Action operation)
+    {
+        for (int i = 0; i < Warmup; i++) operation();
+        long start = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < Measured; i++) operation();
+        return (double)(GC.GetAllocatedBytesForCurrentThread() - start) / Measured;
+    }
+
+    /// <summary>Hardware that does nothing and allocates nothing, so only the core is measured.</summary>
+    private sealed class QuietHardware : IMonotonicClock, IMotorDriver, IPressureSensor, IBatteryMonitor, IAnnunciator, IPatientButton, INonVolatileStore, IWatchdog, ISerialLink
+    {
+        public QuietHardware() { Hardware = new PumpHardware(this, this, this, null, this, this, this, this, this, this); }
+        public PumpHardware Hardware { get; }
+        public long ElapsedMilliseconds { get; set; }
+        public bool Enabled { get; private set; }
+        public MotorDirection Direction { get; private set; }
+        public long CompletedSteps { get; private set; }
+        public bool CanDetectStall => true;
+        public bool Stalled => false;
+        public void Enable() => Enabled = true;
+        public void Disable() => Enabled = false;
+        public void SetDirection(MotorDirection direction) => Direction = direction;
+        public void Step() => CompletedSteps++;
+        public SensorStatus Read(out int value) { value = 0; return SensorStatus.Ok; }
+        public long ConsumedMicroampereHours => 0;
+        public void SetTone(int frequencyHz) { }
+        public void SetIndicator(IndicatorColor color) { }
+        public int TakePresses() => 0;
+        public int PageSize => 256;
+        public int PageCount => 1;
+        public int RatedEraseCycles => 10_000;
+        public void Read(int page, int offset, byte[] buffer, int index, int count) { }
+        public void Erase(int page) { }
+        public void Write(int page, int offset, byte[] data, int index, int count) { }
+        public void Arm(int timeoutMilliseconds) { }
+        public void Kick() { }
+        public int Read(byte[] buffer, int offset, int count) => 0;
+        public void Write(byte[] buffer, int offset, int count) { }
+    }
+}

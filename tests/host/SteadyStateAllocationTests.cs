@@ -1,0 +1,46 @@
+using OpenIdds.Firmware.Control;
+using OpenIdds.Firmware.Dosing;
+using OpenIdds.Firmware.Units;
+using OpenIdds.Tests.Unit.Fakes;
+
+namespace OpenIdds.Tests.Host;
+
+/// <summary>
+/// NO-STEADY-STATE-ALLOCATION: once running, the core allocates nothing, so a nanoFramework board
+/// never runs its garbage collector in the middle of dosing. The runtime's per-thread allocation
+/// counter sees every byte, so any allocation in the scheduler or controller fails this test.
+/// </summary>
+[TestClass]
+public class SteadyStateAllocationTests
+{
+    [TestMethod]
+    public void The_scheduler_and_controller_allocate_nothing_per_tick()
+    {
+        var board = new FakeBoard();
+        var flex = new FlexSchedule(
+            new[] { Milliseconds.FromHours(0), Milliseconds.FromHours(7), Milliseconds.FromHours(21) },
+            new[] { new NanolitersPerHour(400_000), new NanolitersPerHour(900_000), new NanolitersPerHour(100_000) },
+            Milliseconds.FromHours(3));
+        var profile = new BolusOverlays(flex);
+        var pump = new PumpController(board.Hardware, new Calibration(31_250));
+        pump.Start(profile);
+        profile.Add(Milliseconds.FromHours(2), Milliseconds.FromMinutes(30), new NanolitersPerHour(2_000_000));
+        pump.Scheduler!.Replan();
+
+        void Run(int ticks)
+        {
+            for (int i = 0; i < ticks; i++)
+            {
+                board.Clock.ElapsedMilliseconds = pump.NextWake.Value;
+                pump.Tick();
+            }
+        }
+
+        Run(20_000);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        Run(200_000);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.AreEqual(0L, allocated, "bytes allocated in 200,000 steady-state ticks");
+        Assert.IsTrue(board.Motor.CompletedSteps > 100_000, "the ticks did deliver");
+    }
+}
