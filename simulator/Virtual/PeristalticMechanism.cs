@@ -32,11 +32,16 @@ public sealed class PeristalticMechanism
 
     public long DeliveredPicoliters => Strokes * TruePicolitersPerStep;
 
+    /// <summary>Each stroke the head makes, forward or reverse: the physics model listens here.</summary>
+    public event Action<OpenIdds.Hal.MotorDirection>? Stroke;
+
     private void OnEdge(int pin)
     {
         if (pin != _stepPin) return;
         // ENABLE is active low on A4988/DRV8825/TMC2209.
         if (_gpio.Level(_enablePin) == System.Device.Gpio.PinValue.High) { IgnoredPulses++; return; }
-        Strokes += _gpio.Level(_directionPin) == System.Device.Gpio.PinValue.Low ? 1 : -1;
+        bool forward = _gpio.Level(_directionPin) == System.Device.Gpio.PinValue.Low;
+        Strokes += forward ? 1 : -1;
+        Stroke?.Invoke(forward ? OpenIdds.Hal.MotorDirection.Forward : OpenIdds.Hal.MotorDirection.Reverse);
     }
 }

@@ -18,15 +18,18 @@ public sealed class VirtualBoard
     public const int YellowLedPin = 19;
     public const int GreenLedPin = 21;
 
-    public VirtualBoard(long truePicolitersPerStep)
+    public VirtualBoard(long truePicolitersPerStep, IPressureSensor? pressure = null, IReservoirLevelSensor? reservoirLevel = null, IBatteryMonitor? battery = null)
     {
+        Pressure = pressure ?? new VirtualPressureSensor();
+        Battery = battery ?? new VirtualBattery();
+        ReservoirLevel = reservoirLevel;
         Gpio = new VirtualGpioDriver();
         var controller = new GpioController(Gpio);
         Motor = new StepDirDriver(controller, StepPin, DirectionPin, EnablePin, FaultPin, faultActiveHigh: false);
         Buzzer = new VirtualPwmChannel();
         Annunciator = new PwmBuzzer(Buzzer, new IndicatorLeds(controller, RedLedPin, YellowLedPin, GreenLedPin));
         Mechanism = new PeristalticMechanism(Gpio, StepPin, DirectionPin, EnablePin, truePicolitersPerStep);
-        Hardware = new PumpHardware(Clock, Motor, Pressure, null, Battery, Annunciator, Button, Store, Watchdog, Link);
+        Hardware = new PumpHardware(Clock, Motor, Pressure, ReservoirLevel, Battery, Annunciator, Button, Store, Watchdog, Link);
     }
 
     public VirtualClock Clock { get; } = new();
@@ -35,8 +38,9 @@ public sealed class VirtualBoard
     public VirtualPwmChannel Buzzer { get; }
     public PwmBuzzer Annunciator { get; }
     public PeristalticMechanism Mechanism { get; }
-    public VirtualPressureSensor Pressure { get; } = new();
-    public VirtualBattery Battery { get; } = new();
+    public IPressureSensor Pressure { get; }
+    public IReservoirLevelSensor? ReservoirLevel { get; }
+    public IBatteryMonitor Battery { get; }
     public VirtualButton Button { get; } = new();
     public RamFlash Store { get; } = new();
     public VirtualWatchdog Watchdog { get; } = new();

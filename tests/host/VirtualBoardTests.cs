@@ -2,8 +2,6 @@ using OpenIdds.Firmware.Control;
 using OpenIdds.Firmware.Dosing;
 using OpenIdds.Firmware.Units;
 using OpenIdds.Hal;
-using OpenIdds.Simulator;
-using OpenIdds.Simulator.Scenarios;
 using OpenIdds.Simulator.Virtual;
 
 namespace OpenIdds.Tests.Host;
@@ -43,15 +41,24 @@ public class VirtualBoardTests
     [TestMethod]
     public void The_driver_fault_line_reads_as_a_stall_and_stops_the_pump()
     {
-        var run = new SimulationRun(new Calibration(250_000), 250_000);
-        run.Start(new ConstantRate(new NanolitersPerHour(100_000)));
-        run.RunUntil(60_000);
-        Assert.IsFalse(run.Board.Motor.Stalled);
-        run.Board.InjectMotorFault();
-        run.RunUntil(70_000);
-        Assert.AreEqual(PumpState.Faulted, run.Pump.State);
-        Assert.IsFalse(run.Board.Motor.Enabled);
-        Assert.AreEqual(6L, run.Board.Mechanism.Strokes, "no stroke after the fault");
+        var board = new VirtualBoard(250_000);
+        var pump = new PumpController(board.Hardware, new Calibration(250_000));
+        pump.Start(new ConstantRate(new NanolitersPerHour(100_000)));
+        void RunUntil(long until)
+        {
+            while (board.Clock.ElapsedMilliseconds < until)
+            {
+                board.Clock.AdvanceTo(Math.Min(pump.NextWake.Value, until));
+                pump.Tick();
+            }
+        }
+        RunUntil(60_000);
+        Assert.IsFalse(board.Motor.Stalled);
+        board.InjectMotorFault();
+        RunUntil(70_000);
+        Assert.AreEqual(PumpState.Faulted, pump.State);
+        Assert.IsFalse(board.Motor.Enabled);
+        Assert.AreEqual(6L, board.Mechanism.Strokes, "no stroke after the fault");
     }
 
     [TestMethod]
@@ -67,18 +74,5 @@ public class VirtualBoardTests
         board.Annunciator.SetIndicator(IndicatorColor.Red);
         Assert.AreEqual(System.Device.Gpio.PinValue.High, board.Gpio.Level(VirtualBoard.RedLedPin));
         Assert.AreEqual(System.Device.Gpio.PinValue.Low, board.Gpio.Level(VirtualBoard.YellowLedPin));
-    }
-
-    [TestMethod]
-    public void The_default_scenario_delivers_its_week_within_one_step_of_the_prescription()
-    {
-        var (run, days) = FoundationScenario.Run();
-        long prescribed = run.PrescribedPicoliters(run.Now);
-        long behind = prescribed - run.Board.Mechanism.DeliveredPicoliters;
-        Assert.IsTrue(behind >= 0 && behind < FoundationScenario.PicolitersPerStep, $"behind by {behind} pL");
-        Assert.AreEqual(7, days.Count);
-        Assert.AreEqual(496_000_000L, days[^1].PrescribedPicoliters, "flex day: 16 h x 25 uL/h + 8 h x 12 uL/h");
-        Assert.AreEqual(0L, run.Pump.StepsMissed);
-        Assert.AreEqual(run.Pump.StepsTaken, run.Board.Gpio.RisingEdges(VirtualBoard.StepPin), "every commanded step is a pin edge");
     }
 }

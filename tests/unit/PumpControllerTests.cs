@@ -80,13 +80,16 @@ namespace OpenIdds.Tests.Unit
         }
 
         [TestMethod]
-        public void It_wakes_for_each_step_and_at_least_every_second_to_kick_the_watchdog()
+        public void It_wakes_for_each_step_and_at_least_every_max_sleep_to_kick_the_watchdog()
         {
             FakeBoard board = new FakeBoard();
-            PumpController pump = Running(board);
+            PumpController pump = new PumpController(board.Hardware, new Calibration(250000));
+            pump.Start(new ConstantRate(new NanolitersPerHour(100)));
             Assert.AreEqual(PumpController.MaxSleep.Value, pump.NextWake.Value);
-            RunUntil(board, pump, 60000);
-            Assert.IsTrue(board.Watchdog.Kicks >= 60);
+            RunUntil(board, pump, 10 * PumpController.MaxSleep.Value);
+            Assert.AreEqual(10, board.Watchdog.Kicks);
+            PumpController fast = Running(new FakeBoard());
+            Assert.AreEqual(9000L, fast.NextWake.Value);
         }
 
         [TestMethod]

@@ -1,0 +1,44 @@
+using System.Diagnostics;
+using OpenIdds.Simulator.Running;
+using OpenIdds.Simulator.Scenarios;
+
+namespace OpenIdds.Benchmarks;
+
+/// <summary>
+/// Simulated time per wall second, on one core: the default scenario, and one year of an implanted
+/// pump with full physics (head variation and slip, line compliance, posture and coughs every day).
+/// </summary>
+public static class SimulatorSpeedRun
+{
+    public static void Run()
+    {
+        Measure(Scenario.Load(ScenarioLibrary.Resolve(ScenarioLibrary.DefaultName)));
+        var actions = new List<ScenarioAction>();
+        for (int day = 0; day < 365; day++)
+        {
+            actions.Add(new ScenarioAction { At = $"{day}d7h", Do = "posture", Posture = "standing" });
+            actions.Add(new ScenarioAction { At = $"{day}d9h", Do = "cough" });
+            actions.Add(new ScenarioAction { At = $"{day}d22h", Do = "posture", Posture = "lying" });
+        }
+        Measure(new Scenario
+        {
+            Name = "implanted-year",
+            Mode = "implanted",
+            Duration = "365d",
+            Seed = 365,
+            Drug = new DrugSpec { Name = "morphine", ConcentrationUgPerMl = 10_000 },
+            Prescription = new PrescriptionSpec { Mode = "flex", Steps = { new FlexStepSpec { At = "06:00", RateUlPerH = 2.5 }, new FlexStepSpec { At = "22:00", RateUlPerH = 1.2 } } },
+            Actions = actions,
+        });
+    }
+
+    private static void Measure(Scenario scenario)
+    {
+        ScenarioRunner.Run(scenario with { Duration = "1d" });   // warm up the JIT
+        var wall = Stopwatch.StartNew();
+        var result = ScenarioRunner.Run(scenario);
+        wall.Stop();
+        double days = result.DurationMilliseconds / 86_400_000.0;
+        Console.WriteLine($"simulator: {scenario.Name}: {days:0} simulated days in {wall.Elapsed.TotalSeconds:0.000} s wall = {days / 365.0 / wall.Elapsed.TotalSeconds:0.00} simulated years per wall second ({result.WakeUps} wake-ups, {result.StepsTaken} steps)");
+    }
+}

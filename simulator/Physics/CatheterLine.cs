@@ -1,0 +1,102 @@
+namespace OpenIdds.Simulator.Physics;
+
+/// <summary>
+/// Tubing and catheter from the pump outlet to the catheter tip: a compliance charged by each stroke
+/// and drained through the catheter's resistance into the CSF, so line pressure jumps at a stroke and
+/// decays with time constant R x C (into an open catheter in well under a second; into a blocked one,
+/// never). Occlusion multiplies the resistance (partial) or cuts the flow (complete); a disconnection
+/// sends the outflow into tissue instead of CSF.
+/// Transport is first-in first-out through the fixed dead volume (tubing + catheter): what leaves the
+/// tip is what entered the line a dead volume earlier, so a new drug reaches the tip only after the old
+/// one has been pushed out (the physics behind the bridge bolus).
+/// </summary>
+public sealed class CatheterLine
+{
+    private readonly PhysicsParameters _p;
+    private readonly FluidColumn _line = new();      // dead volume, tip first
+    private readonly FluidColumn _buffer = new();    // stroked in, not yet flowed: held by the compliance
+
+    public CatheterLine(PhysicsParameters parameters, long initialConcentration)
+    {
+        _p = parameters;
+        _line.Append(parameters.TubingNanoliters + parameters.CatheterNanoliters, initialConcentration);
+        PressurePascals = parameters.CsfLyingPascals;
+    }
+
+    public double PressurePascals { get; private set; }
+
+    /// <summary>1 = open; above 1, partial occlusion (resistance multiplier); infinity = complete occlusion.</summary>
+    public double OcclusionFactor { get; set; } = 1.0;
+
+    /// <summary>The catheter is disconnected or leaking at the pump: outflow goes to tissue at ~0 Pa.</summary>
+    public bool Disconnected { get; set; }
+
+    public double DeliveredToCsfNanoliters { get; private set; }
+    public double DeliveredToCsfMicrograms { get; private set; }
+    public double LeakedNanoliters { get; private set; }
+
+    /// <summary>Concentration at the catheter tip, ug/mL.</summary>
+    public long TipConcentration => _line.FrontConcentration;
+
+    /// <summary>A stroke of drug enters the line and raises its pressure by volume / compliance.</summary>
+    public void Inject(double nanoliters, long concentration)
+    {
+        if (nanoliters <= 0) return;
+        PressurePascals += nanoliters / _p.ComplianceNanolitersPerPascal;
+        _buffer.Append(nanoliters, concentration);
+    }
+
+    /// <summary>Reverse strokes pull stored volume back: pressure relief after an occlusion alarm.</summary>
+    public void Withdraw(double nanoliters)
+    {
+        double taken = _buffer.TakeBack(nanoliters);
+        PressurePascals = Math.Max(0.0, PressurePascals - taken / _p.ComplianceNanolitersPerPascal);
+    }
+
+    /// <summary>Lets the line drain for <paramref name="seconds"/> toward the CSF pressure (or tissue, if disconnected).</summary>
+    public void Flow(double seconds, double csfPascals)
+    {
+        if (seconds <= 0) return;
+        double sink = Disconnected ? 0.0 : csfPascals;
+        double resistance = _p.ResistancePascalSecondsPerNanoliter * (Disconnected ? 0.1 : OcclusionFactor);
+        if (double.IsInfinity(resistance)) return;
+        double tau = resistance * _p.ComplianceNanolitersPerPascal;
+        double before = PressurePascals;
+        PressurePascals = sink + (before - sink) * DeterministicMath.ExpNegative(seconds / tau);
+        double outflow = (before - PressurePascals) * _p.ComplianceNanolitersPerPascal;
+        if (outflow > 0) Forward(outflow);
+        else if (outflow < 0) Backward(-outflow);
+    }
+
+    /// <summary>Volume leaves the tip; the compliance store refills the line from the pump end, first in first out.</summary>
+    private void Forward(double volume)
+    {
+        var entering = _buffer.TakeFrontSegments(volume);
+        foreach (var (v, c) in entering) _line.Append(v, c);
+        double fromStore = entering.Sum(e => e.Volume);
+        if (fromStore < volume) _line.Append(volume - fromStore, _line.BackConcentration);
+        foreach (var (v, c) in _line.TakeFrontSegments(volume))
+        {
+            if (Disconnected) LeakedNanoliters += v;
+            else
+            {
+                DeliveredToCsfNanoliters += v;
+                DeliveredToCsfMicrograms += v * c / 1_000_000.0;
+            }
+        }
+    }
+
+    /// <summary>
+    /// CSF pressure rose above the line's (standing up, a cough): CSF enters the tip and the line's
+    /// contents shift toward the pump into the compliance. It flows back out first when pressure falls,
+    /// so volume is conserved and no drug is counted twice.
+    /// </summary>
+    private void Backward(double volume)
+    {
+        if (Disconnected) return;
+        DeliveredToCsfNanoliters -= volume;
+        _line.Prepend(volume, 0);
+        var shifted = _line.TakeBackSegments(volume);
+        foreach (var (v, c) in shifted) _buffer.Prepend(v, c);
+    }
+}

@@ -1,0 +1,29 @@
+namespace OpenIdds.Simulator.Physics;
+
+/// <summary>
+/// Bit-identical physics on every machine: the same scenario and seed must give the same event log on
+/// x64 and ARM64, Linux and Windows. IEEE +, -, x, / and sqrt are exact everywhere, but Math.Exp and
+/// friends come from each platform's libm and may differ in the last bit, which could move an alarm by
+/// a tick. So the few transcendental functions the model needs are written here with basic operations.
+/// </summary>
+public static class DeterministicMath
+{
+    private const double Ln2 = 0.69314718055994530942;
+
+    /// <summary>e^-x for x &gt;= 0: range reduction by ln 2 (exact halvings) and a Taylor series on [0, ln 2).</summary>
+    public static double ExpNegative(double x)
+    {
+        if (x <= 0) return 1.0;
+        if (x > 700) return 0.0;
+        int halvings = (int)(x / Ln2);
+        double r = x - halvings * Ln2;
+        double term = 1.0, sum = 1.0;
+        for (int k = 1; k <= 20; k++)
+        {
+            term *= -r / k;
+            sum += term;
+        }
+        for (int i = 0; i < halvings; i++) sum *= 0.5;
+        return sum;
+    }
+}

@@ -1,0 +1,57 @@
+using OpenIdds.Hal;
+
+namespace OpenIdds.Simulator.Physics;
+
+/// <summary>What can go wrong with the downstream pressure sensor, injectable by a scenario.</summary>
+public enum PressureSensorFault { None, Stuck, Disconnected, OutOfRange, Noisy }
+
+/// <summary>
+/// The downstream pressure sensor: line pressure plus Gaussian noise and a slow drift, and the faults a
+/// real gauge shows (stuck at one reading, open wire, out of range, noise ten times the rated level).
+/// </summary>
+public sealed class PressureSensorModel : IPressureSensor
+{
+    private readonly PhysicsParameters _p;
+    private readonly SimulationRandom _random;
+    private readonly Func<double> _linePressure;
+    private readonly Func<long> _now;
+    private int _stuckAt;
+
+    public PressureSensorModel(PhysicsParameters parameters, SimulationRandom random, Func<double> linePressure, Func<long> now)
+    {
+        _p = parameters;
+        _random = random;
+        _linePressure = linePressure;
+        _now = now;
+    }
+
+    public PressureSensorFault Fault { get; private set; }
+
+    /// <summary>Drift, Pa per day (a gauge's zero creeping).</summary>
+    public double DriftPascalsPerDay { get; set; }
+
+    public void Inject(PressureSensorFault fault)
+    {
+        if (fault == PressureSensorFault.Stuck) _stuckAt = Sample();
+        Fault = fault;
+    }
+
+    public SensorStatus Read(out int pascals)
+    {
+        pascals = 0;
+        switch (Fault)
+        {
+            case PressureSensorFault.Disconnected: return SensorStatus.Disconnected;
+            case PressureSensorFault.OutOfRange: pascals = int.MaxValue; return SensorStatus.OutOfRange;
+            case PressureSensorFault.Stuck: pascals = _stuckAt; return SensorStatus.Ok;
+            default: pascals = Sample(); return SensorStatus.Ok;
+        }
+    }
+
+    private int Sample()
+    {
+        double noise = _p.PressureNoisePascals * (Fault == PressureSensorFault.Noisy ? 10 : 1) * _random.NextGaussian();
+        double drift = DriftPascalsPerDay * _now() / 86_400_000.0;
+        return (int)Math.Round(_linePressure() + noise + drift);
+    }
+}

@@ -1,0 +1,76 @@
+using OpenIdds.Hal;
+using OpenIdds.Simulator.Virtual;
+
+namespace OpenIdds.Simulator.Physics;
+
+/// <summary>
+/// The whole physical world around one pump: the virtual board with its real drivers, the head, the
+/// line and catheter, the patient's CSF, the reservoir, the battery and the bench balance. Strokes come
+/// from STEP pin edges; between wake-ups the line drains in closed form, so virtual time can jump.
+/// Every random part draws from its own stream of the scenario's seed.
+/// </summary>
+public sealed class PumpWorld
+{
+    private long _physicsTime;
+
+    public PumpWorld(PhysicsParameters parameters, ulong seed, long initialNanoliters, long concentration, bool levelSensor, long startTime = 0)
+    {
+        _physicsTime = startTime;
+        Parameters = parameters;
+        var root = new SimulationRandom(seed);
+        Head = new PumpHead(parameters, root.Fork(1));
+        Line = new CatheterLine(parameters, concentration);
+        Patient = new Patient(parameters);
+        Reservoir = new ReservoirModel(parameters, root.Fork(2), initialNanoliters, concentration) { LevelSensorFitted = levelSensor };
+        Battery = new BatteryModel(parameters);
+        Balance = new LabBalance(parameters, root.Fork(3));
+        PressureSensor = new PressureSensorModel(parameters, root.Fork(4), () => Line.PressurePascals, () => _physicsTime);
+        Board = new VirtualBoard(parameters.StrokePicoliters, PressureSensor, levelSensor ? Reservoir : null, Battery);
+        Board.Mechanism.Stroke += OnStroke;
+    }
+
+    public PhysicsParameters Parameters { get; }
+    public VirtualBoard Board { get; }
+    public PumpHead Head { get; }
+    public CatheterLine Line { get; }
+    public Patient Patient { get; }
+    public ReservoirModel Reservoir { get; }
+    public BatteryModel Battery { get; }
+    public LabBalance Balance { get; }
+    public PressureSensorModel PressureSensor { get; }
+
+    /// <summary>True (physical) time, ms. The board's clock may drift from it.</summary>
+    public long Now => _physicsTime;
+
+    /// <summary>Volume the head actually pushed into the line, nL (the "measured" delivery).</summary>
+    public double PumpedNanoliters { get; private set; }
+
+    /// <summary>Lets the physical world run to <paramref name="time"/>: the line drains toward the CSF pressure.</summary>
+    public void AdvanceTo(long time)
+    {
+        if (time <= _physicsTime) return;
+        // Pressure transients end inside the interval: drain piecewise so each piece has a constant sink.
+        while (_physicsTime < time)
+        {
+            long end = Math.Min(time, Patient.TransientEnds(_physicsTime));
+            double seconds = (end - _physicsTime) / 1000.0;
+            Line.Flow(seconds, Patient.CsfPascals(_physicsTime));
+            Battery.Idle(seconds / 3600.0);
+            _physicsTime = end;
+        }
+    }
+
+    private void OnStroke(MotorDirection direction)
+    {
+        Battery.OnStep();
+        if (direction == MotorDirection.Reverse)
+        {
+            Line.Withdraw(Parameters.StrokePicoliters / 1000.0);
+            return;
+        }
+        double stroke = Head.Stroke(Line.PressurePascals);
+        double drawn = Reservoir.Draw(stroke);
+        PumpedNanoliters += drawn;
+        Line.Inject(drawn, Reservoir.Concentration);
+    }
+}

@@ -1,0 +1,25 @@
+namespace OpenIdds.Simulator.Running;
+
+/// <summary>What a scenario run produced: the event log, the sampled traces and the end state.</summary>
+public sealed class ScenarioResult
+{
+    public required string Scenario { get; init; }
+    public required long DurationMilliseconds { get; init; }
+    public required List<SimulationEvent> Events { get; init; }
+    public required List<Sample> Samples { get; init; }
+    public required List<(long Time, double Milligrams)> BalanceReadings { get; init; }
+    public required double PrescribedMicroliters { get; init; }
+    public required double ComputedDeliveredMicroliters { get; init; }
+    public required double PumpedMicroliters { get; init; }
+    public required double ToCsfMicroliters { get; init; }
+    public required long StepsTaken { get; init; }
+    public required long StepsMissed { get; init; }
+    public required long SchedulerErrorPicoliters { get; init; }
+    public required string EndState { get; init; }
+    public required long WakeUps { get; init; }
+
+    /// <summary>SHA-256 of the event log as CSV: the same scenario and seed give the same hash on every machine.</summary>
+    public string EventLogHash => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(EventLogCsv())));
+
+    public string EventLogCsv() => SimulationEvent.CsvHeader + "\n" + string.Join("\n", Events.Select(e => e.ToCsv())) + "\n";
+}

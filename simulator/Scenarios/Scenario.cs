@@ -1,0 +1,112 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace OpenIdds.Simulator.Scenarios;
+
+/// <summary>
+/// A scenario file (JSON; schema in docs/simulator.md): the pump, the patient, what happens and when,
+/// and the seed. Its expected outcomes sit beside it in NAME.expected.json, so a scenario is a test.
+/// </summary>
+public sealed record Scenario
+{
+    public string Name { get; init; } = "";
+    public string Description { get; init; } = "";
+
+    /// <summary>"trial" (external pump with a downstream pressure sensor) or "implanted".</summary>
+    public string Mode { get; init; } = "trial";
+
+    /// <summary>The board the virtual hardware imitates (pin numbering): esp32-devkitc.</summary>
+    public string Board { get; init; } = "esp32-devkitc";
+
+    public ulong Seed { get; init; } = 1;
+    public string Duration { get; init; } = "1d";
+    public long CalibrationPicolitersPerStep { get; init; } = 250_000;
+    public DrugSpec Drug { get; init; } = new();
+    public double ReservoirMilliliters { get; init; } = 20;
+    public bool LevelSensor { get; init; }
+
+    /// <summary>Deliver into a simulated lab balance read every 30 s (a bench run), for the accuracy analysis.</summary>
+    public bool Balance { get; init; }
+    public string TimeOfDayAtStart { get; init; } = "08:00";
+    public long ClockDriftPpm { get; init; }
+    public PrescriptionSpec Prescription { get; init; } = new();
+    public Dictionary<string, JsonElement> Physics { get; init; } = new();
+    public List<ScenarioAction> Actions { get; init; } = new();
+
+    public static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        WriteIndented = true,
+    };
+
+    public static Scenario Load(string path)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<Scenario>(File.ReadAllText(path), Json)
+                   ?? throw new ScenarioException($"{path}: empty scenario");
+        }
+        catch (JsonException e)
+        {
+            throw new ScenarioException($"{Path.GetFileName(path)}: {e.Message}");
+        }
+    }
+
+    /// <summary>Applies the "physics" overrides to the documented defaults; an unknown name is an error naming it.</summary>
+    public Physics.PhysicsParameters PhysicsParameters()
+    {
+        var defaults = JsonSerializer.SerializeToNode(new Physics.PhysicsParameters(), Json)!.AsObject();
+        foreach (var (name, value) in Physics)
+        {
+            if (!defaults.ContainsKey(name))
+                throw new ScenarioException($"physics.{name}: no such parameter (known: {string.Join(", ", defaults.Select(d => d.Key))})");
+            defaults[name] = System.Text.Json.Nodes.JsonNode.Parse(value.GetRawText());
+        }
+        return defaults.Deserialize<Physics.PhysicsParameters>(Json)!;
+    }
+}
+
+public sealed record DrugSpec
+{
+    public string Name { get; init; } = "morphine";
+    public long ConcentrationUgPerMl { get; init; } = 1000;
+}
+
+/// <summary>A prescription as a scenario states it: stopped, continuous, or flex steps by time of day.</summary>
+public sealed record PrescriptionSpec
+{
+    public string Mode { get; init; } = "continuous";
+    public double RateUlPerH { get; init; }
+    public List<FlexStepSpec> Steps { get; init; } = new();
+}
+
+public sealed record FlexStepSpec
+{
+    public string At { get; init; } = "00:00";
+    public double RateUlPerH { get; init; }
+}
+
+/// <summary>
+/// One thing that happens at a time: a patient action (bolus-press, posture, cough, strain, diary),
+/// a clinician action (program, refill), or a fault (occlusion, occlusion-clear, disconnect,
+/// pressure-sensor, pressure-drift, motor-stall, lost-steps, battery-drain, power-loss).
+/// </summary>
+public sealed record ScenarioAction
+{
+    public string At { get; init; } = "0s";
+    public string Do { get; init; } = "";
+    public string? Posture { get; init; }
+    public int? Pain { get; init; }
+    public string? Activity { get; init; }
+    public PrescriptionSpec? Prescription { get; init; }
+    public double? AddedMl { get; init; }
+    public long? ConcentrationUgPerMl { get; init; }
+    public double? Factor { get; init; }
+    public string? Kind { get; init; }
+    public double? Probability { get; init; }
+    public double? PascalsPerDay { get; init; }
+    public string? Duration { get; init; }
+}
