@@ -123,7 +123,7 @@ namespace OpenIdds.Firmware.Therapy
             DrugLimits? limits = _plan.Limits;
             Drug drug = _plan.Prescription.Drug;
             // C1
-            if (limits == null || _lineDrug.IsNone || !_lineDrug.SameAs(drug))
+            if (limits == null || (!Flushing && (_lineDrug.IsNone || !_lineDrug.SameAs(drug))))
             {
                 report.Add(TherapyError.NoDrugProgrammed, CheckOutcome.Refused, "clinician bolus with drug " + drug.ToString() + " and line " + _lineDrug.ToString() + ": the limit is a programmed drug that fills the line");
             }
