@@ -22,18 +22,26 @@ namespace OpenIdds.Firmware.Therapy
         /// <param name="profile">The plan from now on (basal with any granted boluses).</param>
         /// <param name="extra">A candidate bolus to add, or null.</param>
         /// <param name="beyond">A bound on windows starting more than 24 h from now.</param>
-        public Nanograms PeakWindow(DoseLedger ledger, Milliseconds now, IRateProfile profile, IRateProfile? extra, TipSchedule tip, Nanograms beyond)
+        /// <param name="limit">The limit the caller compares with: a coarse bound at or below it is returned as is (pass Zero for the exact slide).</param>
+        /// <returns>The peak rolling 24 h dose, or an upper bound of it that is at or below <paramref name="limit"/>.</returns>
+        public Nanograms PeakWindow(DoseLedger ledger, Milliseconds now, IRateProfile profile, IRateProfile? extra, TipSchedule tip, Nanograms beyond, Nanograms limit)
         {
             long jNow = DoseLedger.BucketOf(now);
-            for (int k = 0; k < FutureBuckets; k++)
-            {
-                Milliseconds from = DoseLedger.StartOf(jNow + k);
-                if (from < now) from = now;
-                Milliseconds to = DoseLedger.StartOf(jNow + k + 1);
-                long mass = MassOver(profile, tip, from, to);
-                if (extra != null) mass += MassOver(extra, tip, from, to);
-                _future[k] = mass;
-            }
+
+            // Fast path: every window that starts within 24 h lies inside "the last 24 h of the ledger
+            // plus the next 24 h and one bucket of plan", so if that sum is within the limit the
+            // bucket-by-bucket slide cannot find more. The caller compares the result with its limit.
+            Milliseconds horizonEnd = DoseLedger.StartOf(jNow + DoseLedger.BucketsPerDay + 1);
+            long bound = ledger.InLast24Hours(now).Value + MassOver(profile, tip, now, horizonEnd);
+            if (extra != null) bound += MassOver(extra, tip, now, horizonEnd);
+            if (bound < beyond.Value) bound = beyond.Value;
+            if (bound <= limit.Value) return new Nanograms(bound);
+
+            // One walk over the plan's pieces, split at bucket ends and at the tip switch.
+            for (int k = 0; k < FutureBuckets; k++) _future[k] = 0;
+            Milliseconds end = DoseLedger.StartOf(jNow + FutureBuckets);
+            AddPieces(profile, tip, now, end, jNow);
+            if (extra != null) AddPieces(extra, tip, now, end, jNow);
             long window = DoseLedger.BucketsPerDay + 1;
             long first = jNow - DoseLedger.BucketsPerDay;
             long sum = 0;
@@ -55,6 +63,27 @@ namespace OpenIdds.Firmware.Therapy
             if (j <= jNow) m += ledger.InBucket(j).Value;
             if (j >= jNow) m += _future[j - jNow];
             return m;
+        }
+
+        private void AddPieces(IRateProfile profile, TipSchedule tip, Milliseconds from, Milliseconds to, long jNow)
+        {
+            Milliseconds t = from;
+            while (t < to)
+            {
+                Milliseconds change;
+                NanolitersPerHour rate = profile.RateAt(t, out change);
+                Milliseconds pieceEnd = Milliseconds.Min(change, to);
+                if (rate.Value == 0) { t = pieceEnd; continue; }
+                while (t < pieceEnd)
+                {
+                    long bucket = DoseLedger.BucketOf(t);
+                    Milliseconds end = Milliseconds.Min(pieceEnd, DoseLedger.StartOf(bucket + 1));
+                    if (t < tip.SwitchAt && tip.SwitchAt < end) end = tip.SwitchAt;
+                    long volume = (rate.Value * (end - t).Value + Milliseconds.PerHour - 1) / Milliseconds.PerHour;
+                    _future[bucket - jNow] += Nanograms.InVolumeRoundedUp(new Nanoliters(volume), tip.At(t)).Value;
+                    t = end;
+                }
+            }
         }
 
         /// <summary>The drug mass a profile delivers at the tip over [from, to), each piece rounded up.</summary>

@@ -206,7 +206,7 @@ namespace OpenIdds.Firmware.Therapy
             }
             if (duration.Value <= 0) return;
             RateWindow candidate = new RateWindow(now, duration, BolusRate.Of(volume, duration));
-            Nanograms peak = _forecast.PeakWindow(_ledger, now, overlays, candidate, _plan.Tip, _plan.Prescription.DailyDose);
+            Nanograms peak = _forecast.PeakWindow(_ledger, now, overlays, candidate, _plan.Tip, _plan.Prescription.DailyDose, limits.DailyDoseHard);
             if (peak > limits.DailyDoseHard)
             {
                 report.Add(TherapyError.RollingDailyDoseWouldExceedLimit, CheckOutcome.Refused,

@@ -204,7 +204,7 @@ namespace OpenIdds.Firmware.Therapy
                     {
                         beyond = beyond + Nanograms.InVolumeRoundedUp(_lastRunning.DailyVolume, plan.Tip.Before);
                     }
-                    Nanograms peak = _forecast.PeakWindow(sameDrugAtTip ? _ledger : EmptyLedger, now, plan.Profile, null, forecastTip, beyond);
+                    Nanograms peak = _forecast.PeakWindow(sameDrugAtTip ? _ledger : EmptyLedger, now, plan.Profile, null, forecastTip, beyond, limits.DailyDoseHard);
                     PrescriptionChecks.CheckRollingForecast(peak, limits, report);
                 }
                 if (FaultBeforeCommit != null) FaultBeforeCommit();
