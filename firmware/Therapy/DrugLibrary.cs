@@ -1,0 +1,83 @@
+using System;
+using OpenIdds.Firmware.Units;
+
+namespace OpenIdds.Firmware.Therapy
+{
+    /// <summary>
+    /// The drugs this pump may deliver and their limits. A drug that is not in the library cannot be
+    /// programmed at all (a misspelt or unknown drug has no limits, so it has no safe dose).
+    /// Storage is preallocated; lookups compare names exactly.
+    ///
+    /// <see cref="CreateDefault"/> ships CONFIGURABLE DEFAULTS, NOT CLINICAL ADVICE: morphine's hard
+    /// limits (20 mg/mL, 15 mg/day) are the commonly cited intrathecal consensus maxima
+    /// (docs/therapy.md, domain brief); every other figure is a conservative engineering default the
+    /// clinic must review and replace with its own library.
+    /// </summary>
+    public sealed class DrugLibrary
+    {
+        public const int Capacity = 16;
+
+        public const string Morphine = "morphine";
+        public const string Baclofen = "baclofen";
+        public const string Ziconotide = "ziconotide";
+
+        private readonly DrugLimits?[] _entries = new DrugLimits?[Capacity];
+        private int _count;
+
+        public int Count { get { return _count; } }
+
+        public DrugLimits Entry(int index) { return _entries[index]!; }
+
+        /// <summary>Adds an entry, or replaces the entry of the same drug.</summary>
+        public void Set(DrugLimits limits)
+        {
+            for (int i = 0; i < _count; i++)
+            {
+                if (_entries[i]!.DrugName == limits.DrugName) { _entries[i] = limits; return; }
+            }
+            if (_count == Capacity)
+            {
+                throw new InvalidOperationException("drug library: all " + Capacity.ToString() + " entries are in use; cannot add " + limits.DrugName);
+            }
+            _entries[_count++] = limits;
+        }
+
+        /// <summary>The entry for a drug name, or null if the drug is not in the library.</summary>
+        public DrugLimits? Find(string name)
+        {
+            for (int i = 0; i < _count; i++)
+            {
+                if (_entries[i]!.DrugName == name) return _entries[i];
+            }
+            return null;
+        }
+
+        /// <summary>The default library (see the class remarks and the table in docs/therapy.md).</summary>
+        public static DrugLibrary CreateDefault()
+        {
+            DrugLibrary library = new DrugLibrary();
+            // Morphine: hard 20 mg/mL and 15 mg/day (consensus maxima); soft 10 mg/mL, 10 mg/day.
+            library.Set(new DrugLimits(Morphine,
+                new MicrogramsPerMilliliter(10000), new MicrogramsPerMilliliter(20000),
+                Nanograms.FromMilligrams(10), Nanograms.FromMilligrams(15),
+                new Micrograms(200), new Micrograms(1000),
+                6, 12,
+                NanolitersPerHour.FromMicrolitersPerHour(250), NanolitersPerHour.FromMicrolitersPerHour(1000)));
+            // Baclofen: hard 2 mg/mL (highest commercial concentration) and 1.5 mg/day; soft 1 mg/mL, 0.8 mg/day.
+            library.Set(new DrugLimits(Baclofen,
+                new MicrogramsPerMilliliter(1000), new MicrogramsPerMilliliter(2000),
+                Nanograms.FromMicrograms(800), Nanograms.FromMicrograms(1500),
+                new Micrograms(100), new Micrograms(200),
+                4, 8,
+                NanolitersPerHour.FromMicrolitersPerHour(250), NanolitersPerHour.FromMicrolitersPerHour(1000)));
+            // Ziconotide: hard 100 ug/mL (undiluted) and 19.2 ug/day (labelled maximum); soft 25 ug/mL, 12 ug/day.
+            library.Set(new DrugLimits(Ziconotide,
+                new MicrogramsPerMilliliter(25), new MicrogramsPerMilliliter(100),
+                new Nanograms(12000), new Nanograms(19200),
+                new Micrograms(2), new Micrograms(5),
+                1, 2,
+                NanolitersPerHour.FromMicrolitersPerHour(250), NanolitersPerHour.FromMicrolitersPerHour(1000)));
+            return library;
+        }
+    }
+}

@@ -1,0 +1,61 @@
+using OpenIdds.Firmware.Units;
+
+namespace OpenIdds.Firmware.Therapy
+{
+    /// <summary>
+    /// One drug-library entry: a hard limit (the request is refused) and a soft limit (the request
+    /// needs the clinician's explicit confirmation) for each quantity a wrong entry could push too
+    /// high. Limits are data - a hospital's library replaces the defaults in <see cref="DrugLibrary"/>.
+    /// A soft limit above its hard limit would never trigger; the constructor refuses it.
+    /// </summary>
+    public sealed class DrugLimits
+    {
+        public readonly string DrugName;
+        public readonly MicrogramsPerMilliliter ConcentrationSoft;
+        public readonly MicrogramsPerMilliliter ConcentrationHard;
+        public readonly Nanograms DailyDoseSoft;
+        public readonly Nanograms DailyDoseHard;
+        public readonly Micrograms BolusDoseSoft;
+        public readonly Micrograms BolusDoseHard;
+        public readonly int BolusesPer24HoursSoft;
+        public readonly int BolusesPer24HoursHard;
+        /// <summary>Highest volume rate of any delivery, basal plus bolus.</summary>
+        public readonly NanolitersPerHour RateSoft;
+        public readonly NanolitersPerHour RateHard;
+
+        public DrugLimits(string drugName,
+            MicrogramsPerMilliliter concentrationSoft, MicrogramsPerMilliliter concentrationHard,
+            Nanograms dailyDoseSoft, Nanograms dailyDoseHard,
+            Micrograms bolusDoseSoft, Micrograms bolusDoseHard,
+            int bolusesPer24HoursSoft, int bolusesPer24HoursHard,
+            NanolitersPerHour rateSoft, NanolitersPerHour rateHard)
+        {
+            if (drugName == null || drugName.Length == 0) throw new System.ArgumentException("drug name is empty; a library entry needs a name", "drugName");
+            CheckPair(drugName, "concentration", concentrationSoft.Value, concentrationHard.Value);
+            CheckPair(drugName, "daily dose", dailyDoseSoft.Value, dailyDoseHard.Value);
+            CheckPair(drugName, "bolus dose", bolusDoseSoft.Value, bolusDoseHard.Value);
+            CheckPair(drugName, "boluses per 24 h", bolusesPer24HoursSoft, bolusesPer24HoursHard);
+            CheckPair(drugName, "rate", rateSoft.Value, rateHard.Value);
+            DrugName = drugName;
+            ConcentrationSoft = concentrationSoft;
+            ConcentrationHard = concentrationHard;
+            DailyDoseSoft = dailyDoseSoft;
+            DailyDoseHard = dailyDoseHard;
+            BolusDoseSoft = bolusDoseSoft;
+            BolusDoseHard = bolusDoseHard;
+            BolusesPer24HoursSoft = bolusesPer24HoursSoft;
+            BolusesPer24HoursHard = bolusesPer24HoursHard;
+            RateSoft = rateSoft;
+            RateHard = rateHard;
+        }
+
+        private static void CheckPair(string drug, string what, long soft, long hard)
+        {
+            if (soft < 0 || hard < 0 || soft > hard)
+            {
+                throw new System.ArgumentOutOfRangeException(what,
+                    drug + " " + what + ": soft limit " + soft.ToString() + " must be between 0 and the hard limit " + hard.ToString());
+            }
+        }
+    }
+}

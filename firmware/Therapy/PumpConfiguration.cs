@@ -1,0 +1,93 @@
+using System;
+using OpenIdds.Firmware.Units;
+
+namespace OpenIdds.Firmware.Therapy
+{
+    /// <summary>
+    /// What the therapy must know about the pump and its catheter, and what the stage sets by default:
+    /// the device rate range (hard limits no library entry can widen), reservoir capacity,
+    /// low-reservoir threshold, line volumes for priming and bridging, sensors and alarms.
+    /// Every figure here is a configurable default (domain brief, "unconfirmed" entries), not a spec:
+    /// a board's configuration overrides them.
+    /// </summary>
+    public sealed class PumpConfiguration
+    {
+        /// <summary>Default low-reservoir threshold (SynchroMed guidance: 2 mL).</summary>
+        public static readonly Nanoliters DefaultLowReservoir = Nanoliters.FromMilliliters(2);
+
+        /// <summary>An order-of-magnitude slip guard: a new daily dose above 200 % (2x) of the current one needs confirmation.</summary>
+        public const int DefaultLargeChangePercent = 200;
+
+        public readonly PumpStage Stage;
+        public readonly Nanoliters ReservoirCapacity;
+        public readonly NanolitersPerHour DeviceRateMinimum;
+        public readonly NanolitersPerHour DeviceRateMaximum;
+        public readonly Nanoliters TubingVolume;
+        public readonly Nanoliters CatheterVolume;
+        public readonly NanolitersPerHour PrimingRate;
+        public readonly SensorSet Sensors;
+        public readonly AlarmSet Alarms;
+
+        /// <summary>Clinician-set; starts at the stage default.</summary>
+        public Nanoliters LowReservoirThreshold;
+
+        /// <summary>Percent of the current daily dose above which a new prescription needs confirmation.</summary>
+        public int LargeChangePercent = DefaultLargeChangePercent;
+
+        /// <summary>Milliseconds after midnight at monotonic zero (set by clock sync; flex steps are time-of-day).</summary>
+        public Milliseconds TimeOfDayAtZero = Milliseconds.Zero;
+
+        public PumpConfiguration(PumpStage stage, Nanoliters reservoirCapacity, NanolitersPerHour deviceRateMinimum, NanolitersPerHour deviceRateMaximum,
+            Nanoliters tubingVolume, Nanoliters catheterVolume, NanolitersPerHour primingRate, Nanoliters lowReservoirThreshold, SensorSet sensors, AlarmSet alarms)
+        {
+            if (reservoirCapacity.Value <= 0) throw new ArgumentOutOfRangeException("reservoirCapacity", "reservoir capacity " + reservoirCapacity.ToString() + " must be above 0 uL");
+            if (deviceRateMinimum.Value < 0 || deviceRateMaximum < deviceRateMinimum || deviceRateMaximum.Value > NanolitersPerHour.MaxSchedulable)
+            {
+                throw new ArgumentOutOfRangeException("deviceRateMaximum", "device rate range " + deviceRateMinimum.ToString() + ".." + deviceRateMaximum.ToString() + " is not within 0.." + NanolitersPerHour.MaxSchedulable.ToString() + " nL/h");
+            }
+            if (tubingVolume.Value < 0 || catheterVolume.Value < 0) throw new ArgumentOutOfRangeException("catheterVolume", "line volumes must be at least 0 uL");
+            if (primingRate.Value <= 0 || primingRate > deviceRateMaximum) throw new ArgumentOutOfRangeException("primingRate", "priming rate " + primingRate.ToString() + " is outside 0.." + deviceRateMaximum.ToString());
+            Stage = stage;
+            ReservoirCapacity = reservoirCapacity;
+            DeviceRateMinimum = deviceRateMinimum;
+            DeviceRateMaximum = deviceRateMaximum;
+            TubingVolume = tubingVolume;
+            CatheterVolume = catheterVolume;
+            PrimingRate = primingRate;
+            LowReservoirThreshold = lowReservoirThreshold;
+            Sensors = sensors;
+            Alarms = alarms;
+        }
+
+        /// <summary>The dead volume between the reservoir and the catheter tip: what priming fills and a bridge flushes.</summary>
+        public Nanoliters LineVolume { get { return TubingVolume + CatheterVolume; } }
+
+        /// <summary>
+        /// An external trial pump (CADD-style): the cassette volume the user enters, rate range
+        /// 1 uL/h .. 30 mL/h (CADD Prizm's upper bound), up- and downstream pressure and air-in-line sensors.
+        /// The cassette is visible, so the low-reservoir default is 2 mL like the implant's.
+        /// </summary>
+        public static PumpConfiguration Trial(Nanoliters cassetteVolume, Nanoliters tubingVolume, Nanoliters catheterVolume)
+        {
+            return new PumpConfiguration(PumpStage.Trial, cassetteVolume,
+                NanolitersPerHour.FromMicrolitersPerHour(1), NanolitersPerHour.FromMicrolitersPerHour(30000),
+                tubingVolume, catheterVolume, NanolitersPerHour.FromMicrolitersPerHour(1000), DefaultLowReservoir,
+                SensorSet.DownstreamPressure | SensorSet.UpstreamPressure | SensorSet.AirInLine | SensorSet.Battery,
+                AlarmSet.LowReservoir | AlarmSet.EmptyReservoir | AlarmSet.Occlusion | AlarmSet.MotorStall | AlarmSet.LowBattery | AlarmSet.AirInLine);
+        }
+
+        /// <summary>
+        /// An implanted pump (SynchroMed-style): 20 or 40 mL reservoir, 2 uL/h .. 1 mL/h
+        /// (~0.048..24 mL/day), reservoir level only computed unless a level sensor is fitted,
+        /// battery with elective-replacement indicator, refill-discrepancy alarm.
+        /// </summary>
+        public static PumpConfiguration Implanted(Nanoliters reservoirCapacity, Nanoliters tubingVolume, Nanoliters catheterVolume)
+        {
+            return new PumpConfiguration(PumpStage.Implanted, reservoirCapacity,
+                NanolitersPerHour.FromMicrolitersPerHour(2), NanolitersPerHour.FromMicrolitersPerHour(1000),
+                tubingVolume, catheterVolume, NanolitersPerHour.FromMicrolitersPerHour(1000), DefaultLowReservoir,
+                SensorSet.Battery,
+                AlarmSet.LowReservoir | AlarmSet.EmptyReservoir | AlarmSet.MotorStall | AlarmSet.LowBattery | AlarmSet.ElectiveReplacement | AlarmSet.RefillDiscrepancy);
+        }
+    }
+}
