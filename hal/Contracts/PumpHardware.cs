@@ -30,6 +30,12 @@ namespace OpenIdds.Hal
             Link = link;
         }
 
+        /// <summary>The same hardware with the motor seen through <paramref name="motor"/> (e.g. the over-infusion guard).</summary>
+        public PumpHardware WithMotor(IMotorDriver motor)
+        {
+            return new PumpHardware(Clock, motor, Pressure, ReservoirLevel, Battery, Annunciator, PatientButton, Store, Watchdog, Link);
+        }
+
         public IMonotonicClock Clock { get; private set; }
         public IMotorDriver Motor { get; private set; }
         public IPressureSensor Pressure { get; private set; }

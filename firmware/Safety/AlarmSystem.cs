@@ -1,0 +1,169 @@
+using OpenIdds.Firmware.Units;
+using OpenIdds.Hal;
+
+namespace OpenIdds.Firmware.Safety
+{
+    /// <summary>
+    /// The alarm system: which alarms are shown, which one the annunciator plays, and the rules for
+    /// silencing, acknowledging and clearing them (IEC 60601-1-8 behaviour):
+    /// - ALARM-CLEARS-WITH-CONDITION: an alarm clears only when its condition is gone; a latched one
+    ///   also needs an acknowledgement.
+    /// - HIGHEST-PRIORITY-SOUNDS: of simultaneous alarms, the highest priority (then the oldest) sets
+    ///   tone and light; a silenced alarm keeps its light, and its tone returns when the pause ends.
+    /// - EVERY-ALARM-EVENT-LOGGED: raise, silence, acknowledgement, clear and re-annunciation each go to
+    ///   the event sink with their time.
+    /// Per-alarm state lives in arrays indexed by code, allocated once.
+    /// </summary>
+    public sealed class AlarmSystem
+    {
+        private readonly IAnnunciator _annunciator;
+        private readonly IAlarmEventSink _sink;
+        private readonly bool[] _shown = new bool[AlarmTable.CodeSpace];
+        private readonly bool[] _condition = new bool[AlarmTable.CodeSpace];
+        private readonly bool[] _acknowledged = new bool[AlarmTable.CodeSpace];
+        private readonly long[] _raisedAt = new long[AlarmTable.CodeSpace];
+        private readonly long[] _quietUntil = new long[AlarmTable.CodeSpace];
+        private AlarmCode _sounding;
+        private long _soundingSince;
+
+        public AlarmSystem(IAnnunciator annunciator, IAlarmEventSink sink)
+        {
+            _annunciator = annunciator;
+            _sink = sink;
+        }
+
+        public bool IsShown(AlarmCode code) { return _shown[(int)code]; }
+
+        /// <summary>True while any shown alarm's row says delivery must stop.</summary>
+        public bool StopsDelivery
+        {
+            get
+            {
+                for (int i = 0; i < AlarmTable.Count; i++)
+                {
+                    AlarmDefinition row = AlarmTable.At(i);
+                    if (row.StopsDelivery && _shown[(int)row.Code]) return true;
+                }
+                return false;
+            }
+        }
+
+        /// <summary>The alarm whose signal the annunciator shows now (None if no alarm is shown).</summary>
+        public AlarmCode Highest
+        {
+            get
+            {
+                AlarmCode best = AlarmCode.None;
+                for (int i = 0; i < AlarmTable.Count; i++)
+                {
+                    AlarmDefinition row = AlarmTable.At(i);
+                    int c = (int)row.Code;
+                    if (!_shown[c]) continue;
+                    if (best == AlarmCode.None) { best = row.Code; continue; }
+                    AlarmDefinition held = AlarmTable.Of(best);
+                    if (row.Priority > held.Priority || (row.Priority == held.Priority && _raisedAt[c] < _raisedAt[(int)best])) best = row.Code;
+                }
+                return best;
+            }
+        }
+
+        /// <summary>The condition of <paramref name="code"/> is present at <paramref name="now"/>. Raising a shown alarm again changes nothing.</summary>
+        public void Raise(AlarmCode code, Milliseconds now)
+        {
+            int c = (int)code;
+            AlarmTable.Of(code);
+            _condition[c] = true;
+            if (_shown[c]) return;
+            _shown[c] = true;
+            _acknowledged[c] = false;
+            _raisedAt[c] = now.Value;
+            _quietUntil[c] = 0;
+            _sink.Record(now, AlarmEventKind.Raised, code);
+        }
+
+        /// <summary>The condition of <paramref name="code"/> is gone. A latched, unacknowledged alarm stays shown.</summary>
+        public void ConditionGone(AlarmCode code, Milliseconds now)
+        {
+            int c = (int)code;
+            _condition[c] = false;
+            if (!_shown[c]) return;
+            if (AlarmTable.Of(code).Latched && !_acknowledged[c]) return;
+            Clear(code, now);
+        }
+
+        /// <summary>Someone acknowledged the alarm: it clears if its condition is gone, else its tone pauses until re-annunciation.</summary>
+        public void Acknowledge(AlarmCode code, Milliseconds now)
+        {
+            int c = (int)code;
+            if (!_shown[c]) return;
+            _acknowledged[c] = true;
+            _sink.Record(now, AlarmEventKind.Acknowledged, code);
+            if (!_condition[c])
+            {
+                Clear(code, now);
+                return;
+            }
+            long again = AlarmTable.Of(code).ReannunciateMilliseconds;
+            _quietUntil[c] = again > 0 ? now.Value + again : long.MaxValue;
+        }
+
+        /// <summary>Audio pause: every shown alarm that may be silenced is quiet for its row's silence time. Lights stay.</summary>
+        public void Silence(Milliseconds now)
+        {
+            for (int i = 0; i < AlarmTable.Count; i++)
+            {
+                AlarmDefinition row = AlarmTable.At(i);
+                int c = (int)row.Code;
+                if (!_shown[c] || row.SilenceMilliseconds == 0) continue;
+                _quietUntil[c] = now.Value + row.SilenceMilliseconds;
+                _sink.Record(now, AlarmEventKind.Silenced, row.Code);
+            }
+        }
+
+        /// <summary>True while the alarm's tone is paused (silenced or acknowledged and not yet re-annunciated).</summary>
+        public bool IsQuiet(AlarmCode code, Milliseconds now) { return _quietUntil[(int)code] > now.Value; }
+
+        /// <summary>Plays the highest-priority alarm's pattern (tone only if it is not paused). Call every tick.</summary>
+        public void Tick(Milliseconds now)
+        {
+            AlarmCode top = Highest;
+            if (top != _sounding)
+            {
+                _sounding = top;
+                _soundingSince = now.Value;
+            }
+            if (top == AlarmCode.None)
+            {
+                _annunciator.SetTone(0);
+                _annunciator.SetIndicator(IndicatorColor.Off);
+                return;
+            }
+            int c = (int)top;
+            if (_quietUntil[c] != 0 && _quietUntil[c] <= now.Value)
+            {
+                _quietUntil[c] = 0;
+                _soundingSince = now.Value;
+                _sink.Record(now, AlarmEventKind.Reannunciated, top);
+            }
+            AlarmPriority priority = AlarmTable.Of(top).Priority;
+            long since = now.Value - _soundingSince;
+            _annunciator.SetIndicator(AlarmSignalPattern.IndicatorAt(priority, since));
+            _annunciator.SetTone(IsQuiet(top, now) ? 0 : AlarmSignalPattern.ToneAt(priority, since));
+        }
+
+        /// <summary>When the annunciator next needs a tick to keep its pattern (every 50 ms while an alarm sounds).</summary>
+        public Milliseconds NextWake(Milliseconds now)
+        {
+            return Highest == AlarmCode.None ? Milliseconds.Never : new Milliseconds(now.Value + 50);
+        }
+
+        private void Clear(AlarmCode code, Milliseconds now)
+        {
+            int c = (int)code;
+            _shown[c] = false;
+            _acknowledged[c] = false;
+            _quietUntil[c] = 0;
+            _sink.Record(now, AlarmEventKind.Cleared, code);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+using OpenIdds.Firmware.Units;
+
+namespace OpenIdds.Firmware.Safety
+{
+    /// <summary>
+    /// OCCLUSION-BY-STROKE-RETENTION. At intrathecal rates a pressure threshold takes hours, so the
+    /// detector watches what each stroke does to the line: a stroke into an open catheter raises the
+    /// pressure by about its volume over the line compliance and drains away within a second or two; a
+    /// stroke into a blocked line stays. At each stroke it compares the pressure just before it with the
+    /// pressure just before the previous stroke, relative to that stroke's own jump (the retention).
+    /// Only a run of <see cref="ConsecutiveStrokes"/> strokes that each stay (retention above one half)
+    /// alarms: a posture change or a cough moves one interval, not four in a row. A pressure above
+    /// <see cref="AbsoluteLimitPascals"/> alarms at once (the classic threshold, as a backstop).
+    /// </summary>
+    public sealed class OcclusionDetector
+    {
+        /// <summary>Strokes in a row that must stay in the line. Four: at 0.1 mL/h with 250 nL strokes, 40 s of evidence.</summary>
+        public const int ConsecutiveStrokes = 4;
+
+        /// <summary>A stroke's jump must be this many pascals to be judged (4 x the 25 Pa sensor noise).</summary>
+        public const int MinimumJumpPascals = 100;
+
+        /// <summary>CADD-class downstream occlusion limit, 18 psi.</summary>
+        public const int AbsoluteLimitPascals = 124000;
+
+        private bool _havePrevious;
+        private int _previousBase;
+        private int _previousJump;
+        private int _run;
+        private int _retainedStrokes;
+        private bool _occluded;
+        private int _baselineBeforeRun;
+
+        /// <summary>True from the stroke that completed the evidence until <see cref="Reset"/>.</summary>
+        public bool Occluded { get { return _occluded; } }
+
+        /// <summary>Strokes whose volume is still held in the line (what pressure relief should take back).</summary>
+        public int RetainedStrokes { get { return _retainedStrokes; } }
+
+        /// <summary>The line pressure before the retained strokes began: what relief aims for.</summary>
+        public int BaselinePascals { get { return _baselineBeforeRun; } }
+
+        /// <summary>
+        /// One tick's evidence: the pressure just before and just after the tick's strokes, and how many
+        /// forward strokes it made. Ticks without strokes change nothing but the absolute check.
+        /// </summary>
+        public void Observe(int beforePascals, int afterPascals, int strokes)
+        {
+            if (afterPascals >= AbsoluteLimitPascals) _occluded = true;
+            if (strokes <= 0) return;
+            if (_havePrevious && _previousJump >= MinimumJumpPascals)
+            {
+                // Retention above one half, in integers: 2 x (now - previous base) > previous jump.
+                if (2L * (beforePascals - _previousBase) > _previousJump)
+                {
+                    if (_run == 0) _baselineBeforeRun = _previousBase;
+                    _run++;
+                }
+                else _run = 0;
+                if (_run >= ConsecutiveStrokes)
+                {
+                    _occluded = true;
+                    _retainedStrokes = _run + 1;
+                }
+            }
+            _havePrevious = true;
+            _previousBase = beforePascals;
+            _previousJump = (afterPascals - beforePascals) / strokes;
+        }
+
+        /// <summary>After relief and a clinician reset: start collecting evidence afresh.</summary>
+        public void Reset()
+        {
+            _havePrevious = false;
+            _run = 0;
+            _retainedStrokes = 0;
+            _occluded = false;
+        }
+    }
+}

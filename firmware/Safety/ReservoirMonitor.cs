@@ -1,0 +1,84 @@
+using OpenIdds.Firmware.Units;
+using OpenIdds.Hal;
+
+namespace OpenIdds.Firmware.Safety
+{
+    /// <summary>
+    /// RESERVOIR-COMPUTED-AND-MEASURED: the reservoir the pump computes (fill minus delivered) is checked
+    /// against a level sensor where the board has one, and both are reported under their own names, so
+    /// the UI and logs never pass a computed volume off as a measured one (a computed reservoir missed an
+    /// empty pump, domain brief). Low and empty use the lower of the two when both exist.
+    /// </summary>
+    public sealed class ReservoirMonitor
+    {
+        /// <summary>Disagreement that raises the discrepancy alert: 1 mL, or 15 % of the computed volume if larger.</summary>
+        public static readonly Nanoliters MinimumDiscrepancy = Nanoliters.FromMilliliters(1);
+        public const int DiscrepancyPercent = 15;
+
+        /// <summary>A MiniMed implanted pump called 1 mL "empty": below it the mechanism may draw air.</summary>
+        public static readonly Nanoliters DefaultEmpty = Nanoliters.FromMilliliters(1);
+
+        private readonly IReservoirLevelSensor? _sensor;
+        private Nanoliters _low;
+        private Nanoliters _empty;
+        private Nanoliters _computed;
+        private Nanoliters _measured;
+        private bool _hasMeasured;
+
+        public ReservoirMonitor(IReservoirLevelSensor? sensor, Nanoliters lowThreshold, Nanoliters emptyThreshold)
+        {
+            _sensor = sensor;
+            _low = lowThreshold;
+            _empty = emptyThreshold;
+        }
+
+        /// <summary>Computed from the fill and the steps delivered (not measured).</summary>
+        public Nanoliters Computed { get { return _computed; } }
+
+        /// <summary>Measured by the level sensor; meaningful only when <see cref="HasMeasured"/>.</summary>
+        public Nanoliters Measured { get { return _measured; } }
+
+        public bool HasMeasured { get { return _hasMeasured; } }
+
+        public bool Low { get; private set; }
+        public bool Empty { get; private set; }
+        public bool Discrepant { get; private set; }
+
+        public void SetLowThreshold(Nanoliters low) { _low = low; }
+
+        /// <summary>Updates with the computed volume and, if fitted, a fresh sensor reading.</summary>
+        public void Update(Nanoliters computed)
+        {
+            _computed = computed;
+            _hasMeasured = false;
+            if (_sensor != null)
+            {
+                long nanoliters;
+                if (_sensor.Read(out nanoliters) == SensorStatus.Ok)
+                {
+                    _measured = new Nanoliters(nanoliters);
+                    _hasMeasured = true;
+                }
+            }
+            Nanoliters worst = _hasMeasured && _measured < _computed ? _measured : _computed;
+            Low = worst <= _low;
+            Empty = worst <= _empty;
+            if (_hasMeasured)
+            {
+                long difference = _computed.Value - _measured.Value;
+                if (difference < 0) difference = -difference;
+                long allowed = _computed.Value * DiscrepancyPercent / 100;
+                if (allowed < MinimumDiscrepancy.Value) allowed = MinimumDiscrepancy.Value;
+                Discrepant = difference > allowed;
+            }
+            else Discrepant = false;
+        }
+
+        /// <summary>"computed 12.345 mL, measured 12.1 mL" style text for logs and screens.</summary>
+        public string Describe()
+        {
+            string text = "computed " + Decimal3.Format(_computed.Value / 1000) + " mL";
+            return _hasMeasured ? text + ", measured " + Decimal3.Format(_measured.Value / 1000) + " mL" : text + ", not measured (no level sensor)";
+        }
+    }
+}

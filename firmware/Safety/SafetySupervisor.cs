@@ -1,0 +1,250 @@
+using OpenIdds.Firmware.Control;
+using OpenIdds.Firmware.Dosing;
+using OpenIdds.Firmware.Units;
+using OpenIdds.Hal;
+
+namespace OpenIdds.Firmware.Safety
+{
+    /// <summary>
+    /// The safety supervisor: it owns the safety state machine and wraps the pump controller. Every tick
+    /// it reads the downstream pressure before and after the controller's strokes, then asks each
+    /// detector (stall, over-infusion guard, occlusion, pressure sensor, reservoir, battery, missed
+    /// deadlines) whether its condition holds, raises or clears the alarms, and - when a shown alarm's
+    /// row says so - stops delivery in the same tick (CRITICAL-FAULT-STOPS-IN-TICK).
+    /// After an occlusion it takes back the strokes held in the line (OCCLUSION-RELIEF), so that
+    /// clearing the occlusion releases almost nothing.
+    /// </summary>
+    public sealed class SafetySupervisor
+    {
+        private readonly PumpHardware _hardware;
+        private readonly SupervisorSettings _settings;
+        private readonly OverInfusionGuard _guard;
+        private readonly PumpController _pump;
+        private readonly AlarmSystem _alarms;
+        private readonly SafetyStateMachine _machine = new SafetyStateMachine();
+        private readonly OcclusionDetector _occlusion = new OcclusionDetector();
+        private readonly PressureSensorMonitor _pressure = new PressureSensorMonitor();
+        private readonly ReservoirMonitor _reservoir;
+        private readonly BatteryLifeMonitor _battery;
+        private readonly PowerOnSelfTest _selfTest = new PowerOnSelfTest();
+        private readonly bool _storageValid;
+        private IRateProfile? _profile;
+        private NanolitersPerHour _allowedRate;
+        private Nanoliters _fill;
+        private long _stepsAtFill;
+        private long _missedSeen;
+        private int _relievedStrokes;
+
+        public SafetySupervisor(PumpHardware hardware, Calibration calibration, SupervisorSettings settings, IAlarmEventSink sink, bool storageValid)
+        {
+            _hardware = hardware;
+            _settings = settings;
+            _storageValid = storageValid;
+            _guard = new OverInfusionGuard(hardware.Motor, hardware.Clock, calibration, settings.OverInfusionTolerance);
+            _pump = new PumpController(hardware.WithMotor(_guard), calibration);
+            _alarms = new AlarmSystem(hardware.Annunciator, sink);
+            _reservoir = new ReservoirMonitor(hardware.ReservoirLevel, settings.LowReservoir, settings.EmptyReservoir);
+            _battery = new BatteryLifeMonitor(hardware.Battery, settings.BatteryMicroampereHours);
+        }
+
+        public SafetyState State { get { return _machine.State; } }
+        public AlarmSystem Alarms { get { return _alarms; } }
+        public PumpController Pump { get { return _pump; } }
+        public OverInfusionGuard Guard { get { return _guard; } }
+        public ReservoirMonitor Reservoir { get { return _reservoir; } }
+        public BatteryLifeMonitor Battery { get { return _battery; } }
+        public OcclusionDetector Occlusion { get { return _occlusion; } }
+        public SelfTestFailure SelfTestFailures { get { return _selfTest.Failures; } }
+
+        /// <summary>Strokes taken back by the last occlusion relief.</summary>
+        public int RelievedStrokes { get { return _relievedStrokes; } }
+
+        public Milliseconds NextWake
+        {
+            get
+            {
+                Milliseconds now = new Milliseconds(_hardware.Clock.ElapsedMilliseconds);
+                if (_machine.State == SafetyState.PowerOnSelfTest) return new Milliseconds(now.Value + 1);
+                return Milliseconds.Min(_pump.NextWake, _alarms.NextWake(now));
+            }
+        }
+
+        /// <summary>The reservoir was filled (a refill session ended): the computed volume restarts from here.</summary>
+        public void Filled(Nanoliters volume)
+        {
+            _fill = volume;
+            _stepsAtFill = _pump.StepsTaken;
+        }
+
+        /// <summary>Starts (or changes) therapy. <paramref name="allowedRate"/> is what the prescription allows at most - the guard's limit.</summary>
+        public bool Start(IRateProfile profile, NanolitersPerHour allowedRate)
+        {
+            SafetyState state = _machine.State;
+            if (state == SafetyState.Running || state == SafetyState.Bolus)
+            {
+                _guard.SetAllowedRate(allowedRate);
+                _allowedRate = allowedRate;
+                _pump.ChangeProfile(profile);
+                _profile = profile;
+                return true;
+            }
+            if (!_machine.Fire(SafetyTrigger.Start)) return false;
+            _guard.SetAllowedRate(allowedRate);
+            _allowedRate = allowedRate;
+            _profile = profile;
+            _pump.Start(profile);
+            return true;
+        }
+
+        public bool Stop()
+        {
+            if (!_machine.Fire(SafetyTrigger.Stop)) return false;
+            _pump.Stop();
+            return true;
+        }
+
+        /// <summary>Pauses delivery (a refill); <see cref="Resume"/> restarts the same profile.</summary>
+        public bool Suspend()
+        {
+            if (!_machine.Fire(SafetyTrigger.Suspend)) return false;
+            _pump.Stop();
+            return true;
+        }
+
+        public bool Resume()
+        {
+            if (_profile == null || !_machine.Fire(SafetyTrigger.Resume)) return false;
+            _pump.Start(_profile);
+            return true;
+        }
+
+        /// <summary>A bolus was laid over the running profile: the guard allows its rate on top.</summary>
+        public bool BolusStarted(NanolitersPerHour bolusRate)
+        {
+            if (!_machine.Fire(SafetyTrigger.BolusStart)) return false;
+            _guard.SetAllowedRate(_allowedRate + bolusRate);
+            if (_pump.Scheduler != null) _pump.Scheduler.Replan();
+            return true;
+        }
+
+        public bool BolusEnded()
+        {
+            if (!_machine.Fire(SafetyTrigger.BolusEnd)) return false;
+            _guard.SetAllowedRate(_allowedRate);
+            return true;
+        }
+
+        /// <summary>A clinician acknowledged everything and reset latches: the pump goes to Stopped and may be restarted.</summary>
+        public bool ClinicianReset()
+        {
+            Milliseconds now = new Milliseconds(_hardware.Clock.ElapsedMilliseconds);
+            _guard.ClinicianReset();
+            _occlusion.Reset();
+            _pump.ClearFault();
+            Condition(AlarmCode.MotorStall, MotorStalled, now);
+            Condition(AlarmCode.OverInfusion, _guard.Tripped, now);
+            Condition(AlarmCode.Occlusion, _occlusion.Occluded, now);
+            for (int i = 0; i < AlarmTable.Count; i++) _alarms.Acknowledge(AlarmTable.At(i).Code, now);
+            if (_machine.State != SafetyState.AlarmStopped || _alarms.StopsDelivery) return false;
+            return _machine.Fire(SafetyTrigger.ClinicianReset);
+        }
+
+        public void Tick()
+        {
+            Milliseconds now = new Milliseconds(_hardware.Clock.ElapsedMilliseconds);
+            if (_machine.State == SafetyState.PowerOnSelfTest)
+            {
+                if (_selfTest.Step(_hardware, _storageValid, _settings.HasPressureSensor))
+                {
+                    bool passed = _selfTest.Failures == SelfTestFailure.None;
+                    _machine.Fire(passed ? SafetyTrigger.SelfTestPassed : SafetyTrigger.SelfTestFailed);
+                    if (!passed) _alarms.Raise(AlarmCode.SelfTestFailed, now);
+                }
+                _hardware.Watchdog.Kick();
+                return;
+            }
+
+            int before, after;
+            bool beforeOk = ReadPressure(out before);
+            long stepsBefore = _pump.StepsTaken;
+            _pump.Tick();
+            int strokes = (int)(_pump.StepsTaken - stepsBefore);
+            bool afterOk = ReadPressure(out after);
+
+            if (_settings.HasPressureSensor)
+            {
+                if (beforeOk && afterOk) _occlusion.Observe(before, after, strokes);
+                if (_pressure.Faulty) _alarms.Raise(AlarmCode.PressureSensorFault, now); else _alarms.ConditionGone(AlarmCode.PressureSensorFault, now);
+            }
+            Condition(AlarmCode.MotorStall, MotorStalled, now);
+            Condition(AlarmCode.OverInfusion, _guard.Tripped, now);
+            Condition(AlarmCode.Occlusion, _occlusion.Occluded, now);
+            if (_pump.StepsMissed != _missedSeen)
+            {
+                _missedSeen = _pump.StepsMissed;
+                _alarms.Raise(AlarmCode.DeadlineMissed, now);
+                _alarms.ConditionGone(AlarmCode.DeadlineMissed, now);
+            }
+
+            Nanoliters delivered = _pump.Calibration.VolumeOf(_pump.StepsTaken - _stepsAtFill);
+            _reservoir.Update(_fill - delivered);
+            Condition(AlarmCode.ReservoirEmpty, _reservoir.Empty, now);
+            Condition(AlarmCode.ReservoirLow, _reservoir.Low && !_reservoir.Empty, now);
+            Condition(AlarmCode.ReservoirDiscrepancy, _reservoir.Discrepant, now);
+
+            _battery.Update(DailyCharge());
+            if (_settings.Implanted)
+            {
+                Condition(AlarmCode.BatteryEndOfService, _battery.EndOfService, now);
+                Condition(AlarmCode.BatteryElectiveReplacement, _battery.ElectiveReplacement && !_battery.EndOfService, now);
+            }
+            else
+            {
+                Condition(AlarmCode.BatteryEndOfService, _battery.EndOfService, now);
+                Condition(AlarmCode.BatteryLow, _battery.Low && !_battery.EndOfService, now);
+            }
+
+            if (_alarms.StopsDelivery && _machine.State != SafetyState.AlarmStopped && _machine.State != SafetyState.SafeState)
+            {
+                // CRITICAL-FAULT-STOPS-IN-TICK: the motor is disabled before this tick returns.
+                _pump.Stop();
+                _machine.Fire(SafetyTrigger.CriticalFault);
+                if (_occlusion.Occluded) Relieve();
+            }
+            _alarms.Tick(now);
+        }
+
+        /// <summary>The controller faulted on a stall, or the driver still reports one (a stall outlasts a reset).</summary>
+        private bool MotorStalled { get { return _pump.State == PumpState.Faulted || _hardware.Motor.Stalled; } }
+
+        private void Condition(AlarmCode code, bool present, Milliseconds now)
+        {
+            if (present) _alarms.Raise(code, now); else _alarms.ConditionGone(code, now);
+        }
+
+        private bool ReadPressure(out int pascals)
+        {
+            SensorStatus status = _hardware.Pressure.Read(out pascals);
+            return _settings.HasPressureSensor && _pressure.Accept(status, pascals);
+        }
+
+        /// <summary>OCCLUSION-RELIEF: reverse the strokes the blocked line holds, so its stored pressure is not a bolus later.</summary>
+        private void Relieve()
+        {
+            IMotorDriver motor = _hardware.Motor;
+            _relievedStrokes = _occlusion.RetainedStrokes;
+            motor.SetDirection(MotorDirection.Reverse);
+            motor.Enable();
+            for (int i = 0; i < _relievedStrokes; i++) motor.Step();
+            motor.Disable();
+            motor.SetDirection(MotorDirection.Forward);
+        }
+
+        /// <summary>Charge the programmed therapy draws per day, uAh: steps at the allowed rate plus quiescent current.</summary>
+        private long DailyCharge()
+        {
+            long stepsPerDay = _allowedRate.Value * 24 * 1000 / _pump.Calibration.PicolitersPerStep;
+            return stepsPerDay * _settings.StepNanoampereHours / 1000 + _settings.QuiescentMicroamperes * 24;
+        }
+    }
+}

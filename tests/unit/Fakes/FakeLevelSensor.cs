@@ -1,0 +1,11 @@
+using OpenIdds.Hal;
+
+namespace OpenIdds.Tests.Unit.Fakes
+{
+    /// <summary>A level sensor that measures whatever the test sets.</summary>
+    public sealed class FakeLevelSensor : IReservoirLevelSensor
+    {
+        public long Nanoliters { get; set; }
+        public SensorStatus Read(out long nanoliters) { nanoliters = Nanoliters; return SensorStatus.Ok; }
+    }
+}

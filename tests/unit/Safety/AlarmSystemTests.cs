@@ -1,0 +1,127 @@
+using OpenIdds.Firmware.Safety;
+using OpenIdds.Firmware.Units;
+using OpenIdds.Hal;
+using OpenIdds.Tests.Unit.Fakes;
+
+namespace OpenIdds.Tests.Unit.Safety
+{
+    [TestClass]
+    public class AlarmSystemTests
+    {
+        private static Milliseconds At(long ms) { return new Milliseconds(ms); }
+
+        [TestMethod]
+        public void A_raised_alarm_sounds_its_priority_pattern_and_is_logged()
+        {
+            FakeAnnunciator annunciator = new FakeAnnunciator();
+            AlarmEventRing log = new AlarmEventRing(16);
+            AlarmSystem alarms = new AlarmSystem(annunciator, log);
+            alarms.Raise(AlarmCode.Occlusion, At(1000));
+            alarms.Tick(At(1000));
+            Assert.AreEqual(AlarmSignalPattern.HighToneHz, annunciator.FrequencyHz);
+            Assert.AreEqual((int)IndicatorColor.Red, (int)annunciator.Indicator);
+            Assert.AreEqual(1, log.CountOf(AlarmEventKind.Raised, AlarmCode.Occlusion));
+        }
+
+        [TestMethod]
+        public void No_condition_no_alarm_and_silence()
+        {
+            FakeAnnunciator annunciator = new FakeAnnunciator();
+            AlarmEventRing log = new AlarmEventRing(16);
+            AlarmSystem alarms = new AlarmSystem(annunciator, log);
+            alarms.ConditionGone(AlarmCode.Occlusion, At(0));
+            alarms.Tick(At(0));
+            Assert.AreEqual(0, annunciator.FrequencyHz);
+            Assert.AreEqual((int)IndicatorColor.Off, (int)annunciator.Indicator);
+            Assert.AreEqual(0L, log.Written);
+            Assert.AreEqual((int)AlarmCode.None, (int)alarms.Highest);
+        }
+
+        [TestMethod]
+        public void A_latched_alarm_stays_until_acknowledged_even_when_its_condition_is_gone()
+        {
+            AlarmEventRing log = new AlarmEventRing(16);
+            AlarmSystem alarms = new AlarmSystem(new FakeAnnunciator(), log);
+            alarms.Raise(AlarmCode.OverInfusion, At(0));
+            alarms.ConditionGone(AlarmCode.OverInfusion, At(10));
+            Assert.IsTrue(alarms.IsShown(AlarmCode.OverInfusion));
+            alarms.Acknowledge(AlarmCode.OverInfusion, At(20));
+            Assert.IsFalse(alarms.IsShown(AlarmCode.OverInfusion));
+            Assert.AreEqual(1, log.CountOf(AlarmEventKind.Cleared, AlarmCode.OverInfusion));
+        }
+
+        [TestMethod]
+        public void An_acknowledged_alarm_does_not_clear_while_its_condition_is_present()
+        {
+            AlarmSystem alarms = new AlarmSystem(new FakeAnnunciator(), new AlarmEventRing(16));
+            alarms.Raise(AlarmCode.MotorStall, At(0));
+            alarms.Acknowledge(AlarmCode.MotorStall, At(5));
+            Assert.IsTrue(alarms.IsShown(AlarmCode.MotorStall));
+            alarms.ConditionGone(AlarmCode.MotorStall, At(9));
+            Assert.IsFalse(alarms.IsShown(AlarmCode.MotorStall));
+        }
+
+        [TestMethod]
+        public void An_unlatched_alarm_clears_with_its_condition()
+        {
+            AlarmSystem alarms = new AlarmSystem(new FakeAnnunciator(), new AlarmEventRing(16));
+            alarms.Raise(AlarmCode.ReservoirLow, At(0));
+            alarms.ConditionGone(AlarmCode.ReservoirLow, At(1));
+            Assert.IsFalse(alarms.IsShown(AlarmCode.ReservoirLow));
+        }
+
+        [TestMethod]
+        public void The_highest_priority_sounds_when_alarms_coincide()
+        {
+            FakeAnnunciator annunciator = new FakeAnnunciator();
+            AlarmSystem alarms = new AlarmSystem(annunciator, new AlarmEventRing(16));
+            alarms.Raise(AlarmCode.ReservoirLow, At(0));
+            alarms.Raise(AlarmCode.MotorStall, At(100));
+            alarms.Tick(At(100));
+            Assert.AreEqual((int)AlarmCode.MotorStall, (int)alarms.Highest);
+            Assert.AreEqual(AlarmSignalPattern.HighToneHz, annunciator.FrequencyHz);
+        }
+
+        [TestMethod]
+        public void Silencing_pauses_the_tone_keeps_the_light_and_the_tone_returns_after_the_pause()
+        {
+            FakeAnnunciator annunciator = new FakeAnnunciator();
+            AlarmEventRing log = new AlarmEventRing(16);
+            AlarmSystem alarms = new AlarmSystem(annunciator, log);
+            alarms.Raise(AlarmCode.Occlusion, At(0));
+            alarms.Silence(At(1000));
+            alarms.Tick(At(1000));
+            Assert.AreEqual(0, annunciator.FrequencyHz);
+            Assert.AreEqual((int)IndicatorColor.Red, (int)annunciator.Indicator);
+            long pause = AlarmTable.Of(AlarmCode.Occlusion).SilenceMilliseconds;
+            alarms.Tick(At(1000 + pause));
+            Assert.AreEqual(AlarmSignalPattern.HighToneHz, annunciator.FrequencyHz);
+            Assert.AreEqual(1, log.CountOf(AlarmEventKind.Silenced, AlarmCode.Occlusion));
+            Assert.AreEqual(1, log.CountOf(AlarmEventKind.Reannunciated, AlarmCode.Occlusion));
+        }
+
+        [TestMethod]
+        public void An_alarm_that_may_not_be_silenced_keeps_sounding()
+        {
+            FakeAnnunciator annunciator = new FakeAnnunciator();
+            AlarmSystem alarms = new AlarmSystem(annunciator, new AlarmEventRing(16));
+            alarms.Raise(AlarmCode.SelfTestFailed, At(0));
+            alarms.Silence(At(0));
+            alarms.Tick(At(0));
+            Assert.AreEqual(AlarmSignalPattern.HighToneHz, annunciator.FrequencyHz);
+        }
+
+        [TestMethod]
+        public void Every_alarm_code_has_exactly_one_row_with_a_name()
+        {
+            for (int code = 1; code < AlarmTable.CodeSpace; code++)
+            {
+                AlarmDefinition row = AlarmTable.Of((AlarmCode)code);
+                Assert.AreEqual(code, (int)row.Code);
+                Assert.IsTrue(row.Name.Length > 0);
+                Assert.IsTrue(row.Priority != AlarmPriority.None);
+            }
+            Assert.AreEqual(AlarmTable.CodeSpace - 1, AlarmTable.Count);
+        }
+    }
+}

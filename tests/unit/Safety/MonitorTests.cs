@@ -1,0 +1,110 @@
+using OpenIdds.Firmware.Safety;
+using OpenIdds.Firmware.Units;
+using OpenIdds.Hal;
+using OpenIdds.Tests.Unit.Fakes;
+
+namespace OpenIdds.Tests.Unit.Safety
+{
+    [TestClass]
+    public class MonitorTests
+    {
+        [TestMethod]
+        public void A_stuck_pressure_sensor_is_found_and_a_live_one_is_not()
+        {
+            PressureSensorMonitor stuck = new PressureSensorMonitor();
+            PressureSensorMonitor live = new PressureSensorMonitor();
+            for (int i = 0; i < 100; i++)
+            {
+                stuck.Accept(SensorStatus.Ok, 1333);
+                live.Accept(SensorStatus.Ok, 1333 + (i % 5) * 3);
+            }
+            Assert.IsTrue(stuck.Faulty);
+            Assert.IsFalse(live.Faulty);
+        }
+
+        [TestMethod]
+        public void A_disconnected_out_of_range_or_noisy_sensor_is_faulty()
+        {
+            PressureSensorMonitor disconnected = new PressureSensorMonitor();
+            Assert.IsFalse(disconnected.Accept(SensorStatus.Disconnected, 0));
+            Assert.IsTrue(disconnected.Faulty);
+            PressureSensorMonitor range = new PressureSensorMonitor();
+            Assert.IsFalse(range.Accept(SensorStatus.Ok, PressureSensorMonitor.MaximumPascals + 1));
+            PressureSensorMonitor noisy = new PressureSensorMonitor();
+            for (int i = 0; i < 16; i++) noisy.Accept(SensorStatus.Ok, (i & 1) == 0 ? 0 : 50000);
+            Assert.IsTrue(noisy.Faulty);
+        }
+
+        [TestMethod]
+        public void A_faulty_sensor_recovers_only_after_a_run_of_good_readings()
+        {
+            PressureSensorMonitor monitor = new PressureSensorMonitor();
+            monitor.Accept(SensorStatus.Disconnected, 0);
+            for (int i = 0; i < PressureSensorMonitor.StuckReadings - 2; i++) monitor.Accept(SensorStatus.Ok, 1000 + i);
+            Assert.IsTrue(monitor.Faulty);
+            monitor.Accept(SensorStatus.Ok, 999);
+            monitor.Accept(SensorStatus.Ok, 998);
+            Assert.IsFalse(monitor.Faulty);
+        }
+
+        [TestMethod]
+        public void The_reservoir_names_computed_and_measured_and_flags_their_disagreement()
+        {
+            FakeLevelSensor sensor = new FakeLevelSensor();
+            ReservoirMonitor monitor = new ReservoirMonitor(sensor, Nanoliters.FromMilliliters(2), Nanoliters.FromMilliliters(1));
+            sensor.Nanoliters = Nanoliters.FromMilliliters(10).Value;
+            monitor.Update(Nanoliters.FromMilliliters(10));
+            Assert.IsFalse(monitor.Discrepant);
+            Assert.AreEqual("computed 10.000 mL, measured 10.000 mL", monitor.Describe());
+            sensor.Nanoliters = Nanoliters.FromMilliliters(7).Value;
+            monitor.Update(Nanoliters.FromMilliliters(10));
+            Assert.IsTrue(monitor.Discrepant, "3 mL apart is beyond max(1 mL, 15 %)");
+        }
+
+        [TestMethod]
+        public void Low_and_empty_use_the_lower_of_computed_and_measured()
+        {
+            FakeLevelSensor sensor = new FakeLevelSensor();
+            ReservoirMonitor monitor = new ReservoirMonitor(sensor, Nanoliters.FromMilliliters(2), Nanoliters.FromMilliliters(1));
+            sensor.Nanoliters = 1500000;
+            monitor.Update(Nanoliters.FromMilliliters(3));
+            Assert.IsTrue(monitor.Low);
+            Assert.IsFalse(monitor.Empty);
+            ReservoirMonitor computedOnly = new ReservoirMonitor(null, Nanoliters.FromMilliliters(2), Nanoliters.FromMilliliters(1));
+            computedOnly.Update(Nanoliters.FromMilliliters(5));
+            Assert.IsFalse(computedOnly.Low);
+            Assert.AreEqual("computed 5.000 mL, not measured (no level sensor)", computedOnly.Describe());
+        }
+
+        [TestMethod]
+        public void Elective_replacement_comes_at_least_90_days_before_end_of_service()
+        {
+            FakeBattery battery = new FakeBattery();
+            BatteryLifeMonitor monitor = new BatteryLifeMonitor(battery, 2000000);
+            long daily = 1000;   // uAh per day at the programmed therapy
+            long eri = -1, eos = -1;
+            for (long day = 0; day <= 2000; day++)
+            {
+                battery.ConsumedMicroampereHours = day * daily;
+                monitor.Update(daily);
+                if (eri < 0 && monitor.ElectiveReplacement) eri = day;
+                if (eos < 0 && monitor.EndOfService) eos = day;
+            }
+            Assert.IsTrue(eri > 0 && eos > 0);
+            Assert.IsTrue(eos - eri >= BatteryLifeMonitor.DaysBetweenEriAndEos, "ERI on day " + eri.ToString() + ", EOS on day " + eos.ToString());
+        }
+
+        [TestMethod]
+        public void A_fresh_battery_raises_nothing_and_a_low_voltage_raises_low()
+        {
+            FakeBattery battery = new FakeBattery();
+            BatteryLifeMonitor monitor = new BatteryLifeMonitor(battery, 2000000);
+            battery.ConsumedMicroampereHours = 0;
+            monitor.Update(1000);
+            Assert.IsFalse(monitor.ElectiveReplacement || monitor.EndOfService || monitor.Low);
+            battery.Millivolts = 3200;
+            monitor.Update(1000);
+            Assert.IsTrue(monitor.Low);
+        }
+    }
+}
