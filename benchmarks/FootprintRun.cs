@@ -65,8 +65,7 @@ public static class FootprintRun
         public void Step() => CompletedSteps++;
         public SensorStatus Read(out int value) { value = 0; return SensorStatus.Ok; }
         public long ConsumedMicroampereHours => 0;
-        public void SetTone(int frequencyHz) { }
-        public void SetIndicator(IndicatorColor color) { }
+        public void Annunciate(AlarmPriority priority, bool audible) { }
         public int TakePresses() => 0;
         public int PageSize => 256;
         public int PageCount => 1;

@@ -24,7 +24,7 @@ namespace OpenIdds.Firmware.Safety
         private readonly long[] _raisedAt = new long[AlarmTable.CodeSpace];
         private readonly long[] _quietUntil = new long[AlarmTable.CodeSpace];
         private AlarmCode _sounding;
-        private long _soundingSince;
+        private bool _audible;
 
         public AlarmSystem(IAnnunciator annunciator, IAlarmEventSink sink)
         {
@@ -123,38 +123,42 @@ namespace OpenIdds.Firmware.Safety
         /// <summary>True while the alarm's tone is paused (silenced or acknowledged and not yet re-annunciated).</summary>
         public bool IsQuiet(AlarmCode code, Milliseconds now) { return _quietUntil[(int)code] > now.Value; }
 
-        /// <summary>Plays the highest-priority alarm's pattern (tone only if it is not paused). Call every tick.</summary>
+        /// <summary>Shows the highest-priority alarm (audible unless paused) and re-annunciates paused alarms whose pause ended. Call every tick.</summary>
         public void Tick(Milliseconds now)
         {
             AlarmCode top = Highest;
-            if (top != _sounding)
-            {
-                _sounding = top;
-                _soundingSince = now.Value;
-            }
             if (top == AlarmCode.None)
             {
-                _annunciator.SetTone(0);
-                _annunciator.SetIndicator(IndicatorColor.Off);
+                Show(AlarmCode.None, AlarmPriority.None, false);
                 return;
             }
             int c = (int)top;
             if (_quietUntil[c] != 0 && _quietUntil[c] <= now.Value)
             {
                 _quietUntil[c] = 0;
-                _soundingSince = now.Value;
                 _sink.Record(now, AlarmEventKind.Reannunciated, top);
             }
-            AlarmPriority priority = AlarmTable.Of(top).Priority;
-            long since = now.Value - _soundingSince;
-            _annunciator.SetIndicator(AlarmSignalPattern.IndicatorAt(priority, since));
-            _annunciator.SetTone(IsQuiet(top, now) ? 0 : AlarmSignalPattern.ToneAt(priority, since));
+            Show(top, AlarmTable.Of(top).Priority, !IsQuiet(top, now));
         }
 
-        /// <summary>When the annunciator next needs a tick to keep its pattern (every 50 ms while an alarm sounds).</summary>
+        /// <summary>When a paused alarm's tone is due back (the only moment the alarm system needs a tick of its own).</summary>
         public Milliseconds NextWake(Milliseconds now)
         {
-            return Highest == AlarmCode.None ? Milliseconds.Never : new Milliseconds(now.Value + 50);
+            long next = long.MaxValue;
+            for (int i = 0; i < AlarmTable.CodeSpace; i++)
+            {
+                long q = _quietUntil[i];
+                if (_shown[i] && q > now.Value && q != long.MaxValue && q < next) next = q;
+            }
+            return new Milliseconds(next);
+        }
+
+        private void Show(AlarmCode code, AlarmPriority priority, bool audible)
+        {
+            if (code == _sounding && audible == _audible) return;
+            _sounding = code;
+            _audible = audible;
+            _annunciator.Annunciate(priority, audible);
         }
 
         private void Clear(AlarmCode code, Milliseconds now)

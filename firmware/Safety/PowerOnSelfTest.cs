@@ -44,12 +44,10 @@ namespace OpenIdds.Firmware.Safety
                 }
                 int millivolts;
                 if (hardware.Battery.Read(out millivolts) != SensorStatus.Ok || millivolts < BatteryLifeMonitor.EndMillivolts) Failures |= SelfTestFailure.Battery;
-                hardware.Annunciator.SetIndicator(IndicatorColor.Yellow);
-                hardware.Annunciator.SetTone(AlarmSignalPattern.LowToneHz);
+                hardware.Annunciator.Annunciate(AlarmPriority.Low, true);
                 return false;
             }
-            hardware.Annunciator.SetTone(0);
-            hardware.Annunciator.SetIndicator(IndicatorColor.Off);
+            hardware.Annunciator.Annunciate(AlarmPriority.None, false);
             if (now <= _firstTick) Failures |= SelfTestFailure.ClockNotProgressing;
             Done = true;
             return true;

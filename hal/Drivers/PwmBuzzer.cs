@@ -8,7 +8,7 @@ namespace OpenIdds.Hal.Drivers
     /// on a GPIO pin per colour. The board creates the channel (PwmChannel.Create on .NET IoT,
     /// CreateFromPin on nanoFramework), so only source-identical calls are used here.
     /// </summary>
-    public sealed class PwmBuzzer : IAnnunciator, IDisposable
+    public sealed class PwmBuzzer : IToneAndLight, IDisposable
     {
         private readonly PwmChannel _channel;
         private readonly IndicatorLeds? _leds;

@@ -18,18 +18,18 @@ public sealed class DeviceChain
     public long Now => _devices.Count == 0 ? 0 : Current.World.Now;
 
     /// <summary>Installs a device whose world was created at <paramref name="startTime"/>; the previous one is stopped.</summary>
-    public void Install(PumpWorld world, Calibration calibration, long clockDriftPpm, Action<string, string, string> log, long startTime)
+    public void Install(PumpWorld world, Calibration calibration, long clockDriftPpm, bool implanted, Action<string, string, string> log, long startTime)
     {
-        if (_devices.Count > 0) Current.Firmware.Stop();
-        _devices.Add((new VirtualPump(world, calibration, clockDriftPpm, log), startTime));
+        if (_devices.Count > 0) Current.Supervisor.Stop();
+        _devices.Add((new VirtualPump(world, calibration, clockDriftPpm, implanted, log), startTime));
     }
 
     public double PumpedNanoliters => _devices.Sum(d => d.Pump.World.PumpedNanoliters);
     public double ToCsfNanoliters => _devices.Sum(d => d.Pump.World.Line.DeliveredToCsfNanoliters);
     public double LeakedNanoliters => _devices.Sum(d => d.Pump.World.Line.LeakedNanoliters);
-    public double ComputedDeliveredNanoliters => _devices.Sum(d => (double)d.Pump.Firmware.Delivered.Value);
-    public long StepsTaken => _devices.Sum(d => d.Pump.Firmware.StepsTaken);
-    public long StepsMissed => _devices.Sum(d => d.Pump.Firmware.StepsMissed);
+    public double ComputedDeliveredNanoliters => _devices.Sum(d => (double)d.Pump.DeliveredNanoliters);
+    public long StepsTaken => _devices.Sum(d => d.Pump.StepsTaken);
+    public long StepsMissed => _devices.Sum(d => d.Pump.StepsMissed);
 
     public double PrescribedNanoliters(long until) =>
         _devices.Select((d, i) => d.Pump.PrescribedNanoliters(Math.Min(until, i + 1 < _devices.Count ? _devices[i + 1].Start : until))).Sum();

@@ -26,7 +26,7 @@ public static class ScenarioRunner
         var devices = new DeviceChain();
         void Log(string source, string kind, string detail) => events.Add(new SimulationEvent(devices.Now, source, kind, detail));
         devices.Install(new PumpWorld(physics, scenario.Seed, (long)(scenario.ReservoirMilliliters * 1_000_000), scenario.Drug.ConcentrationUgPerMl, scenario.LevelSensor),
-            new Calibration(scenario.CalibrationPicolitersPerStep), scenario.ClockDriftPpm, Log, startTime: 0);
+            new Calibration(scenario.CalibrationPicolitersPerStep), scenario.ClockDriftPpm, scenario.Mode == "implanted", Log, startTime: 0);
 
         var actions = scenario.Actions
             .Select((a, i) => (Time: DurationText.ParseMilliseconds(a.At, $"actions[{i}].at"), Index: i, Action: a))
@@ -98,7 +98,7 @@ public static class ScenarioRunner
             StepsTaken = devices.StepsTaken,
             StepsMissed = devices.StepsMissed,
             SchedulerErrorPicoliters = (long)Math.Round(devices.ComputedDeliveredNanoliters * 1000 - devices.PrescribedNanoliters(duration) * 1000),
-            EndState = OpenIdds.Firmware.Control.PumpController.PumpStateName(pump.Firmware.State),
+            EndState = pump.StateName,
             WakeUps = wakeUps,
         };
     }
@@ -108,7 +108,7 @@ public static class ScenarioRunner
         var pump = devices.Current;
         var world = pump.World;
         world.Board.Battery.Read(out int millivolts);
-        double computedReservoir = world.Reservoir.Nanoliters + world.PumpedNanoliters - pump.Firmware.Delivered.Value;
+        double computedReservoir = pump.Supervisor.Reservoir.Computed.Value;
         return new Sample(
             world.Now,
             devices.PrescribedNanoliters(world.Now) / 1000.0,
@@ -150,6 +150,7 @@ public static class ScenarioRunner
                 break;
             case "refill":
                 double withdrawn = world.Reservoir.Refill((long)((a.AddedMl ?? 0) * 1_000_000), a.ConcentrationUgPerMl ?? world.Reservoir.Concentration);
+                pump.Filled((long)world.Reservoir.Nanoliters);
                 log("clinician", "refill", string.Create(CultureInfo.InvariantCulture, $"withdrew {withdrawn / 1_000_000.0:0.000} mL, added {a.AddedMl:0.000} mL at {world.Reservoir.Concentration} ug/mL"));
                 break;
             case "occlusion":
@@ -176,6 +177,11 @@ public static class ScenarioRunner
                 log("fault", "power-loss", $"{off} ms");
                 pump.PowerCycle(off);
                 break;
+            case "clinician-reset": pump.ClinicianReset(); break;
+            case "silence":
+                pump.Supervisor.Alarms.Silence(new OpenIdds.Firmware.Units.Milliseconds(world.Board.Clock.ElapsedMilliseconds));
+                log("patient", "silence", "audio paused");
+                break;
             case "implant":
                 // The trial ends; the implanted pump takes over the therapy with its own reservoir and drug.
                 var implantSpec = a.Prescription ?? throw new ScenarioException($"{F("prescription")}: 'implant' needs the implanted pump's prescription");
@@ -183,7 +189,7 @@ public static class ScenarioRunner
                 var implantPhysics = scenario.PhysicsParameters() with { ComplianceNanolitersPerPascal = 0.2 };
                 log("clinician", "implant", string.Create(CultureInfo.InvariantCulture, $"trial pump removed; implanted pump filled with {a.AddedMl ?? scenario.ReservoirMilliliters} mL at {concentration} ug/mL"));
                 devices.Install(new PumpWorld(implantPhysics, scenario.Seed ^ 0x1A1A, (long)((a.AddedMl ?? scenario.ReservoirMilliliters) * 1_000_000), concentration, scenario.LevelSensor, world.Now),
-                    new Calibration(scenario.CalibrationPicolitersPerStep), scenario.ClockDriftPpm, log, world.Now);
+                    new Calibration(scenario.CalibrationPicolitersPerStep), scenario.ClockDriftPpm, implanted: true, log, world.Now);
                 devices.Current.Program(PrescriptionProfiles.ToProfile(implantSpec, (timeOfDay + world.Now) % 86_400_000, F("prescription")), Describe(implantSpec));
                 break;
             default:

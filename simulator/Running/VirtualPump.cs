@@ -1,5 +1,6 @@
 using OpenIdds.Firmware.Control;
 using OpenIdds.Firmware.Dosing;
+using OpenIdds.Firmware.Safety;
 using OpenIdds.Firmware.Units;
 using OpenIdds.Simulator.Physics;
 
@@ -7,33 +8,44 @@ namespace OpenIdds.Simulator.Running;
 
 /// <summary>
 /// One simulated device: the physical world (board, head, line, patient, sensors) and the unchanged
-/// firmware running on it. The scenario runner only talks to this class, so as the firmware grows
-/// (therapy, alarms, persistence) only this seam changes.
+/// firmware running on it - the safety supervisor wrapping the pump controller. The scenario runner
+/// only talks to this class, so as the firmware grows (therapy, persistence) only this seam changes.
 /// </summary>
-public sealed class VirtualPump
+public sealed class VirtualPump : IAlarmEventSink
 {
     private readonly List<(long From, IRateProfile? Profile, long ResetAt)> _prescribed = new();
     private readonly Action<string, string, string> _log;
     private readonly long _clockDriftPpm;
-    private PumpState _lastState;
+    private readonly bool _implanted;
+    private SafetyState _lastState;
     private long _lastMissed;
     private long _installedAt;
+    private long _deliveredBefore;
+    private long _stepsBefore;
+    private long _missedBefore;
 
-    public VirtualPump(PumpWorld world, Calibration calibration, long clockDriftPpm, Action<string, string, string> log)
+    public VirtualPump(PumpWorld world, Calibration calibration, long clockDriftPpm, bool implanted, Action<string, string, string> log)
     {
         World = world;
         Calibration = calibration;
         _clockDriftPpm = clockDriftPpm;
+        _implanted = implanted;
         _log = log;
         _installedAt = world.Now;
-        Firmware = new PumpController(world.Board.Hardware, calibration);
+        Supervisor = Boot();
     }
 
     public PumpWorld World { get; }
     public Calibration Calibration { get; }
-    public PumpController Firmware { get; private set; }
+    public SafetySupervisor Supervisor { get; private set; }
+    public PumpController Pump => Supervisor.Pump;
 
-    /// <summary>The board's clock for a true time: a drifting crystal runs fast or slow by ppm.</summary>
+    /// <summary>Delivered volume the firmware computes, across resets (each reset starts a new controller).</summary>
+    public long DeliveredNanoliters => _deliveredBefore + Pump.Delivered.Value;
+    public long StepsTaken => _stepsBefore + Pump.StepsTaken;
+    public long StepsMissed => _missedBefore + Pump.StepsMissed;
+    public string StateName => SafetyStateMachine.StateName(Supervisor.State);
+
     public long BoardTime(long trueTime) => BoardTime(trueTime, _installedAt);
 
     private long BoardTime(long trueTime, long resetAt)
@@ -52,24 +64,23 @@ public sealed class VirtualPump
     }
 
     /// <summary>When the firmware wants to run next, in true time.</summary>
-    public long NextWake => TrueTime(Firmware.NextWake.Value);
+    public long NextWake => TrueTime(Supervisor.NextWake.Value);
 
     /// <summary>Moves the world to <paramref name="trueTime"/> and lets the firmware do what is due.</summary>
     public void RunTo(long trueTime)
     {
         World.AdvanceTo(trueTime);
         World.Board.Clock.AdvanceTo(Math.Max(World.Board.Clock.ElapsedMilliseconds, BoardTime(trueTime)));
-        Firmware.Tick();
-        if (Firmware.StepsMissed != _lastMissed)
+        Supervisor.Tick();
+        if (Pump.StepsMissed != _lastMissed)
         {
-            _log("pump", "steps-missed", $"{Firmware.StepsMissed - _lastMissed} step(s) late beyond tolerance, dropped (NO-CATCH-UP)");
-            _lastMissed = Firmware.StepsMissed;
+            _log("pump", "steps-missed", $"{Pump.StepsMissed - _lastMissed} step(s) late beyond tolerance, dropped (NO-CATCH-UP)");
+            _lastMissed = Pump.StepsMissed;
         }
-        if (Firmware.State != _lastState)
+        if (Supervisor.State != _lastState)
         {
-            _log("pump", "state", PumpController.PumpStateName(Firmware.State));
-            if (Firmware.State == PumpState.Faulted) _log("pump", "faulted", "motor stall or driver fault: motor disabled");
-            _lastState = Firmware.State;
+            _log("pump", "state", StateName);
+            _lastState = Supervisor.State;
         }
     }
 
@@ -77,30 +88,66 @@ public sealed class VirtualPump
     public void Program(IRateProfile? profile, string description)
     {
         long now = World.Now;
-        if (profile == null) Firmware.Stop();
-        else if (Firmware.State == PumpState.Running) Firmware.ChangeProfile(profile);
+        if (profile == null) Supervisor.Stop();
         else
         {
-            if (Firmware.State == PumpState.Faulted) Firmware.ClearFault();
-            Firmware.Start(profile);
+            var peak = PeakRate.Of(profile, new Milliseconds(BoardTime(now)), Milliseconds.FromDays(2));
+            if (!Supervisor.Start(profile, peak)) _log("pump", "program-refused", $"the pump is {StateName}: {description} not started");
         }
-        _prescribed.Add((now, profile, _installedAt));
+        _prescribed.Add((now, Supervisor.State is SafetyState.Running or SafetyState.Bolus ? profile : null, _installedAt));
         _log("pump", "programmed", description);
-        _lastState = Firmware.State;
+        _lastState = Supervisor.State;
+    }
+
+    /// <summary>The reservoir was refilled: the firmware's computed volume restarts from the new fill.</summary>
+    public void Filled(long nanoliters) => Supervisor.Filled(new Nanoliters(nanoliters));
+
+    /// <summary>A clinician acknowledges every alarm and resets latches; delivery stays stopped until programmed again.</summary>
+    public void ClinicianReset()
+    {
+        bool reset = Supervisor.ClinicianReset();
+        _log("clinician", "reset", reset ? "alarms acknowledged, latches reset: pump stopped, ready to program" : $"alarms acknowledged; still {StateName}");
+        _prescribed.Add((World.Now, null, _installedAt));
     }
 
     /// <summary>Power is cut and comes back: the firmware restarts from scratch (the journal restores it once persistence exists).</summary>
     public void PowerCycle(long offMilliseconds)
     {
         World.Board.Motor.Disable();
+        _deliveredBefore += Pump.Delivered.Value;
+        _stepsBefore += Pump.StepsTaken;
+        _missedBefore += Pump.StepsMissed;
         World.AdvanceTo(World.Now + offMilliseconds);
         World.Board.Clock.Reset();
         _installedAt = World.Now;
-        Firmware = new PumpController(World.Board.Hardware, Calibration);
+        Supervisor = Boot();
         _prescribed.Add((World.Now, null, _installedAt));
-        _lastState = Firmware.State;
         _lastMissed = 0;
         _log("pump", "reset", $"power restored after {offMilliseconds} ms; no journal yet, so the pump restarts stopped");
+    }
+
+    void IAlarmEventSink.Record(Milliseconds at, AlarmEventKind kind, AlarmCode code) =>
+        _log("alarm", AlarmTable.Of(code).Name, kind switch
+        {
+            AlarmEventKind.Raised => "raised",
+            AlarmEventKind.Silenced => "silenced",
+            AlarmEventKind.Acknowledged => "acknowledged",
+            AlarmEventKind.Cleared => "cleared",
+            AlarmEventKind.Reannunciated => "re-annunciated",
+            _ => "unknown",
+        });
+
+    /// <summary>Power-on: a new supervisor runs its two-tick self-test, then the reservoir's fill is known.</summary>
+    private SafetySupervisor Boot()
+    {
+        var settings = new SupervisorSettings { Implanted = _implanted, HasPressureSensor = true, BatteryMicroampereHours = World.Parameters.BatteryMicroampereHours };
+        var supervisor = new SafetySupervisor(World.Board.Hardware, Calibration, settings, this, storageValid: true);
+        supervisor.Tick();
+        World.Board.Clock.AdvanceTo(World.Board.Clock.ElapsedMilliseconds + 1);
+        supervisor.Tick();
+        supervisor.Filled(new Nanoliters((long)World.Reservoir.Nanoliters));
+        _lastState = supervisor.State;
+        return supervisor;
     }
 
     /// <summary>What the prescriptions in force asked for up to <paramref name="until"/> (true time), nL.</summary>

@@ -27,7 +27,8 @@ public sealed class VirtualBoard
         var controller = new GpioController(Gpio);
         Motor = new StepDirDriver(controller, StepPin, DirectionPin, EnablePin, FaultPin, faultActiveHigh: false);
         Buzzer = new VirtualPwmChannel();
-        Annunciator = new PwmBuzzer(Buzzer, new IndicatorLeds(controller, RedLedPin, YellowLedPin, GreenLedPin));
+        Outputs = new PwmBuzzer(Buzzer, new IndicatorLeds(controller, RedLedPin, YellowLedPin, GreenLedPin));
+        Annunciator = new PatternAnnunciator(Outputs, Clock);
         Mechanism = new PeristalticMechanism(Gpio, StepPin, DirectionPin, EnablePin, truePicolitersPerStep);
         Hardware = new PumpHardware(Clock, Motor, Pressure, ReservoirLevel, Battery, Annunciator, Button, Store, Watchdog, Link);
     }
@@ -36,7 +37,10 @@ public sealed class VirtualBoard
     public VirtualGpioDriver Gpio { get; }
     public StepDirDriver Motor { get; }
     public VirtualPwmChannel Buzzer { get; }
-    public PwmBuzzer Annunciator { get; }
+    public PwmBuzzer Outputs { get; }
+
+    /// <summary>The pattern player; the simulator advances it with <see cref="PatternAnnunciator.Update"/> only when a test listens.</summary>
+    public PatternAnnunciator Annunciator { get; }
     public PeristalticMechanism Mechanism { get; }
     public IPressureSensor Pressure { get; }
     public IReservoirLevelSensor? ReservoirLevel { get; }

@@ -62,17 +62,21 @@ public class VirtualBoardTests
     }
 
     [TestMethod]
-    public void The_buzzer_sounds_an_alarm_tone_on_pwm_and_falls_silent()
+    public void The_buzzer_plays_the_high_priority_pattern_on_pwm_and_falls_silent()
     {
         var board = new VirtualBoard(250_000);
-        board.Annunciator.SetTone(AlarmSignalPattern.ToneAt(AlarmPriority.High, 0));
+        board.Annunciator.Annunciate(AlarmPriority.High, audible: true);
         Assert.IsTrue(board.Buzzer.Running);
         Assert.AreEqual(AlarmSignalPattern.HighToneHz, board.Buzzer.Frequency);
         Assert.AreEqual(0.5, board.Buzzer.DutyCycle);
-        board.Annunciator.SetTone(0);
-        Assert.IsFalse(board.Buzzer.Running);
-        board.Annunciator.SetIndicator(IndicatorColor.Red);
         Assert.AreEqual(System.Device.Gpio.PinValue.High, board.Gpio.Level(VirtualBoard.RedLedPin));
-        Assert.AreEqual(System.Device.Gpio.PinValue.Low, board.Gpio.Level(VirtualBoard.YellowLedPin));
+        board.Annunciator.Update(AlarmSignalPattern.HighPulseMs + 10);   // between the first two pulses
+        Assert.IsFalse(board.Buzzer.Running);
+        int starts = board.Buzzer.Starts;
+        for (long t = 0; t < AlarmSignalPattern.HighCycleMs; t += 10) board.Annunciator.Update(t);
+        Assert.AreEqual(10, board.Buzzer.Starts - starts, "ten pulses in a high-priority burst");
+        board.Annunciator.Annunciate(AlarmPriority.None, audible: false);
+        Assert.IsFalse(board.Buzzer.Running);
+        Assert.AreEqual(System.Device.Gpio.PinValue.Low, board.Gpio.Level(VirtualBoard.RedLedPin));
     }
 }

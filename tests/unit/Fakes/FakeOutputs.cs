@@ -2,13 +2,13 @@ using OpenIdds.Hal;
 
 namespace OpenIdds.Tests.Unit.Fakes
 {
-    /// <summary>Records the last tone and indicator colour.</summary>
+    /// <summary>Records the alarm signal it was last told to show.</summary>
     public sealed class FakeAnnunciator : IAnnunciator
     {
-        public int FrequencyHz { get; private set; }
-        public IndicatorColor Indicator { get; private set; }
-        public void SetTone(int frequencyHz) { FrequencyHz = frequencyHz; }
-        public void SetIndicator(IndicatorColor color) { Indicator = color; }
+        public AlarmPriority Priority { get; private set; }
+        public bool Audible { get; private set; }
+        public int Changes { get; private set; }
+        public void Annunciate(AlarmPriority priority, bool audible) { Priority = priority; Audible = audible; Changes++; }
     }
 
     /// <summary>A button the test presses.</summary>

@@ -18,8 +18,8 @@ namespace OpenIdds.Tests.Unit.Safety
             AlarmSystem alarms = new AlarmSystem(annunciator, log);
             alarms.Raise(AlarmCode.Occlusion, At(1000));
             alarms.Tick(At(1000));
-            Assert.AreEqual(AlarmSignalPattern.HighToneHz, annunciator.FrequencyHz);
-            Assert.AreEqual((int)IndicatorColor.Red, (int)annunciator.Indicator);
+            Assert.AreEqual((int)AlarmPriority.High, (int)annunciator.Priority);
+            Assert.IsTrue(annunciator.Audible);
             Assert.AreEqual(1, log.CountOf(AlarmEventKind.Raised, AlarmCode.Occlusion));
         }
 
@@ -31,8 +31,8 @@ namespace OpenIdds.Tests.Unit.Safety
             AlarmSystem alarms = new AlarmSystem(annunciator, log);
             alarms.ConditionGone(AlarmCode.Occlusion, At(0));
             alarms.Tick(At(0));
-            Assert.AreEqual(0, annunciator.FrequencyHz);
-            Assert.AreEqual((int)IndicatorColor.Off, (int)annunciator.Indicator);
+            Assert.AreEqual((int)AlarmPriority.None, (int)annunciator.Priority);
+            Assert.IsFalse(annunciator.Audible);
             Assert.AreEqual(0L, log.Written);
             Assert.AreEqual((int)AlarmCode.None, (int)alarms.Highest);
         }
@@ -79,7 +79,7 @@ namespace OpenIdds.Tests.Unit.Safety
             alarms.Raise(AlarmCode.MotorStall, At(100));
             alarms.Tick(At(100));
             Assert.AreEqual((int)AlarmCode.MotorStall, (int)alarms.Highest);
-            Assert.AreEqual(AlarmSignalPattern.HighToneHz, annunciator.FrequencyHz);
+            Assert.AreEqual((int)AlarmPriority.High, (int)annunciator.Priority);
         }
 
         [TestMethod]
@@ -91,11 +91,12 @@ namespace OpenIdds.Tests.Unit.Safety
             alarms.Raise(AlarmCode.Occlusion, At(0));
             alarms.Silence(At(1000));
             alarms.Tick(At(1000));
-            Assert.AreEqual(0, annunciator.FrequencyHz);
-            Assert.AreEqual((int)IndicatorColor.Red, (int)annunciator.Indicator);
+            Assert.IsFalse(annunciator.Audible);
+            Assert.AreEqual((int)AlarmPriority.High, (int)annunciator.Priority, "the light stays while the audio is paused");
             long pause = AlarmTable.Of(AlarmCode.Occlusion).SilenceMilliseconds;
+            Assert.AreEqual(1000 + pause, alarms.NextWake(At(1000)).Value, "the pump wakes when the tone is due back");
             alarms.Tick(At(1000 + pause));
-            Assert.AreEqual(AlarmSignalPattern.HighToneHz, annunciator.FrequencyHz);
+            Assert.IsTrue(annunciator.Audible);
             Assert.AreEqual(1, log.CountOf(AlarmEventKind.Silenced, AlarmCode.Occlusion));
             Assert.AreEqual(1, log.CountOf(AlarmEventKind.Reannunciated, AlarmCode.Occlusion));
         }
@@ -108,7 +109,7 @@ namespace OpenIdds.Tests.Unit.Safety
             alarms.Raise(AlarmCode.SelfTestFailed, At(0));
             alarms.Silence(At(0));
             alarms.Tick(At(0));
-            Assert.AreEqual(AlarmSignalPattern.HighToneHz, annunciator.FrequencyHz);
+            Assert.IsTrue(annunciator.Audible);
         }
 
         [TestMethod]
