@@ -58,6 +58,7 @@ namespace OpenIdds.Firmware.Therapy
         private Nanoliters _reservoir = Nanoliters.Zero;
 
         private string _ledgerDrug = "";
+        private long _deliveredMass;
         private Milliseconds _integratedTo;
         private long _volumeRemainder;
         private long _massRemainder;
@@ -93,6 +94,9 @@ namespace OpenIdds.Firmware.Therapy
         public int Revision { get { return _revision; } }
 
         public DoseLedger Ledger { get { return _ledger; } }
+
+        /// <summary>All drug mass that left the catheter tip since start-up (never cleared; a trial report's numerator).</summary>
+        public Nanograms DeliveredMass { get { return new Nanograms(_deliveredMass); } }
         public Drug LineDrug { get { return _lineDrug; } }
         public Drug ReservoirDrug { get { return _reservoirDrug; } }
 
@@ -146,6 +150,7 @@ namespace OpenIdds.Firmware.Therapy
                 long picograms = _massRemainder + volume * _plan.Tip.At(_integratedTo).Value;
                 _massRemainder = picograms % 1000;
                 _ledger.Record(DoseLedger.BucketOf(_integratedTo), new Nanograms(picograms / 1000));
+                _deliveredMass += picograms / 1000;
             }
             _integratedTo = end;
         }

@@ -70,5 +70,11 @@ namespace OpenIdds.Firmware.Therapy
         RefillAboveCapacity = 81,
         RefillDiscrepancyBeyondTolerance = 82,
         LowReservoirThresholdOutOfRange = 83,
+
+        // Trial diary
+        DiaryPainOutOfRange = 90,
+        DiaryActivityMinutesOutOfRange = 91,
+        DiaryTimeOutOfOrder = 92,
+        DiaryFull = 93,
     }
 }

@@ -1,0 +1,96 @@
+using OpenIdds.Firmware.Units;
+
+namespace OpenIdds.Firmware.Therapy
+{
+    /// <summary>
+    /// The trial's patient diary: pain scores (0-10) and activity entries, with their times, in
+    /// preallocated storage. Entries before <see cref="TrialStart"/> are the baseline. Entries must
+    /// come in time order (a diary is written as the days go; an out-of-order entry is an entry error).
+    /// </summary>
+    public sealed class TrialDiary
+    {
+        public const int Capacity = 256;
+        public const int MaxPain = 10;
+        /// <summary>An activity entry covers at most one day.</summary>
+        public const int MaxActivityMinutes = 24 * 60;
+
+        private readonly long[] _at = new long[Capacity];
+        private readonly int[] _pain = new int[Capacity];
+        private readonly ActivityKind[] _activity = new ActivityKind[Capacity];
+        private readonly int[] _minutes = new int[Capacity];
+        private int _count;
+
+        private readonly Milliseconds _trialStart;
+        private readonly Nanograms _deliveredAtStart;
+        private readonly int _grantedAtStart;
+        private readonly int _refusedAtStart;
+
+        /// <summary>Opens the diary when the trial infusion starts; counters are taken from the therapy now.</summary>
+        public TrialDiary(Milliseconds trialStart, InfusionTherapy therapy)
+        {
+            _trialStart = trialStart;
+            therapy.Tick(trialStart);
+            _deliveredAtStart = therapy.DeliveredMass;
+            _grantedAtStart = therapy.PatientBolusesGranted;
+            _refusedAtStart = therapy.PatientBolusesRefused;
+        }
+
+        public Milliseconds TrialStart { get { return _trialStart; } }
+        public Nanograms DeliveredAtStart { get { return _deliveredAtStart; } }
+        public int GrantedAtStart { get { return _grantedAtStart; } }
+        public int RefusedAtStart { get { return _refusedAtStart; } }
+        public int Count { get { return _count; } }
+
+        public Milliseconds At(int i) { return new Milliseconds(_at[i]); }
+        /// <summary>The pain score of entry i, or -1 for an activity entry.</summary>
+        public int Pain(int i) { return _pain[i]; }
+        public ActivityKind Activity(int i) { return _activity[i]; }
+        /// <summary>Activity minutes of entry i, 0 for a pain entry.</summary>
+        public int Minutes(int i) { return _minutes[i]; }
+
+        public CheckReport AddPain(Milliseconds at, int score)
+        {
+            CheckReport report = CheckEntry(at);
+            if (score < 0 || score > MaxPain)
+            {
+                report.Add(TherapyError.DiaryPainOutOfRange, CheckOutcome.Refused, "pain score " + score.ToString() + " is outside the limit 0.." + MaxPain.ToString());
+            }
+            if (report.Accepted) Store(at, score, ActivityKind.Other, 0);
+            return report;
+        }
+
+        public CheckReport AddActivity(Milliseconds at, ActivityKind kind, int minutes)
+        {
+            CheckReport report = CheckEntry(at);
+            if (minutes <= 0 || minutes > MaxActivityMinutes)
+            {
+                report.Add(TherapyError.DiaryActivityMinutesOutOfRange, CheckOutcome.Refused, "activity minutes " + minutes.ToString() + " is outside the limit 1.." + MaxActivityMinutes.ToString());
+            }
+            if (report.Accepted) Store(at, -1, kind, minutes);
+            return report;
+        }
+
+        private CheckReport CheckEntry(Milliseconds at)
+        {
+            CheckReport report = new CheckReport();
+            if (_count == Capacity)
+            {
+                report.Add(TherapyError.DiaryFull, CheckOutcome.Refused, "diary entries " + _count.ToString() + " reached the limit " + Capacity.ToString());
+            }
+            if (_count > 0 && at.Value < _at[_count - 1])
+            {
+                report.Add(TherapyError.DiaryTimeOutOfOrder, CheckOutcome.Refused, "diary time " + at.ToString() + " is before the limit of the last entry " + new Milliseconds(_at[_count - 1]).ToString());
+            }
+            return report;
+        }
+
+        private void Store(Milliseconds at, int pain, ActivityKind kind, int minutes)
+        {
+            _at[_count] = at.Value;
+            _pain[_count] = pain;
+            _activity[_count] = kind;
+            _minutes[_count] = minutes;
+            _count++;
+        }
+    }
+}
