@@ -149,3 +149,81 @@ namespace nanoFramework.TestFramework
         public static extern void WriteLine(string message);
     }
 }
+
+namespace nanoFramework.Hardware.Esp32
+{
+    /// <summary>nanoFramework.Hardware.Esp32: the ESP32 pin matrix. Call before opening PWM, ADC or UART on a pin.</summary>
+    public static class Configuration
+    {
+        public static extern void SetPinFunction(int pin, DeviceFunction function);
+        public static extern DeviceFunction GetFunctionPin(DeviceFunction function);
+    }
+
+    /// <summary>The members OpenIDDS uses (names as nanoFramework has them; values are the device's business).</summary>
+    public enum DeviceFunction
+    {
+        PWM1, PWM2, PWM3, PWM4, PWM5, PWM6, PWM7, PWM8,
+        COM1_TX, COM1_RX, COM1_RTS, COM1_CTS,
+        COM2_TX, COM2_RX, COM2_RTS, COM2_CTS,
+        ADC1_CH0, ADC1_CH1, ADC1_CH2, ADC1_CH3, ADC1_CH4, ADC1_CH5, ADC1_CH6, ADC1_CH7,
+    }
+}
+
+namespace System.IO
+{
+    // nanoFramework.System.IO.FileSystem 1.1.87 / System.IO.Streams: the internal flash drive I:\.
+    public enum FileMode { CreateNew = 1, Create = 2, Open = 3, OpenOrCreate = 4, Truncate = 5, Append = 6 }
+    public enum SeekOrigin { Begin = 0, Current = 1, End = 2 }
+
+    public abstract class Stream : IDisposable
+    {
+        public abstract long Length { get; }
+        public abstract long Position { get; set; }
+        public abstract int Read(byte[] buffer, int offset, int count);
+        public abstract void Write(byte[] buffer, int offset, int count);
+        public abstract long Seek(long offset, SeekOrigin origin);
+        public abstract void SetLength(long value);
+        public abstract void Flush();
+        public extern void Dispose();
+    }
+
+    public class FileStream : Stream
+    {
+        public extern FileStream(string path, FileMode mode);
+        public override extern long Length { get; }
+        public override extern long Position { get; set; }
+        public override extern int Read(byte[] buffer, int offset, int count);
+        public override extern void Write(byte[] buffer, int offset, int count);
+        public override extern long Seek(long offset, SeekOrigin origin);
+        public override extern void SetLength(long value);
+        public override extern void Flush();
+    }
+
+    public class IOException : SystemException
+    {
+        public IOException() { }
+        public IOException(string message) { }
+    }
+
+    public static class File
+    {
+        public static extern bool Exists(string path);
+    }
+}
+
+namespace System.IO.Ports
+{
+    // nanoFramework.System.IO.Ports: a UART as COM1, COM2...
+    public enum Parity { None = 0, Odd = 1, Even = 2 }
+    public enum StopBits { None = 0, One = 1, Two = 2 }
+
+    public class SerialPort : IDisposable
+    {
+        public extern SerialPort(string portName, int baudRate, Parity parity, int dataBits, StopBits stopBits);
+        public extern int BytesToRead { get; }
+        public extern void Open();
+        public extern int Read(byte[] buffer, int offset, int count);
+        public extern void Write(byte[] buffer, int offset, int count);
+        public extern void Dispose();
+    }
+}

@@ -1,0 +1,29 @@
+using System.Device.Adc;
+using OpenIdds.Hal;
+
+namespace OpenIdds.Boards.Esp32DevKitC
+{
+    /// <summary>
+    /// A ratiometric 0.5-4.5 V gauge sensor (0-25 kPa) through a 2:3 divider into the 12-bit ADC.
+    /// Below 0.25 V the wire is open (the sensor never outputs less than 0.5 V); above 4.75 V it is
+    /// out of range - both reported, never turned into a pressure.
+    /// </summary>
+    public sealed class AdcPressureSensor : IPressureSensor
+    {
+        public const int FullScalePascals = 25000;
+        private readonly AdcChannel _channel;
+
+        public AdcPressureSensor(AdcChannel channel) { _channel = channel; }
+
+        public SensorStatus Read(out int pascals)
+        {
+            // ADC counts (0..4095 for 0..3.3 V) -> sensor millivolts before the 2:3 divider.
+            int sensorMillivolts = _channel.ReadValue() * 3300 / 4095 * 3 / 2;
+            pascals = 0;
+            if (sensorMillivolts < 250) return SensorStatus.Disconnected;
+            if (sensorMillivolts > 4750) return SensorStatus.OutOfRange;
+            pascals = (sensorMillivolts - 500) * FullScalePascals / 4000;
+            return SensorStatus.Ok;
+        }
+    }
+}

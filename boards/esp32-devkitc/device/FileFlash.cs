@@ -1,0 +1,64 @@
+using System.IO;
+using OpenIdds.Hal;
+
+namespace OpenIdds.Boards.Esp32DevKitC
+{
+    /// <summary>
+    /// The non-volatile store as a file on the internal flash drive I:\, with flash rules kept in
+    /// software: erase sets a page to 0xFF, writing can only clear bits. (The journal that uses it is the
+    /// persistence layer's.)
+    /// </summary>
+    public sealed class FileFlash : INonVolatileStore
+    {
+        private readonly FileStream _file;
+        private readonly byte[] _page;
+
+        public FileFlash(string path, int pageSize, int pageCount)
+        {
+            PageSize = pageSize;
+            PageCount = pageCount;
+            _page = new byte[pageSize];
+            bool fresh = !File.Exists(path);
+            _file = new FileStream(path, FileMode.OpenOrCreate);
+            if (fresh || _file.Length < (long)pageSize * pageCount)
+            {
+                for (int i = 0; i < pageCount; i++) Erase(i);
+            }
+        }
+
+        public int PageSize { get; private set; }
+        public int PageCount { get; private set; }
+
+        /// <summary>ESP32 SPI flash sectors are rated for 100,000 cycles; 10,000 is the conservative figure we budget with.</summary>
+        public int RatedEraseCycles { get { return 10000; } }
+
+        public void Read(int page, int offset, byte[] buffer, int index, int count)
+        {
+            _file.Seek((long)page * PageSize + offset, SeekOrigin.Begin);
+            int done = 0;
+            while (done < count)
+            {
+                int n = _file.Read(buffer, index + done, count - done);
+                if (n <= 0) throw new IOException("flash file ended at page " + page.ToString() + " offset " + (offset + done).ToString());
+                done += n;
+            }
+        }
+
+        public void Erase(int page)
+        {
+            for (int i = 0; i < PageSize; i++) _page[i] = 0xFF;
+            _file.Seek((long)page * PageSize, SeekOrigin.Begin);
+            _file.Write(_page, 0, PageSize);
+            _file.Flush();
+        }
+
+        public void Write(int page, int offset, byte[] data, int index, int count)
+        {
+            Read(page, 0, _page, 0, PageSize);
+            for (int i = 0; i < count; i++) _page[offset + i] &= data[index + i];
+            _file.Seek((long)page * PageSize + offset, SeekOrigin.Begin);
+            _file.Write(_page, offset, count);
+            _file.Flush();
+        }
+    }
+}
