@@ -34,9 +34,19 @@ namespace OpenIdds.Firmware.Safety
         private long _stepsAtFill;
         private long _missedSeen;
         private int _relievedStrokes;
+        private readonly ResetCause _resetCause;
+        private long _motorStepsSeen;
+        private bool _lostSteps;
 
         public SafetySupervisor(PumpHardware hardware, Calibration calibration, SupervisorSettings settings, IAlarmEventSink sink, bool storageValid)
+            : this(hardware, calibration, settings, sink, storageValid, ResetCause.PowerOn)
         {
+        }
+
+        /// <param name="resetCause">Why the device started: a watchdog restart raises control-loop-stalled after the self-test.</param>
+        public SafetySupervisor(PumpHardware hardware, Calibration calibration, SupervisorSettings settings, IAlarmEventSink sink, bool storageValid, ResetCause resetCause)
+        {
+            _resetCause = resetCause;
             _hardware = hardware;
             _settings = settings;
             _storageValid = storageValid;
@@ -141,6 +151,8 @@ namespace OpenIdds.Firmware.Safety
             _guard.ClinicianReset();
             _occlusion.Reset();
             _pump.ClearFault();
+            _lostSteps = false;
+            _motorStepsSeen = _hardware.Motor.CompletedSteps;
             Condition(AlarmCode.MotorStall, MotorStalled, now);
             Condition(AlarmCode.OverInfusion, _guard.Tripped, now);
             Condition(AlarmCode.Occlusion, _occlusion.Occluded, now);
@@ -159,6 +171,15 @@ namespace OpenIdds.Firmware.Safety
                     bool passed = _selfTest.Failures == SelfTestFailure.None;
                     _machine.Fire(passed ? SafetyTrigger.SelfTestPassed : SafetyTrigger.SelfTestFailed);
                     if (!passed) _alarms.Raise(AlarmCode.SelfTestFailed, now);
+                    if ((_selfTest.Failures & SelfTestFailure.Storage) != 0) _alarms.Raise(AlarmCode.StorageFault, now);
+                    if (_resetCause == ResetCause.Watchdog)
+                    {
+                        // WATCHDOG-SAFE-RESTART: the pump came back stopped; the stall is reported and latched.
+                        _alarms.Raise(AlarmCode.ControlLoopStalled, now);
+                        _alarms.ConditionGone(AlarmCode.ControlLoopStalled, now);
+                        if (_machine.State == SafetyState.Stopped) _machine.Fire(SafetyTrigger.CriticalFault);
+                    }
+                    _motorStepsSeen = _hardware.Motor.CompletedSteps;
                 }
                 _hardware.Watchdog.Kick();
                 return;
@@ -170,6 +191,7 @@ namespace OpenIdds.Firmware.Safety
             _pump.Tick();
             int strokes = (int)(_pump.StepsTaken - stepsBefore);
             bool afterOk = ReadPressure(out after);
+            CheckLostSteps(strokes);
 
             if (_settings.HasPressureSensor)
             {
@@ -214,8 +236,29 @@ namespace OpenIdds.Firmware.Safety
             _alarms.Tick(now);
         }
 
-        /// <summary>The controller faulted on a stall, or the driver still reports one (a stall outlasts a reset).</summary>
-        private bool MotorStalled { get { return _pump.State == PumpState.Faulted || _hardware.Motor.Stalled; } }
+        /// <summary>The controller faulted on a stall, the driver still reports one (a stall outlasts a reset), or steps were lost.</summary>
+        private bool MotorStalled { get { return _pump.State == PumpState.Faulted || _hardware.Motor.Stalled || _lostSteps; } }
+
+        /// <summary>
+        /// LOST-STEPS-ARE-A-STALL: where the driver's completed-step count comes from the mechanism (an
+        /// encoder, the implanted pump's motor feedback), fewer completed than commanded forward steps
+        /// means the rotor did not follow: treated as a stall. A plain step/dir driver counts its own
+        /// pulses, so for it the two always agree.
+        /// </summary>
+        private void CheckLostSteps(int commanded)
+        {
+            long completed = _hardware.Motor.CompletedSteps;
+            long moved = completed - _motorStepsSeen;
+            _motorStepsSeen = completed;
+            if (commanded > 0 && moved < commanded) _lostSteps = true;
+        }
+
+        /// <summary>The therapy's refill session found the residual beyond its tolerance (or, false, within it).</summary>
+        public void RefillChecked(bool discrepancy)
+        {
+            Milliseconds now = new Milliseconds(_hardware.Clock.ElapsedMilliseconds);
+            Condition(AlarmCode.RefillDiscrepancy, discrepancy, now);
+        }
 
         private void Condition(AlarmCode code, bool present, Milliseconds now)
         {

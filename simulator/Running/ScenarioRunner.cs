@@ -178,6 +178,11 @@ public static class ScenarioRunner
                 pump.PowerCycle(off);
                 break;
             case "clinician-reset": pump.ClinicianReset(); break;
+            case "hang":
+                long hang = DurationText.ParseMilliseconds(a.Duration ?? "5m", F("duration"));
+                log("fault", "hang", $"control loop stops for {hang} ms");
+                pump.Hang(hang);
+                break;
             case "silence":
                 pump.Supervisor.Alarms.Silence(new OpenIdds.Firmware.Units.Milliseconds(world.Board.Clock.ElapsedMilliseconds));
                 log("patient", "silence", "audio paused");

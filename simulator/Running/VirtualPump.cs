@@ -23,6 +23,11 @@ public sealed class VirtualPump : IAlarmEventSink
     private long _deliveredBefore;
     private long _stepsBefore;
     private long _missedBefore;
+    private long _hungUntil = long.MinValue;
+    private ControlLoopMonitor _loop = null!;
+
+    /// <summary>The board's watchdog timeout: three of the longest sleeps (WATCHDOG-SAFE-RESTART).</summary>
+    public static readonly Milliseconds WatchdogTimeout = new(3 * PumpController.MaxSleep.Value);
 
     public VirtualPump(PumpWorld world, Calibration calibration, long clockDriftPpm, bool implanted, Action<string, string, string> log)
     {
@@ -32,7 +37,7 @@ public sealed class VirtualPump : IAlarmEventSink
         _implanted = implanted;
         _log = log;
         _installedAt = world.Now;
-        Supervisor = Boot();
+        Supervisor = Boot(ResetCause.PowerOn);
     }
 
     public PumpWorld World { get; }
@@ -63,15 +68,30 @@ public sealed class VirtualPump : IAlarmEventSink
         return t;
     }
 
-    /// <summary>When the firmware wants to run next, in true time.</summary>
-    public long NextWake => TrueTime(Supervisor.NextWake.Value);
+    /// <summary>When the firmware wants to run next (or, while it hangs, when the watchdog will bite), in true time.</summary>
+    public long NextWake => World.Now < _hungUntil
+        ? Math.Min(_hungUntil, TrueTime(_loopLastBeat + WatchdogTimeout.Value + 1))
+        : TrueTime(Supervisor.NextWake.Value);
+
+    private long _loopLastBeat;
+
+    /// <summary>The control loop hangs (a deadlock, a runaway driver call): it stops ticking and kicking the watchdog.</summary>
+    public void Hang(long milliseconds) => _hungUntil = World.Now + milliseconds;
 
     /// <summary>Moves the world to <paramref name="trueTime"/> and lets the firmware do what is due.</summary>
     public void RunTo(long trueTime)
     {
         World.AdvanceTo(trueTime);
         World.Board.Clock.AdvanceTo(Math.Max(World.Board.Clock.ElapsedMilliseconds, BoardTime(trueTime)));
+        var boardNow = new Milliseconds(World.Board.Clock.ElapsedMilliseconds);
+        if (World.Now < _hungUntil)
+        {
+            if (_loop.Stalled(boardNow)) Restart(ResetCause.Watchdog, 0, "watchdog: no heartbeat for " + WatchdogTimeout.Value + " ms; motor disabled, device restarted");
+            return;
+        }
         Supervisor.Tick();
+        _loop.Heartbeat(boardNow);
+        _loopLastBeat = boardNow.Value;
         if (Pump.StepsMissed != _lastMissed)
         {
             _log("pump", "steps-missed", $"{Pump.StepsMissed - _lastMissed} step(s) late beyond tolerance, dropped (NO-CATCH-UP)");
@@ -111,7 +131,10 @@ public sealed class VirtualPump : IAlarmEventSink
     }
 
     /// <summary>Power is cut and comes back: the firmware restarts from scratch (the journal restores it once persistence exists).</summary>
-    public void PowerCycle(long offMilliseconds)
+    public void PowerCycle(long offMilliseconds) =>
+        Restart(ResetCause.PowerOn, offMilliseconds, $"power restored after {offMilliseconds} ms; no journal yet, so the pump restarts stopped");
+
+    private void Restart(ResetCause cause, long offMilliseconds, string why)
     {
         World.Board.Motor.Disable();
         _deliveredBefore += Pump.Delivered.Value;
@@ -120,10 +143,13 @@ public sealed class VirtualPump : IAlarmEventSink
         World.AdvanceTo(World.Now + offMilliseconds);
         World.Board.Clock.Reset();
         _installedAt = World.Now;
-        Supervisor = Boot();
+        _hungUntil = long.MinValue;
+        Supervisor = Boot(cause);
         _prescribed.Add((World.Now, null, _installedAt));
         _lastMissed = 0;
-        _log("pump", "reset", $"power restored after {offMilliseconds} ms; no journal yet, so the pump restarts stopped");
+        _log("pump", "reset", why);
+        _lastState = Supervisor.State;
+        _log("pump", "state", StateName);
     }
 
     void IAlarmEventSink.Record(Milliseconds at, AlarmEventKind kind, AlarmCode code) =>
@@ -138,13 +164,15 @@ public sealed class VirtualPump : IAlarmEventSink
         });
 
     /// <summary>Power-on: a new supervisor runs its two-tick self-test, then the reservoir's fill is known.</summary>
-    private SafetySupervisor Boot()
+    private SafetySupervisor Boot(ResetCause cause)
     {
         var settings = new SupervisorSettings { Implanted = _implanted, HasPressureSensor = true, BatteryMicroampereHours = World.Parameters.BatteryMicroampereHours };
-        var supervisor = new SafetySupervisor(World.Board.Hardware, Calibration, settings, this, storageValid: true);
+        var supervisor = new SafetySupervisor(World.Board.Hardware, Calibration, settings, this, storageValid: true, cause);
         supervisor.Tick();
         World.Board.Clock.AdvanceTo(World.Board.Clock.ElapsedMilliseconds + 1);
         supervisor.Tick();
+        _loop = new ControlLoopMonitor(WatchdogTimeout, new Milliseconds(World.Board.Clock.ElapsedMilliseconds));
+        _loopLastBeat = World.Board.Clock.ElapsedMilliseconds;
         supervisor.Filled(new Nanoliters((long)World.Reservoir.Nanoliters));
         _lastState = supervisor.State;
         return supervisor;

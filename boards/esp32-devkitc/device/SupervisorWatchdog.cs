@@ -1,5 +1,7 @@
 using System.Threading;
 using nanoFramework.Runtime.Native;
+using OpenIdds.Firmware.Safety;
+using OpenIdds.Firmware.Units;
 using OpenIdds.Hal;
 
 namespace OpenIdds.Boards.Esp32DevKitC
@@ -14,8 +16,7 @@ namespace OpenIdds.Boards.Esp32DevKitC
         private readonly IMotorDriver _motor;
         private readonly IMonotonicClock _clock;
         private Timer? _timer;
-        private int _timeout;
-        private long _lastKick;
+        private ControlLoopMonitor? _loop;
 
         public SupervisorWatchdog(IMotorDriver motor, IMonotonicClock clock)
         {
@@ -25,16 +26,18 @@ namespace OpenIdds.Boards.Esp32DevKitC
 
         public void Arm(int timeoutMilliseconds)
         {
-            _timeout = timeoutMilliseconds;
-            _lastKick = _clock.ElapsedMilliseconds;
+            _loop = new ControlLoopMonitor(new Milliseconds(timeoutMilliseconds), new Milliseconds(_clock.ElapsedMilliseconds));
             _timer = new Timer(Check, null, timeoutMilliseconds / 4, timeoutMilliseconds / 4);
         }
 
-        public void Kick() { _lastKick = _clock.ElapsedMilliseconds; }
+        public void Kick()
+        {
+            if (_loop != null) _loop.Heartbeat(new Milliseconds(_clock.ElapsedMilliseconds));
+        }
 
         private void Check(object state)
         {
-            if (_clock.ElapsedMilliseconds - _lastKick <= _timeout) return;
+            if (_loop == null || !_loop.Stalled(new Milliseconds(_clock.ElapsedMilliseconds))) return;
             _motor.Disable();
             Power.RebootDevice();
         }

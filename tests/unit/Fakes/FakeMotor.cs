@@ -12,6 +12,9 @@ namespace OpenIdds.Tests.Unit.Fakes
         public bool Stalled { get; set; }
         public int StepsWhileDisabled { get; private set; }
 
+        /// <summary>The rotor stops following the pulses (a worn gear): steps are commanded but not completed.</summary>
+        public bool LosesSteps { get; set; }
+
         public void Enable() { Enabled = true; }
         public void Disable() { Enabled = false; }
         public void SetDirection(MotorDirection direction) { Direction = direction; }
@@ -19,6 +22,7 @@ namespace OpenIdds.Tests.Unit.Fakes
         public void Step()
         {
             if (!Enabled) { StepsWhileDisabled++; return; }
+            if (LosesSteps) return;
             CompletedSteps += Direction == MotorDirection.Forward ? 1 : -1;
         }
     }

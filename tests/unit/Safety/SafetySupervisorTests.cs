@@ -138,6 +138,67 @@ namespace OpenIdds.Tests.Unit.Safety
             Assert.AreEqual(9599L, board.Motor.CompletedSteps);
         }
 
+        [TestMethod]
+        public void Bad_storage_raises_the_storage_fault_and_good_storage_does_not()
+        {
+            FakeBoard bad = new FakeBoard();
+            AlarmEventRing badLog = new AlarmEventRing(32);
+            SafetySupervisor broken = new SafetySupervisor(bad.Hardware, new Calibration(250000), new SupervisorSettings(), badLog, false);
+            broken.Tick();
+            bad.Clock.ElapsedMilliseconds += 10;
+            broken.Tick();
+            Assert.IsTrue(broken.Alarms.IsShown(AlarmCode.StorageFault));
+            AlarmEventRing goodLog = new AlarmEventRing(32);
+            SafetySupervisor healthy = Ready(new FakeBoard(), goodLog);
+            Assert.IsFalse(healthy.Alarms.IsShown(AlarmCode.StorageFault));
+            Assert.AreEqual(0, goodLog.CountOf(AlarmEventKind.Raised, AlarmCode.StorageFault));
+        }
+
+        [TestMethod]
+        public void A_watchdog_restart_comes_back_stopped_with_the_control_loop_alarm_and_a_power_on_does_not()
+        {
+            FakeBoard board = new FakeBoard();
+            board.Pressure.Pascals = 1333;
+            board.Pressure.Jitter = 7;
+            SafetySupervisor restarted = new SafetySupervisor(board.Hardware, new Calibration(250000), new SupervisorSettings(), new AlarmEventRing(32), true, ResetCause.Watchdog);
+            restarted.Tick();
+            board.Clock.ElapsedMilliseconds += 10;
+            restarted.Tick();
+            Assert.IsTrue(restarted.Alarms.IsShown(AlarmCode.ControlLoopStalled));
+            Assert.AreEqual((int)SafetyState.AlarmStopped, (int)restarted.State);
+            Assert.IsFalse(restarted.Start(new ConstantRate(new NanolitersPerHour(100000)), new NanolitersPerHour(100000)), "no delivery until a clinician has seen it");
+            Assert.IsTrue(restarted.ClinicianReset());
+            SafetySupervisor powerOn = Ready(new FakeBoard(), new AlarmEventRing(32));
+            Assert.IsFalse(powerOn.Alarms.IsShown(AlarmCode.ControlLoopStalled));
+        }
+
+        [TestMethod]
+        public void Steps_the_rotor_does_not_follow_are_a_stall_and_followed_steps_are_not()
+        {
+            FakeBoard board = new FakeBoard();
+            SafetySupervisor supervisor = Ready(board, new AlarmEventRing(32));
+            supervisor.Start(new ConstantRate(new NanolitersPerHour(100000)), new NanolitersPerHour(100000));
+            Run(board, supervisor, Milliseconds.PerHour);
+            Assert.IsFalse(supervisor.Alarms.IsShown(AlarmCode.MotorStall));
+            board.Motor.LosesSteps = true;
+            Run(board, supervisor, Milliseconds.PerHour + 20000);
+            Assert.IsTrue(supervisor.Alarms.IsShown(AlarmCode.MotorStall));
+            Assert.AreEqual((int)SafetyState.AlarmStopped, (int)supervisor.State);
+        }
+
+        [TestMethod]
+        public void A_refill_discrepancy_raises_its_alarm_and_a_matching_refill_does_not()
+        {
+            FakeBoard board = new FakeBoard();
+            SafetySupervisor supervisor = Ready(board, new AlarmEventRing(32));
+            supervisor.RefillChecked(false);
+            Assert.IsFalse(supervisor.Alarms.IsShown(AlarmCode.RefillDiscrepancy));
+            supervisor.RefillChecked(true);
+            Assert.IsTrue(supervisor.Alarms.IsShown(AlarmCode.RefillDiscrepancy));
+            supervisor.RefillChecked(false);
+            Assert.IsTrue(supervisor.Alarms.IsShown(AlarmCode.RefillDiscrepancy), "latched until acknowledged");
+        }
+
         /// <summary>A downstream line that is blocked: every stroke the motor made stays as 250 Pa.</summary>
         private sealed class BlockedLine : OpenIdds.Hal.IPressureSensor
         {
