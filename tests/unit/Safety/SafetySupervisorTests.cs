@@ -199,6 +199,20 @@ namespace OpenIdds.Tests.Unit.Safety
             Assert.IsTrue(supervisor.Alarms.IsShown(AlarmCode.RefillDiscrepancy), "latched until acknowledged");
         }
 
+        [TestMethod]
+        public void Steps_dropped_for_lateness_raise_the_deadline_alarm_but_delivery_goes_on()
+        {
+            FakeBoard board = new FakeBoard();
+            AlarmEventRing log = new AlarmEventRing(32);
+            SafetySupervisor supervisor = Ready(board, log);
+            supervisor.Start(new ConstantRate(new NanolitersPerHour(100000)), new NanolitersPerHour(100000));
+            board.Clock.ElapsedMilliseconds = 90000;   // the loop was held up for 90 s: nine steps are late
+            supervisor.Tick();
+            Assert.IsTrue(supervisor.Alarms.IsShown(AlarmCode.DeadlineMissed));
+            Assert.AreEqual((int)SafetyState.Running, (int)supervisor.State);
+            Assert.AreEqual(0L, board.Motor.CompletedSteps, "all nine were more than 2 s late: dropped, no burst");
+        }
+
         /// <summary>A downstream line that is blocked: every stroke the motor made stays as 250 Pa.</summary>
         private sealed class BlockedLine : OpenIdds.Hal.IPressureSensor
         {
