@@ -91,6 +91,24 @@ namespace OpenIdds.Firmware.Control
             _state = PumpState.Running;
         }
 
+        /// <summary>
+        /// Resumes delivery after a reset from a stored scheduler position: the schedule goes on exactly
+        /// where the journal vouched for it, so no step is taken twice (RESUME-NEVER-REPEATS).
+        /// </summary>
+        public void Resume(IRateProfile profile, SchedulerPosition position, long stepsTaken)
+        {
+            if (_state == PumpState.Faulted)
+            {
+                throw new InvalidOperationException("pump is faulted: a clinician must clear the fault before therapy restarts");
+            }
+            _now = new Milliseconds(_hardware.Clock.ElapsedMilliseconds);
+            _scheduler = new DosingScheduler(profile, _calibration, position, DefaultLateTolerance);
+            _stepsTaken = stepsTaken;
+            _hardware.Motor.SetDirection(MotorDirection.Forward);
+            _hardware.Motor.Enable();
+            _state = PumpState.Running;
+        }
+
         /// <summary>Switches the running therapy to a new profile, carrying the part-step over.</summary>
         public void ChangeProfile(IRateProfile profile)
         {

@@ -33,6 +33,15 @@ namespace OpenIdds.Firmware.Dosing
             }
         }
 
+        /// <summary>Slot <paramref name="slot"/>'s bolus if it is in use (for storing a bolus in progress).</summary>
+        public bool TryGet(int slot, out Milliseconds start, out Milliseconds end, out NanolitersPerHour rate)
+        {
+            start = new Milliseconds(_start[slot]);
+            end = new Milliseconds(_end[slot]);
+            rate = _rate[slot];
+            return _used[slot];
+        }
+
         /// <summary>Lays a bolus of <paramref name="rate"/> over [start, start + duration). Returns its slot.</summary>
         public int Add(Milliseconds start, Milliseconds duration, NanolitersPerHour rate)
         {

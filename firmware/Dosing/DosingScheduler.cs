@@ -121,6 +121,21 @@ namespace OpenIdds.Firmware.Dosing
             _nextDue = FindNextDue();
         }
 
+        /// <summary>Moves this scheduler to a stored position (a scratch copy looking ahead, or a recovery) without allocating.</summary>
+        public void MoveTo(SchedulerPosition position, IRateProfile profile)
+        {
+            if (position.Remainder < 0 || position.Remainder >= _threshold)
+            {
+                throw new ArgumentOutOfRangeException("position", "position remainder " + position.Remainder.ToString() + " is outside 0.." + (_threshold - 1).ToString());
+            }
+            _profile = profile;
+            _integratedTo = position.IntegratedTo.Value;
+            _remainder = position.Remainder;
+            _stepsDue = position.StepsDue;
+            _stepsMissed = position.StepsMissed;
+            _nextDue = FindNextDue();
+        }
+
         /// <summary>Re-reads the current profile from the present on (after its future changed, e.g. a bolus overlay).</summary>
         public void Replan() { _nextDue = FindNextDue(); }
 

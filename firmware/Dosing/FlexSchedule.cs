@@ -53,6 +53,13 @@ namespace OpenIdds.Firmware.Dosing
 
         public int StepCount { get { return _rates.Length; } }
 
+        /// <summary>Step <paramref name="i"/>'s start, ms after midnight (for storing the schedule).</summary>
+        public Milliseconds StartOfDay(int i) { return new Milliseconds(_startOfDay[i]); }
+
+        public NanolitersPerHour RateOf(int i) { return _rates[i]; }
+
+        public Milliseconds TimeOfDayAtZero { get { return new Milliseconds(_offset); } }
+
         /// <summary>The volume one day of this schedule delivers, rounded down to a whole nanoliter.</summary>
         public Nanoliters DailyVolume
         {

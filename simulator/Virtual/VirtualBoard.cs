@@ -1,6 +1,7 @@
 using System.Device.Gpio;
 using OpenIdds.Hal;
 using OpenIdds.Hal.Drivers;
+using OpenIdds.Hal.Storage;
 
 namespace OpenIdds.Simulator.Virtual;
 
@@ -46,7 +47,8 @@ public sealed class VirtualBoard
     public IReservoirLevelSensor? ReservoirLevel { get; }
     public IBatteryMonitor Battery { get; }
     public VirtualButton Button { get; } = new();
-    public RamFlash Store { get; } = new();
+    /// <summary>64 pages of 4 KiB rated for 10,000 erase cycles, as the ESP32 and STM32F7 boards budget.</summary>
+    public RamFlash Store { get; } = new(4096, 64, 10000);
     public VirtualWatchdog Watchdog { get; } = new();
     public NullLink Link { get; } = new();
     public PumpHardware Hardware { get; }

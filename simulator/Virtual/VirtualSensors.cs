@@ -41,19 +41,3 @@ public sealed class NullLink : ISerialLink
     public int Read(byte[] buffer, int offset, int count) => 0;
     public void Write(byte[] buffer, int offset, int count) { }
 }
-
-/// <summary>RAM flash with erase-before-write pages: 64 pages of 4 KiB, 10,000 cycles as ESP32/STM32F7 flash.</summary>
-public sealed class RamFlash : INonVolatileStore
-{
-    private readonly byte[] _bytes;
-    public RamFlash() { _bytes = new byte[PageSize * PageCount]; System.Array.Fill(_bytes, (byte)0xFF); }
-    public int PageSize => 4096;
-    public int PageCount => 64;
-    public int RatedEraseCycles => 10000;
-    public void Read(int page, int offset, byte[] buffer, int index, int count) => System.Array.Copy(_bytes, page * PageSize + offset, buffer, index, count);
-    public void Erase(int page) => System.Array.Fill(_bytes, (byte)0xFF, page * PageSize, PageSize);
-    public void Write(int page, int offset, byte[] data, int index, int count)
-    {
-        for (int i = 0; i < count; i++) _bytes[page * PageSize + offset + i] &= data[index + i];
-    }
-}

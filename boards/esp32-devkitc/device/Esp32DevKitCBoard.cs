@@ -3,6 +3,7 @@ using System.Device.Gpio;
 using System.Device.Pwm;
 using nanoFramework.Hardware.Esp32;
 using OpenIdds.Hal;
+using OpenIdds.Hal.Storage;
 using OpenIdds.Hal.Drivers;
 
 namespace OpenIdds.Boards.Esp32DevKitC

@@ -1,10 +1,10 @@
 using System.IO;
 using OpenIdds.Hal;
 
-namespace OpenIdds.Boards.Esp32DevKitC
+namespace OpenIdds.Hal.Storage
 {
     /// <summary>
-    /// The non-volatile store as a file on the internal flash drive I:\, with flash rules kept in
+    /// The non-volatile store as a file - on a board the internal flash drive I:\, on the host any path - with flash rules kept in
     /// software: erase sets a page to 0xFF, writing can only clear bits. (The journal that uses it is the
     /// persistence layer's.)
     /// </summary>

@@ -1,0 +1,184 @@
+using OpenIdds.Hal;
+
+namespace OpenIdds.Firmware.Persistence
+{
+    /// <summary>
+    /// A log-structured journal of fixed-size records over a range of flash pages. Each record carries a
+    /// sequence number and a CRC-32; recovery takes the newest record whose CRC holds
+    /// (NEWEST-GOOD-RECORD-WINS). A record is only ever written into erased slots, and a page is erased
+    /// only when the journal moves onto it - it then holds the oldest records, never the newest - so a
+    /// torn write or a torn erase can destroy at most the record being written, never the last good one
+    /// (TORN-WRITE-SAFE). Pages are used in a ring, which spreads the wear evenly.
+    /// </summary>
+    public sealed class Journal
+    {
+        public const int Magic0 = 0x4F;   // 'O'
+        public const int Magic1 = 0x49;   // 'I'
+        private const int HeaderBytes = 8;  // magic (2), version (1), kind (1), sequence (4)
+        private const int CrcBytes = 4;
+
+        private readonly INonVolatileStore _store;
+        private readonly int _firstPage;
+        private readonly int _pageCount;
+        private readonly int _slotSize;
+        private readonly int _slotsPerPage;
+        private readonly byte[] _slot;
+        private int _nextSlot;          // global slot index, 0 .. pageCount * slotsPerPage - 1
+        private uint _sequence;
+        private int _corrupt;
+        private uint _oldest;
+        private int _damaged;
+
+        public Journal(INonVolatileStore store, int firstPage, int pageCount, int slotSize)
+        {
+            if (pageCount < 2) throw new System.ArgumentOutOfRangeException("pageCount", "journal pages " + pageCount.ToString() + " must be at least 2 (one always keeps the newest record)");
+            if (slotSize < HeaderBytes + CrcBytes + 8 || store.PageSize % slotSize != 0)
+            {
+                throw new System.ArgumentOutOfRangeException("slotSize", "journal slot " + slotSize.ToString() + " bytes must divide the page size " + store.PageSize.ToString() + " and hold a header and a CRC");
+            }
+            _store = store;
+            _firstPage = firstPage;
+            _pageCount = pageCount;
+            _slotSize = slotSize;
+            _slotsPerPage = store.PageSize / slotSize;
+            _slot = new byte[slotSize];
+        }
+
+        /// <summary>Payload bytes a record can hold.</summary>
+        public int PayloadBytes { get { return _slotSize - HeaderBytes - CrcBytes; } }
+
+        /// <summary>Sequence number of the newest good record (0 if none).</summary>
+        public uint Sequence { get { return _sequence; } }
+
+        /// <summary>Sequence number of the oldest good record still held (0 if none).</summary>
+        public uint OldestSequence { get { return _oldest; } }
+
+        /// <summary>Records the ring holds at most: every page but the one being reused.</summary>
+        public int Capacity { get { return (_pageCount - 1) * _slotsPerPage; } }
+
+        /// <summary>Written slots whose CRC failed at the last recovery (torn writes, flipped bits).</summary>
+        public int CorruptRecords { get { return _corrupt; } }
+
+        /// <summary>
+        /// Corrupt slots other than the one right after the newest record. That slot is where a write was
+        /// in flight when the power went (a torn write, expected); a bad record anywhere else is damage
+        /// (a flipped bit, worn flash) and raises the storage fault.
+        /// </summary>
+        public int DamagedRecords { get { return _damaged; } }
+
+        /// <summary>
+        /// Scans every slot; copies the newest good record's payload into <paramref name="payload"/> and
+        /// returns true, or returns false when there is none. Positions the journal after it.
+        /// </summary>
+        public bool Recover(byte[] payload, out int kind)
+        {
+            kind = 0;
+            int total = _pageCount * _slotsPerPage;
+            int newest = -1;
+            uint best = 0;
+            _corrupt = 0;
+            _oldest = 0;
+            for (int s = 0; s < total; s++)
+            {
+                ReadSlot(s);
+                if (Blank()) continue;
+                if (!Valid()) { _corrupt++; continue; }
+                uint sequence = SequenceOf();
+                if (_oldest == 0 || sequence < _oldest) _oldest = sequence;
+                if (newest < 0 || sequence > best)
+                {
+                    best = sequence;
+                    newest = s;
+                }
+            }
+            if (newest < 0)
+            {
+                _sequence = 0;
+                _nextSlot = 0;
+                _damaged = _corrupt > 1 ? _corrupt - 1 : 0;
+                return false;
+            }
+            _damaged = _corrupt;
+            int inFlight = (newest + 1) % total;
+            ReadSlot(inFlight);
+            if (!Blank() && !Valid()) _damaged--;
+            ReadSlot(newest);
+            kind = _slot[3];
+            System.Array.Copy(_slot, HeaderBytes, payload, 0, PayloadBytes);
+            _sequence = best;
+            _nextSlot = inFlight;
+            return true;
+        }
+
+        /// <summary>Appends a record. On a power cut part-way the previous record stays the newest good one.</summary>
+        public void Append(int kind, byte[] payload)
+        {
+            int total = _pageCount * _slotsPerPage;
+            // Find an erased slot at or after the next position; move onto (and erase) the next page if needed.
+            for (int guard = 0; guard <= total; guard++)
+            {
+                if (_nextSlot % _slotsPerPage == 0) _store.Erase(_firstPage + _nextSlot / _slotsPerPage);
+                ReadSlot(_nextSlot);
+                if (Blank()) break;
+                _nextSlot = (_nextSlot + 1) % total;
+            }
+            uint sequence = _sequence + 1;
+            _slot[0] = Magic0;
+            _slot[1] = Magic1;
+            _slot[2] = 1;
+            _slot[3] = (byte)kind;
+            for (int i = 0; i < 4; i++) _slot[4 + i] = (byte)(sequence >> (8 * i));
+            System.Array.Copy(payload, 0, _slot, HeaderBytes, PayloadBytes);
+            uint crc = Crc32.Compute(_slot, 0, _slotSize - CrcBytes);
+            for (int i = 0; i < 4; i++) _slot[_slotSize - CrcBytes + i] = (byte)(crc >> (8 * i));
+            int page = _firstPage + _nextSlot / _slotsPerPage;
+            int offset = (_nextSlot % _slotsPerPage) * _slotSize;
+            _store.Write(page, offset, _slot, 0, _slotSize);
+            if (_oldest == 0) _oldest = sequence;
+            _sequence = sequence;
+            _nextSlot = (_nextSlot + 1) % total;
+        }
+
+        /// <summary>Reads the record with <paramref name="sequence"/> if it is still held and good (a scan: for export, not for the control loop).</summary>
+        public bool TryRead(uint sequence, byte[] payload, out int kind)
+        {
+            kind = 0;
+            int total = _pageCount * _slotsPerPage;
+            for (int s = 0; s < total; s++)
+            {
+                ReadSlot(s);
+                if (Blank() || !Valid() || SequenceOf() != sequence) continue;
+                kind = _slot[3];
+                System.Array.Copy(_slot, HeaderBytes, payload, 0, PayloadBytes);
+                return true;
+            }
+            return false;
+        }
+
+        private void ReadSlot(int s)
+        {
+            _store.Read(_firstPage + s / _slotsPerPage, (s % _slotsPerPage) * _slotSize, _slot, 0, _slotSize);
+        }
+
+        private bool Blank()
+        {
+            for (int i = 0; i < _slotSize; i++) if (_slot[i] != 0xFF) return false;
+            return true;
+        }
+
+        private bool Valid()
+        {
+            if (_slot[0] != Magic0 || _slot[1] != Magic1) return false;
+            uint stored = 0;
+            for (int i = 0; i < 4; i++) stored |= (uint)_slot[_slotSize - CrcBytes + i] << (8 * i);
+            return stored == Crc32.Compute(_slot, 0, _slotSize - CrcBytes);
+        }
+
+        private uint SequenceOf()
+        {
+            uint v = 0;
+            for (int i = 0; i < 4; i++) v |= (uint)_slot[4 + i] << (8 * i);
+            return v;
+        }
+    }
+}

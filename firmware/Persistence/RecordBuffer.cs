@@ -1,0 +1,49 @@
+namespace OpenIdds.Firmware.Persistence
+{
+    /// <summary>Little-endian integers into and out of a preallocated byte buffer: the only serializer records need.</summary>
+    public sealed class RecordBuffer
+    {
+        private readonly byte[] _bytes;
+        private int _position;
+
+        public RecordBuffer(int size) { _bytes = new byte[size]; }
+
+        public byte[] Bytes { get { return _bytes; } }
+        public int Position { get { return _position; } set { _position = value; } }
+
+        public void Clear()
+        {
+            for (int i = 0; i < _bytes.Length; i++) _bytes[i] = 0;
+            _position = 0;
+        }
+
+        public void PutByte(int value) { _bytes[_position++] = (byte)value; }
+
+        public void PutUInt32(uint value)
+        {
+            for (int i = 0; i < 4; i++) _bytes[_position++] = (byte)(value >> (8 * i));
+        }
+
+        public void PutInt64(long value)
+        {
+            ulong v = (ulong)value;
+            for (int i = 0; i < 8; i++) _bytes[_position++] = (byte)(v >> (8 * i));
+        }
+
+        public int GetByte() { return _bytes[_position++]; }
+
+        public uint GetUInt32()
+        {
+            uint v = 0;
+            for (int i = 0; i < 4; i++) v |= (uint)_bytes[_position++] << (8 * i);
+            return v;
+        }
+
+        public long GetInt64()
+        {
+            ulong v = 0;
+            for (int i = 0; i < 8; i++) v |= (ulong)_bytes[_position++] << (8 * i);
+            return (long)v;
+        }
+    }
+}
