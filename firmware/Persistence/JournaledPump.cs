@@ -61,6 +61,7 @@ namespace OpenIdds.Firmware.Persistence
             _nextHour = pumpTime + Milliseconds.PerHour;
             if (Recovered)
             {
+                if (_record.NextHourAt > 0) _nextHour = _record.NextHourAt;
                 _committedSteps = _record.StepsDelivered;
                 _committedUntil = _record.Position.IntegratedTo.Value;
                 _events.Append(EventKind.Reset, new Milliseconds(pumpTime), _record.StepsDelivered, 0);
@@ -74,7 +75,7 @@ namespace OpenIdds.Firmware.Persistence
                     _pump.Resume(_profile, _record.Position, _record.StepsDelivered);
                 }
             }
-            _stepsAtHour = _committedSteps;
+            _stepsAtHour = Recovered ? _record.StepsAtLastHour : _committedSteps;
         }
 
         public Milliseconds IntentWindow { get; private set; }
@@ -98,10 +99,27 @@ namespace OpenIdds.Firmware.Persistence
 
         public Milliseconds NextWake { get { return _pump.NextWake; } }
 
-        /// <summary>Programs a new basal (null = stop); journaled before it takes effect.</summary>
+        /// <summary>The kind of the newest event in the log (after a recovery: the reset).</summary>
+        public EventKind LastEvent
+        {
+            get
+            {
+                EventKind kind;
+                Milliseconds at;
+                long a, b;
+                return _events.Read(_events.Newest, out kind, out at, out a, out b) ? kind : (EventKind)0;
+            }
+        }
+
+        /// <summary>Programs a new basal (null = stop); journaled before it takes effect. A basal the journal cannot hold is refused and nothing changes.</summary>
         public void Program(IRateProfile? basal)
         {
             Milliseconds now = new Milliseconds(Clock.ElapsedMilliseconds);
+            FlexSchedule? flex = basal as FlexSchedule;
+            if (basal != null && !(basal is ConstantRate) && (flex == null || flex.StepCount > PumpStateRecord.MaxFlexSteps))
+            {
+                throw new System.ArgumentOutOfRangeException("basal", "flex steps " + (flex == null ? "?" : flex.StepCount.ToString()) + " is above the journal's limit " + PumpStateRecord.MaxFlexSteps.ToString() + ", or the profile kind cannot be journaled");
+            }
             if (basal == null)
             {
                 _pump.Stop();
@@ -118,6 +136,48 @@ namespace OpenIdds.Firmware.Persistence
             _committedUntil = long.MinValue;
             WriteRecord(now, now);
             _events.Append(EventKind.Programmed, now, basal == null ? 0 : 1, 0);
+        }
+
+        /// <summary>The reservoir was refilled (delivery suspended around it by the caller): journaled at once.</summary>
+        public void Refilled(Nanoliters fill, string drug, MicrogramsPerMilliliter concentration)
+        {
+            Milliseconds now = new Milliseconds(Clock.ElapsedMilliseconds);
+            _pump.Tick();
+            _record.ReservoirFill = fill.Value;
+            _record.StepsAtFill = _pump.StepsTaken;
+            _record.DrugName = drug;
+            _record.Concentration = concentration.Value;
+            _committedUntil = long.MinValue;
+            WriteRecord(now, now);
+            _events.Append(EventKind.Refill, now, fill.Value, concentration.Value);
+        }
+
+        /// <summary>The reservoir the records compute: the last fill minus what was counted since (computed, not measured).</summary>
+        public Nanoliters ReservoirComputed { get { return new Nanoliters(_record.ReservoirFill - _calibration.VolumeOf(_committedSteps - _record.StepsAtFill).Value); } }
+
+        public string Drug { get { return _record.DrugName; } }
+
+        public MicrogramsPerMilliliter Concentration { get { return new MicrogramsPerMilliliter(_record.Concentration); } }
+
+        /// <summary>
+        /// Steps delivered in the last 24 h of pump time, rebuilt from the hourly delivery events in the
+        /// event log (which survive resets) plus the steps since the last hourly line. An export-path
+        /// scan: call it for status and limits checks, not every tick.
+        /// </summary>
+        public long StepsInLast24Hours()
+        {
+            long now = Clock.ElapsedMilliseconds;
+            long sum = _pump.StepsTaken - _stepsAtHour;
+            EventKind kind;
+            Milliseconds at;
+            long a, b;
+            for (uint s = _events.Newest; s >= _events.Oldest && s > 0; s--)
+            {
+                if (!_events.Read(s, out kind, out at, out a, out b)) continue;
+                if (at.Value <= now - Milliseconds.PerDay) break;
+                if (kind == EventKind.HourlyDelivery) sum += a;
+            }
+            return sum;
         }
 
         /// <summary>Lays a bolus over the basal from now; journaled before its first step.</summary>
@@ -185,6 +245,8 @@ namespace OpenIdds.Firmware.Persistence
                 _record.BolusEnd = 0;
                 _record.BolusRate = 0;
             }
+            _record.StepsAtLastHour = _stepsAtHour;
+            _record.NextHourAt = _nextHour;
             _record.Encode(_buffer);
             _journal.Append(PumpStateRecord.Kind, _buffer.Bytes);
             _committedSteps = delivered;

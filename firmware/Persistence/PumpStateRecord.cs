@@ -6,13 +6,14 @@ namespace OpenIdds.Firmware.Persistence
     /// <summary>
     /// The pump state the journal keeps (record kind 1, layout version 1, docs/persistence.md): pump
     /// time, the scheduler position the record vouches for, the steps counted as delivered, calibration,
-    /// reservoir, the protocol's replay counter, alarm latches, the basal prescription (stopped,
-    /// continuous, or up to 8 flex steps), the bolus in progress and the last patient-bolus grant.
+    /// reservoir and its drug, the protocol's replay counter, alarm latches, the basal prescription
+    /// (stopped, continuous, or up to 6 flex steps), the bolus in progress and the last patient-bolus grant.
     /// </summary>
     public sealed class PumpStateRecord
     {
         public const int Kind = 1;
-        public const int MaxFlexSteps = 8;
+        /// <summary>Flex steps a record holds: six keeps the whole record inside one 256-byte slot.</summary>
+        public const int MaxFlexSteps = 6;
 
         public long PumpTime;
         public SchedulerPosition Position;
@@ -27,6 +28,15 @@ namespace OpenIdds.Firmware.Persistence
         public long BolusEnd;
         public long BolusRate;
         public long LastPatientBolusAt = long.MinValue;
+
+        /// <summary>The drug in the reservoir: concentration (ug/mL) and its library name (up to 16 ASCII characters).</summary>
+        public long Concentration;
+
+        /// <summary>The step count at the last hourly delivery event, and when the next is due: the partial hour survives a reset.</summary>
+        public long StepsAtLastHour;
+        public long NextHourAt;
+        public string DrugName = "";
+        public const int DrugNameBytes = 16;
 
         public void Encode(RecordBuffer b)
         {
@@ -46,6 +56,10 @@ namespace OpenIdds.Firmware.Persistence
             b.PutInt64(BolusEnd);
             b.PutInt64(BolusRate);
             b.PutInt64(LastPatientBolusAt);
+            b.PutInt64(Concentration);
+            b.PutInt64(StepsAtLastHour);
+            b.PutInt64(NextHourAt);
+            for (int i = 0; i < DrugNameBytes; i++) b.PutByte(i < DrugName.Length ? DrugName[i] & 0x7F : 0);
             ConstantRate? constant = Basal as ConstantRate;
             FlexSchedule? flex = Basal as FlexSchedule;
             if (constant != null)
@@ -64,7 +78,12 @@ namespace OpenIdds.Firmware.Persistence
                     b.PutInt64(flex.RateOf(i).Value);
                 }
             }
-            else b.PutByte(0);
+            else if (Basal == null) b.PutByte(0);
+            else
+            {
+                // JOURNAL-OR-REFUSE: a basal the journal cannot restore must never run (a reset would stop it).
+                throw new System.ArgumentOutOfRangeException("Basal", "basal profile cannot be journaled: flex steps above the limit " + MaxFlexSteps.ToString() + " or an unknown profile kind");
+            }
         }
 
         /// <summary>Reads a record back. The basal profile objects are allocated here: recovery happens once per reset.</summary>
@@ -87,6 +106,17 @@ namespace OpenIdds.Firmware.Persistence
             BolusEnd = b.GetInt64();
             BolusRate = b.GetInt64();
             LastPatientBolusAt = b.GetInt64();
+            Concentration = b.GetInt64();
+            StepsAtLastHour = b.GetInt64();
+            NextHourAt = b.GetInt64();
+            char[] name = new char[DrugNameBytes];
+            int length = 0;
+            for (int i = 0; i < DrugNameBytes; i++)
+            {
+                int c = b.GetByte();
+                if (c != 0) name[length++] = (char)c;
+            }
+            DrugName = new string(name, 0, length);
             int mode = b.GetByte();
             if (mode == 1) Basal = new ConstantRate(new NanolitersPerHour(b.GetInt64()));
             else if (mode == 2)

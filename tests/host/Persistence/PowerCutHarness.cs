@@ -45,7 +45,7 @@ public sealed class PowerCutHarness
         _pump = Boot(probe, _clock, _motor);
         _pump.Program(new ConstantRate(new NanolitersPerHour(100_000)));
         long end = days * Milliseconds.PerDay;
-        bool bolused = false, reprogrammed = false;
+        bool bolused = false, reprogrammed = false, refilled = false;
         while (_clock.ElapsedMilliseconds < end)
         {
             long t = _clock.ElapsedMilliseconds;
@@ -54,6 +54,11 @@ public sealed class PowerCutHarness
                 _pump.Bolus(Milliseconds.FromMinutes(30), new NanolitersPerHour(100_000), patient: true);
                 _bolusEnd = _pump.Clock.ElapsedMilliseconds + Milliseconds.FromMinutes(30).Value;
                 bolused = true;
+            }
+            if (!refilled && t >= 30 * Milliseconds.PerHour)
+            {
+                _pump.Refilled(Nanoliters.FromMilliliters(20), "morphine", new MicrogramsPerMilliliter(10_000));
+                refilled = true;
             }
             if (!reprogrammed && t >= Milliseconds.PerDay)
             {
@@ -113,6 +118,7 @@ public sealed class PowerCutHarness
         if (!recovered.StorageValid) Failures.Add($"{where}: a torn write was taken for damage");
         if (recovered.Recovered)
         {
+            if (WritesSeen > 1 && _reset(recovered) == false) Failures.Add($"{where}: the reset was not logged");
             if (recovered.Pump.StepsTaken != recorded) Failures.Add($"{where}: resumed at {recovered.Pump.StepsTaken}, not at the recorded {recorded}");
             var next = recovered.Pump.Scheduler?.NextStepDue.Value ?? long.MaxValue;
             if (next <= recovered.Clock.ElapsedMilliseconds) Failures.Add($"{where}: a step is due at once after the reset (a repeat)");
@@ -127,6 +133,9 @@ public sealed class PowerCutHarness
             if (!found) Failures.Add($"{where}: the bolus in progress was not restored with its end time");
         }
     }
+
+    /// <summary>True when the recovered pump's event log ends with its own reset.</summary>
+    private static bool _reset(JournaledPump recovered) => recovered.LastEvent == EventKind.Reset;
 
     /// <summary>A store decorator that lets the harness see each write and erase before the chip does.</summary>
     private sealed class CutProbe(RamFlash flash, PowerCutHarness harness) : INonVolatileStore
