@@ -2,6 +2,7 @@ using System.Device.Adc;
 using System.Device.Gpio;
 using System.Device.Pwm;
 using nanoFramework.Hardware.Esp32;
+using OpenIdds.Boards;
 using OpenIdds.Hal;
 using OpenIdds.Hal.Storage;
 using OpenIdds.Hal.Drivers;
@@ -42,7 +43,7 @@ namespace OpenIdds.Boards.Esp32DevKitC
                 null,
                 new AdcBattery(adc.OpenChannel(Esp32Pins.BatteryAdcChannel)),
                 Annunciator,
-                new DebouncedButton(gpio, Esp32Pins.PatientButton),
+                new DebouncedButton(gpio, Esp32Pins.PatientButton, false),
                 new FileFlash("I:\\openidds.nv", StorePageSize, StorePages),
                 Watchdog,
                 new UartLink("COM2", 115200));

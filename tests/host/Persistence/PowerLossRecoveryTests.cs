@@ -80,3 +80,49 @@ public class FullPowerCutSweep
         Assert.AreEqual(0, harness.Failures.Count, string.Join(Environment.NewLine, harness.Failures.Take(20)));
     }
 }
+
+/// <summary>
+/// Ten years of an implanted pump on one journal, with a power cut every 97 days: time keeps going
+/// forward, nothing is lost, and the flash wear stays inside its budget. Runs on request, with the
+/// full sweep: OPENIDDS_FULL_SWEEP=1 dotnet test --filter TenYearJournalRun
+/// </summary>
+[TestClass]
+public class TenYearJournalRun
+{
+    [TestMethod]
+    public void Ten_years_with_a_power_cut_every_97_days_keep_every_record()
+    {
+        if (Environment.GetEnvironmentVariable("OPENIDDS_FULL_SWEEP") != "1")
+            Assert.Inconclusive("the ten-year run goes with the full sweep: OPENIDDS_FULL_SWEEP=1 (docs/persistence.md)");
+        var flash = new RamFlash(4096, 8, 10_000);
+        long truth = 0, cuts = 0;
+        long tenYears = 3650 * OpenIdds.Firmware.Units.Milliseconds.PerDay;
+        long pumpTime = 0;
+        bool programmed = false;
+        while (pumpTime < tenYears)
+        {
+            var clock = new OpenIdds.Tests.Unit.Fakes.FakeClock();
+            var motor = new OpenIdds.Tests.Unit.Fakes.FakeMotor();
+            var board = new OpenIdds.Tests.Unit.Fakes.FakeBoard();
+            var hardware = new OpenIdds.Hal.PumpHardware(clock, motor, board.Pressure, null, board.Battery, board.Annunciator, board.Button, flash, board.Watchdog, board.Link);
+            var pump = new OpenIdds.Firmware.Persistence.JournaledPump(hardware, new OpenIdds.Firmware.Persistence.Journal(flash, 0, 4, 256),
+                new OpenIdds.Firmware.Persistence.EventLog(flash, 4, 4), new OpenIdds.Firmware.Dosing.Calibration(250_000), OpenIdds.Firmware.Persistence.JournaledPump.DefaultIntentWindow);
+            Assert.IsTrue(pump.Clock.ElapsedMilliseconds >= pumpTime, "pump time went back after a reset");
+            if (!programmed) { pump.Program(new OpenIdds.Firmware.Dosing.ConstantRate(new OpenIdds.Firmware.Units.NanolitersPerHour(2_500))); programmed = true; }
+            long until = Math.Min(tenYears, pump.Clock.ElapsedMilliseconds + 97 * OpenIdds.Firmware.Units.Milliseconds.PerDay);
+            while (pump.Clock.ElapsedMilliseconds < until)
+            {
+                clock.ElapsedMilliseconds = Math.Max(clock.ElapsedMilliseconds + 1, pump.NextWake.Value - (pump.Clock.ElapsedMilliseconds - clock.ElapsedMilliseconds));
+                pump.Tick();
+            }
+            truth += motor.CompletedSteps;
+            pumpTime = pump.Clock.ElapsedMilliseconds;
+            Assert.IsTrue(pump.StepsRecorded >= truth, $"after {cuts} cuts: {truth} steps made, {pump.StepsRecorded} recorded");
+            Assert.IsTrue(pump.StepsRecorded <= truth + (cuts + 1) * 5, $"after {cuts} cuts: {pump.StepsRecorded} recorded for {truth} made");
+            cuts++;
+        }
+        int worstPage = Enumerable.Range(0, 8).Max(flash.EraseCount);
+        Console.WriteLine($"ten-year journal run: {cuts} power cuts, {truth} steps, worst page erased {worstPage} times (rated 10,000)");
+        Assert.IsTrue(worstPage < 10_000);
+    }
+}

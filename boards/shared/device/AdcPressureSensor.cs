@@ -1,10 +1,11 @@
 using System.Device.Adc;
 using OpenIdds.Hal;
 
-namespace OpenIdds.Boards.Esp32DevKitC
+namespace OpenIdds.Boards
 {
     /// <summary>
-    /// A ratiometric 0.5-4.5 V gauge sensor (0-25 kPa) through a 2:3 divider into the 12-bit ADC.
+    /// A ratiometric 0.5-4.5 V gauge sensor (0-25 kPa) through a 2:3 divider into a 12-bit, 3.3 V ADC
+    /// (ESP32 and STM32F7 alike).
     /// Below 0.25 V the wire is open (the sensor never outputs less than 0.5 V); above 4.75 V it is
     /// out of range - both reported, never turned into a pressure.
     /// </summary>

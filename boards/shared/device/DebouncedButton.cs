@@ -2,7 +2,7 @@ using System;
 using System.Device.Gpio;
 using OpenIdds.Hal;
 
-namespace OpenIdds.Boards.Esp32DevKitC
+namespace OpenIdds.Boards
 {
     /// <summary>
     /// The patient button: nanoFramework's own debounce filter (50 ms) plus a 1 s refractory time, so a
@@ -15,9 +15,13 @@ namespace OpenIdds.Boards.Esp32DevKitC
         private int _presses;
         private long _lastPress = -RefractoryMilliseconds;
 
-        public DebouncedButton(GpioController gpio, int pin)
+        private readonly bool _activeHigh;
+
+        /// <param name="activeHigh">False for a button to ground (pull-up, press = falling edge); true for one to 3.3 V (pull-down, press = rising edge).</param>
+        public DebouncedButton(GpioController gpio, int pin, bool activeHigh)
         {
-            _pin = gpio.OpenPin(pin, PinMode.InputPullUp);
+            _activeHigh = activeHigh;
+            _pin = gpio.OpenPin(pin, activeHigh ? PinMode.InputPullDown : PinMode.InputPullUp);
             _pin.DebounceTimeout = TimeSpan.FromMilliseconds(50);
             _pin.ValueChanged += OnChanged;
         }
@@ -31,7 +35,7 @@ namespace OpenIdds.Boards.Esp32DevKitC
 
         private void OnChanged(object sender, PinValueChangedEventArgs e)
         {
-            if (e.ChangeType != PinEventTypes.Falling) return;
+            if (e.ChangeType != (_activeHigh ? PinEventTypes.Rising : PinEventTypes.Falling)) return;
             long now = Environment.TickCount64;
             if (now - _lastPress < RefractoryMilliseconds) return;
             _lastPress = now;

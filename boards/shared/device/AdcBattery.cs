@@ -1,7 +1,7 @@
 using System.Device.Adc;
 using OpenIdds.Hal;
 
-namespace OpenIdds.Boards.Esp32DevKitC
+namespace OpenIdds.Boards
 {
     /// <summary>Cell voltage through a 1:2 divider. The dev board has no charge gauge, so only the voltage is known.</summary>
     public sealed class AdcBattery : IBatteryMonitor

@@ -1,7 +1,7 @@
 using System.IO.Ports;
 using OpenIdds.Hal;
 
-namespace OpenIdds.Boards.Esp32DevKitC
+namespace OpenIdds.Boards
 {
     /// <summary>The programmer link on UART2 (COM2), 115200 8-N-1. Reads only what has arrived: never blocks the control loop.</summary>
     public sealed class UartLink : ISerialLink

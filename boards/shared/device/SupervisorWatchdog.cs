@@ -4,7 +4,7 @@ using OpenIdds.Firmware.Safety;
 using OpenIdds.Firmware.Units;
 using OpenIdds.Hal;
 
-namespace OpenIdds.Boards.Esp32DevKitC
+namespace OpenIdds.Boards
 {
     /// <summary>
     /// WATCHDOG-SAFE-RESTART on nanoFramework, which has no managed hardware watchdog: a timer checks

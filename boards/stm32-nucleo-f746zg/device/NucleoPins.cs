@@ -1,0 +1,36 @@
+namespace OpenIdds.Boards.NucleoF746ZG
+{
+    /// <summary>
+    /// What runs on which NUCLEO-F746ZG pin (README.md has the wiring table). nanoFramework numbers STM32
+    /// GPIOs as (port - 'A') x 16 + pin, so PE9 is 4 x 16 + 9 = 73.
+    /// </summary>
+    public static class NucleoPins
+    {
+        private static int Pin(char port, int pin) { return (port - 'A') * 16 + pin; }
+
+        /// <summary>STEP on PE9 (CN10 D6), DIR on PE11 (D5), ENABLE on PF14 (D4, pulled up: motor off at reset), FAULT on PE13 (D3).</summary>
+        public static readonly int Step = Pin('E', 9);
+        public static readonly int Direction = Pin('E', 11);
+        public static readonly int Enable = Pin('F', 14);
+        public static readonly int Fault = Pin('E', 13);
+
+        /// <summary>The board's own LEDs: LD3 red (PB14), LD1 green (PB0); an external yellow LED on PF13 (D7).</summary>
+        public static readonly int RedLed = Pin('B', 14);
+        public static readonly int GreenLed = Pin('B', 0);
+        public static readonly int YellowLed = Pin('F', 13);
+
+        /// <summary>The board's blue user button B1 (PC13) is the patient button: pulled down, high when pressed.</summary>
+        public static readonly int PatientButton = Pin('C', 13);
+
+        /// <summary>Buzzer: TIM4 channel 1 on PD12, as nanoFramework's PwmChannel.Create(4, 1, ...).</summary>
+        public const int BuzzerTimer = 4;
+        public const int BuzzerChannel = 1;
+
+        /// <summary>ADC channels as the ST_NUCLEO144_F746ZG firmware numbers them: 0 = A0 (PA3) pressure, 1 = A1 (PC0) battery.</summary>
+        public const int PressureAdcChannel = 0;
+        public const int BatteryAdcChannel = 1;
+
+        /// <summary>USART3 (PD8/PD9) goes to the ST-LINK virtual COM port on the USB cable: no adapter needed.</summary>
+        public const string SerialPort = "COM3";
+    }
+}
