@@ -32,6 +32,11 @@ public sealed class VirtualGpioDriver : GpioDriver
 
     public PinMode Mode(int pin) => _modes[pin];
 
+    private readonly int[] _jumperTo = Enumerable.Repeat(-1, Pins).ToArray();
+
+    /// <summary>A jumper wire from an output to an input: what the output drives, the input reads (the loopback self-test).</summary>
+    public void Jumper(int output, int input) => _jumperTo[output] = input;
+
     /// <summary>Drives an input pin from the outside world (a fault line, a button), firing callbacks.</summary>
     public void SetInput(int pin, PinValue value)
     {
@@ -68,6 +73,7 @@ public sealed class VirtualGpioDriver : GpioDriver
     {
         bool rising = _values[pinNumber] == PinValue.Low && value == PinValue.High;
         _values[pinNumber] = value;
+        if (_jumperTo[pinNumber] >= 0) SetInput(_jumperTo[pinNumber], value);
         if (rising)
         {
             _risingEdges[pinNumber]++;

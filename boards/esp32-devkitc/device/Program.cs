@@ -1,6 +1,7 @@
 using OpenIdds.Firmware.Control;
 using OpenIdds.Firmware.Dosing;
 using OpenIdds.Firmware.Safety;
+using OpenIdds.Firmware.Units;
 
 namespace OpenIdds.Boards.Esp32DevKitC
 {
@@ -18,7 +19,13 @@ namespace OpenIdds.Boards.Esp32DevKitC
             Esp32DevKitCBoard board = new Esp32DevKitCBoard();
             SafetySupervisor supervisor = new SafetySupervisor(board.Hardware, new Calibration(DefaultPicolitersPerStep), new SupervisorSettings(), new AlarmEventRing(64), true);
             board.Watchdog.Arm(3 * (int)PumpController.MaxSleep.Value);
-            BoardLoop.Run(supervisor, board.Clock, board.Annunciator);
+#if BENCH
+            // dotnet build nf.proj -p:DefineConstants=BENCH: a fixed 100 uL/h for a bench run with a balance, no programmer needed.
+            NanolitersPerHour bench = NanolitersPerHour.FromMicrolitersPerHour(100);
+            BoardLoop.Run(supervisor, board.Clock, board.Annunciator, new ConstantRate(bench), bench);
+#else
+            BoardLoop.Run(supervisor, board.Clock, board.Annunciator, null, NanolitersPerHour.Zero);
+#endif
         }
     }
 }

@@ -1,5 +1,7 @@
 using System.Threading;
+using OpenIdds.Firmware.Dosing;
 using OpenIdds.Firmware.Safety;
+using OpenIdds.Firmware.Units;
 using OpenIdds.Hal;
 using OpenIdds.Hal.Drivers;
 
@@ -12,11 +14,18 @@ namespace OpenIdds.Boards
     /// </summary>
     public static class BoardLoop
     {
-        public static void Run(SafetySupervisor supervisor, IMonotonicClock clock, PatternAnnunciator annunciator)
+        /// <param name="benchRate">For a bench run without a programmer: started once the self-test passes (null = start stopped).</param>
+        public static void Run(SafetySupervisor supervisor, IMonotonicClock clock, PatternAnnunciator annunciator, IRateProfile? benchRate, NanolitersPerHour benchPeak)
         {
+            bool benchStarted = benchRate == null;
             while (true)
             {
                 supervisor.Tick();
+                if (!benchStarted && supervisor.State == SafetyState.Stopped)
+                {
+                    supervisor.Filled(Nanoliters.FromMilliliters(20));
+                    benchStarted = supervisor.Start(benchRate!, benchPeak);
+                }
                 long now = clock.ElapsedMilliseconds;
                 long wake = supervisor.NextWake.Value;
                 while (now < wake)

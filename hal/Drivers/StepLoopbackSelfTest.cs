@@ -1,0 +1,34 @@
+using System.Device.Gpio;
+
+namespace OpenIdds.Hal.Drivers
+{
+    /// <summary>
+    /// The hardware loopback self-test: a jumper from the STEP pin to a spare input pin, which counts
+    /// rising edges while the firmware steps (motor disabled at the driver's ENABLE, so nothing moves).
+    /// The count must equal the steps the scheduler planned - proof that every planned step reaches the
+    /// pin as exactly one pulse. Uses only GpioController calls that are the same on nanoFramework and
+    /// .NET IoT (the event handler is a method group: the delegate type names differ).
+    /// </summary>
+    public sealed class StepLoopbackSelfTest
+    {
+        private readonly GpioPin _input;
+        private int _edges;
+
+        public StepLoopbackSelfTest(GpioController gpio, int inputPin)
+        {
+            _input = gpio.OpenPin(inputPin, PinMode.InputPullDown);
+            _input.ValueChanged += OnChanged;
+        }
+
+        /// <summary>Rising edges counted since start.</summary>
+        public int Edges { get { return _edges; } }
+
+        /// <summary>True when the pin saw exactly <paramref name="plannedSteps"/> pulses.</summary>
+        public bool Matches(long plannedSteps) { return _edges == plannedSteps; }
+
+        private void OnChanged(object sender, PinValueChangedEventArgs e)
+        {
+            if (e.ChangeType == PinEventTypes.Rising) _edges++;
+        }
+    }
+}
