@@ -67,6 +67,22 @@ public class NanoFrameworkGuardTests
             $"no error names '{named}': " + string.Join(" | ", errors.Select(e => e.GetMessage())));
     }
 
+    [TestMethod]
+    public void The_guard_covers_every_board_and_a_denied_API_in_a_board_file_fails()
+    {
+        var files = RepositoryPaths.PortableSources().Select(f => f.Replace('\\', '/')).ToList();
+        foreach (string board in new[] { "boards/esp32-devkitc/device/", "boards/stm32-nucleo-f746zg/device/", "boards/shared/device/" })
+            Assert.IsTrue(files.Any(f => f.Contains(board, StringComparison.Ordinal)), $"the guard does not compile {board}");
+        Assert.IsFalse(files.Any(f => f.Contains("boards/linux-sbc/", StringComparison.Ordinal)), "the Linux board is host code");
+        var (trees, corlib) = Portable.Value;
+        var options = (CSharpParseOptions)trees[0].Options;
+        var denied = CSharpSyntaxTree.ParseText("namespace OpenIdds.Boards { class Denied { System.Collections.Generic.List<int> pins = null; } }", options, "boards/esp32-devkitc/device/Denied.cs");
+        var errors = CSharpCompilation.Create("Guard", trees.Append(denied), new[] { corlib }, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary))
+            .GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToArray();
+        Assert.IsTrue(errors.Any(e => e.Location.SourceTree?.FilePath == "boards/esp32-devkitc/device/Denied.cs" && e.GetMessage().Contains("Generic", StringComparison.Ordinal)),
+            string.Join(" | ", errors.Select(e => e.ToString())));
+    }
+
     /// <summary>
     /// nanoFramework 1.17 cannot run generics even where the compiler could emit them (a generic class
     /// of our own needs no library type), nor checked arithmetic (no OverflowException), nor stackalloc.
