@@ -30,6 +30,18 @@ public static class FootprintRun
         long core = GC.GetAllocatedBytesForCurrentThread() - before;
         Console.WriteLine($"footprint: core objects at start-up (pump controller, scheduler, 48-step flex schedule, bolus slots) = {core} bytes ({core / 1024.0:0.0} KiB) on .NET 10 x64");
 
+        var quiet2 = new QuietHardware();
+        long beforeSupervisor = GC.GetAllocatedBytesForCurrentThread();
+        var supervisor = new OpenIdds.Firmware.Safety.SafetySupervisor(quiet2.Hardware, new Calibration(31_250), new OpenIdds.Firmware.Safety.SupervisorSettings { HasPressureSensor = false }, new OpenIdds.Firmware.Safety.AlarmEventRing(64), true);
+        supervisor.Tick();
+        quiet2.ElapsedMilliseconds = 1;
+        supervisor.Tick();
+        supervisor.Filled(Nanoliters.FromMilliliters(20));
+        supervisor.Start(new BolusOverlays(new FlexSchedule(starts, rates, Milliseconds.Zero)), new NanolitersPerHour(40_000));
+        long withSupervisor = GC.GetAllocatedBytesForCurrentThread() - beforeSupervisor;
+        Console.WriteLine($"footprint: the whole safety supervisor at start-up (alarm table state, guard windows, detectors, controller, scheduler, 48-step flex, bolus slots) = {withSupervisor} bytes ({withSupervisor / 1024.0:0.0} KiB)");
+        Console.WriteLine($"footprint: safety supervisor tick on allocation-free hardware, bytes per tick = {PerOperation(() => { quiet2.ElapsedMilliseconds = supervisor.NextWake.Value; supervisor.Tick(); }):0.000}");
+
         var scheduler = new DosingScheduler(profile, new Calibration(31_250), Milliseconds.Zero, Milliseconds.FromSeconds(2));
         Console.WriteLine($"footprint: scheduler alone, bytes allocated per step in steady state = {PerOperation(() => scheduler.Advance(scheduler.NextStepDue, out _)):0.000}");
         Console.WriteLine($"footprint: pump controller tick on allocation-free hardware, bytes per tick = {PerOperation(() => { quiet.ElapsedMilliseconds = pump.NextWake.Value; pump.Tick(); }):0.000}");
@@ -63,7 +75,7 @@ public static class FootprintRun
         public void Disable() => Enabled = false;
         public void SetDirection(MotorDirection direction) => Direction = direction;
         public void Step() => CompletedSteps++;
-        public SensorStatus Read(out int value) { value = 0; return SensorStatus.Ok; }
+        public SensorStatus Read(out int value) { value = 3600; return SensorStatus.Ok; }
         public long ConsumedMicroampereHours => 0;
         public void Annunciate(AlarmPriority priority, bool audible) { }
         public int TakePresses() => 0;
