@@ -31,6 +31,15 @@ public static class Plots
             ("line", r.Samples.Select(s => s.LinePressureMmHg)),
             ("CSF", r.Samples.Select(s => s.CsfPressureMmHg))));
 
+        if (r.BalanceReadings.Count > 0 && r.InitialRateMicrolitersPerHour > 0)
+        {
+            // The trumpet of the first two hours, through the same analysis a real bench run gets.
+            var readings = r.BalanceReadings.Select(b => new OpenIdds.Bench.Analysis.BalanceReading(b.Time, b.Milligrams)).ToList();
+            var accuracy = OpenIdds.Bench.Analysis.AccuracyAnalysis.Run(readings, r.InitialRateMicrolitersPerHour, OpenIdds.Bench.Analysis.AnalysisSettings.Standard);
+            OpenIdds.Bench.Reporting.AccuracyReport.Trumpet(accuracy, Path.Combine(folder, "trumpet.png"));
+            list.Add(("trumpet.png", string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"Trumpet curve of the first two hours from the simulated balance (IEC 60601-2-24 style; A = {accuracy.MeanErrorPercent:+0.00;-0.00} %)")));
+        }
         var flow = BalanceFlow(r);
         if (flow.Count > 0) list.Add(Save(folder, "balance-flow.png", "Flow from the simulated balance, 1 h moving window", "uL/h",
             flow.Select(f => f.Days).ToArray(), ("balance flow", flow.Select(f => f.MicrolitersPerHour))));

@@ -14,8 +14,8 @@ public static class ReportWriter
     {
         Directory.CreateDirectory(folder);
         File.WriteAllText(Path.Combine(folder, "events.csv"), result.EventLogCsv());
-        File.WriteAllText(Path.Combine(folder, "balance.csv"),
-            "time_ms,mass_mg\n" + string.Join("\n", result.BalanceReadings.Select(b => string.Create(CultureInfo.InvariantCulture, $"{b.Time},{b.Milligrams:0.00000}"))) + "\n");
+        // The same CSV `bench record` writes for a real balance, so `bench analyze` reads both.
+        OpenIdds.Bench.Analysis.BalanceCsv.Write(Path.Combine(folder, "balance.csv"), result.BalanceReadings.Select(b => new OpenIdds.Bench.Analysis.BalanceReading(b.Time, b.Milligrams)));
         File.WriteAllText(Path.Combine(folder, "summary.json"), JsonSerializer.Serialize(Summary(result, expectationFailures), new JsonSerializerOptions { WriteIndented = true }));
         var plots = Plots.WriteAll(result, folder);
         File.WriteAllText(Path.Combine(folder, "index.html"), Html(result, expectationFailures, plots));

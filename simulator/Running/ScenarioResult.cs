@@ -18,6 +18,9 @@ public sealed class ScenarioResult
     public required string EndState { get; init; }
     public required long WakeUps { get; init; }
 
+    /// <summary>The first prescription's rate when it is continuous (the bench analysis's set rate), else 0.</summary>
+    public double InitialRateMicrolitersPerHour { get; init; }
+
     /// <summary>SHA-256 of the event log as CSV: the same scenario and seed give the same hash on every machine.</summary>
     public string EventLogHash => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(EventLogCsv())));
 

@@ -100,6 +100,7 @@ public static class ScenarioRunner
             SchedulerErrorPicoliters = (long)Math.Round(devices.ComputedDeliveredNanoliters * 1000 - devices.PrescribedNanoliters(duration) * 1000),
             EndState = pump.StateName,
             WakeUps = wakeUps,
+            InitialRateMicrolitersPerHour = scenario.Prescription.Mode == "continuous" ? scenario.Prescription.RateUlPerH : 0,
         };
     }
 

@@ -1,0 +1,1 @@
+return OpenIdds.Bench.Cli.BenchCommand.Build().Parse(args).Invoke();

@@ -1,0 +1,75 @@
+using System.Globalization;
+using System.Text.Json;
+using OpenIdds.Bench.Analysis;
+
+namespace OpenIdds.Bench.Reporting;
+
+/// <summary>The analysis as JSON, PNG plots (flow-rate graph, start-up graph, trumpet curve) and a short HTML page.</summary>
+public static class AccuracyReport
+{
+    public const string Disclaimer = "IEC 60601-2-24 style analysis. OpenIDDS claims no compliance with the standard.";
+
+    public static void Write(AccuracyResult result, string folder, string source)
+    {
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "accuracy.json"), JsonSerializer.Serialize(new
+        {
+            note = Disclaimer,
+            source,
+            set_rate_ul_per_h = result.SetRateMicrolitersPerHour,
+            settings = result.Settings,
+            mean_flow_ul_per_h = Math.Round(result.MeanFlowMicrolitersPerHour, 4),
+            mean_error_percent_A = Math.Round(result.MeanErrorPercent, 3),
+            claim_percent = result.Settings.ClaimPercent,
+            pass = result.Pass,
+            trumpet = result.Trumpet.Select(t => new { window_min = t.WindowMinutes, ep_max_percent = Math.Round(t.MaxPercent, 3), ep_min_percent = Math.Round(t.MinPercent, 3), windows = t.Windows }),
+        }, new JsonSerializerOptions { WriteIndented = true }));
+        Line(folder, "flow.png", "Flow-rate graph (whole run)", result.Flow, result.SetRateMicrolitersPerHour);
+        Line(folder, "startup.png", "Start-up graph (first analysis period)", result.StartUp, result.SetRateMicrolitersPerHour);
+        Trumpet(result, Path.Combine(folder, "trumpet.png"));
+        string rows = string.Join("", result.Trumpet.Select(t => string.Create(CultureInfo.InvariantCulture, $"<tr><td>{t.WindowMinutes:0.##}</td><td>{t.MaxPercent:+0.00;-0.00}</td><td>{t.MinPercent:+0.00;-0.00}</td></tr>")));
+        File.WriteAllText(Path.Combine(folder, "accuracy.html"), string.Create(CultureInfo.InvariantCulture, $"""
+            <!doctype html><html><head><meta charset="utf-8"><title>Delivery accuracy</title></head><body style="font-family:sans-serif;max-width:980px;margin:2em auto">
+            <h1>Delivery accuracy</h1><p><b>{Disclaimer}</b></p>
+            <p>Source: {System.Net.WebUtility.HtmlEncode(source)}. Set rate {result.SetRateMicrolitersPerHour:0.###} uL/h; mean flow over minutes {result.Settings.AnalysisStartMinutes:0.##}-{result.Settings.AnalysisEndMinutes:0.##}: {result.MeanFlowMicrolitersPerHour:0.###} uL/h.</p>
+            <p>Mean error A = <b>{result.MeanErrorPercent:+0.00;-0.00} %</b> against a claim of +-{result.Settings.ClaimPercent:0.##} %: <b>{(result.Pass ? "PASS" : "FAIL")}</b>.</p>
+            <table border="1" cellpadding="4"><tr><th>window (min)</th><th>Ep(max) %</th><th>Ep(min) %</th></tr>{rows}</table>
+            <img src="trumpet.png" width="900"><img src="flow.png" width="900"><img src="startup.png" width="900">
+            </body></html>
+            """));
+    }
+
+    private static void Line(string folder, string file, string title, List<(double Minutes, double MicrolitersPerHour)> series, double setRate)
+    {
+        var plot = new ScottPlot.Plot();
+        if (series.Count > 0)
+        {
+            var flow = plot.Add.ScatterLine(series.Select(f => f.Minutes).ToArray(), series.Select(f => f.MicrolitersPerHour).ToArray());
+            flow.LegendText = "flow per sample";
+        }
+        var set = plot.Add.HorizontalLine(setRate);
+        set.LegendText = "set rate";
+        plot.Title(title);
+        plot.Axes.Bottom.Label.Text = "minutes";
+        plot.Axes.Left.Label.Text = "uL/h";
+        plot.ShowLegend();
+        plot.SavePng(Path.Combine(folder, file), 1000, 450);
+    }
+
+    public static void Trumpet(AccuracyResult result, string path)
+    {
+        var plot = new ScottPlot.Plot();
+        double[] windows = result.Trumpet.Select(t => t.WindowMinutes).ToArray();
+        var max = plot.Add.Scatter(windows, result.Trumpet.Select(t => t.MaxPercent).ToArray());
+        max.LegendText = "Ep(max)";
+        var min = plot.Add.Scatter(windows, result.Trumpet.Select(t => t.MinPercent).ToArray());
+        min.LegendText = "Ep(min)";
+        var mean = plot.Add.HorizontalLine(result.MeanErrorPercent);
+        mean.LegendText = "A (mean error)";
+        plot.Title("Trumpet curve (IEC 60601-2-24 style)");
+        plot.Axes.Bottom.Label.Text = "observation window (min)";
+        plot.Axes.Left.Label.Text = "error (%)";
+        plot.ShowLegend();
+        plot.SavePng(path, 1000, 450);
+    }
+}
