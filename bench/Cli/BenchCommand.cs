@@ -47,7 +47,35 @@ public static class BenchCommand
                 return 2;
             }
         });
+        var port = new Option<string>("--port") { Description = "serial device of the balance, e.g. /dev/ttyUSB0 or COM3", Required = true };
+        var protocol = new Option<string>("--protocol") { Description = "mt-sics (Mettler Toledo) or sbi (Sartorius)", DefaultValueFactory = _ => "mt-sics" };
+        var baud = new Option<int>("--baud") { DefaultValueFactory = _ => 9600 };
+        var parity = new Option<System.IO.Ports.Parity>("--parity") { DefaultValueFactory = _ => System.IO.Ports.Parity.None };
+        var dataBits = new Option<int>("--data-bits") { DefaultValueFactory = _ => 8 };
+        var stopBits = new Option<System.IO.Ports.StopBits>("--stop-bits") { DefaultValueFactory = _ => System.IO.Ports.StopBits.One };
+        var interval = new Option<long>("--interval-ms") { Description = "sample interval (the standard's 0.5 min = 30000)", DefaultValueFactory = _ => 30_000 };
+        var duration = new Option<long>("--duration-ms") { Description = "run length (the standard's 120 min = 7200000)", DefaultValueFactory = _ => 7_200_000 };
+        var output = new Option<string>("--csv") { Description = "where the readings go, line by line", DefaultValueFactory = _ => "readings.csv" };
+        var record = new Command("record", "read a balance at a fixed interval into a CSV") { port, protocol, baud, parity, dataBits, stopBits, interval, duration, output };
+        record.SetAction(parse =>
+        {
+            var kind = parse.GetValue(protocol) switch
+            {
+                "mt-sics" => OpenIdds.Bench.Balance.BalanceProtocol.MtSics,
+                "sbi" => OpenIdds.Bench.Balance.BalanceProtocol.Sbi,
+                var other => throw new InvalidDataException($"--protocol '{other}' is not mt-sics or sbi"),
+            };
+            using var transport = new OpenIdds.Bench.Balance.SerialBalanceTransport(parse.GetValue(port)!, parse.GetValue(baud), parse.GetValue(parity), parse.GetValue(dataBits), parse.GetValue(stopBits));
+            using var csvFile = new StreamWriter(parse.GetValue(output)!);
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var recorder = new OpenIdds.Bench.Balance.Recorder(new OpenIdds.Bench.Balance.BalanceDevice(transport, kind), transport, csvFile, () => clock.ElapsedMilliseconds, ms => System.Threading.Thread.Sleep(ms));
+            recorder.Run(parse.GetValue(interval), parse.GetValue(duration));
+            Console.WriteLine($"{recorder.Readings} readings, {recorder.Gaps} gaps, {recorder.Reconnects} reconnects -> {parse.GetValue(output)}");
+            foreach (string note in recorder.Notes) Console.WriteLine("  " + note);
+            return 0;
+        });
         var root = new RootCommand("OpenIDDS bench: delivery accuracy from a lab balance, IEC 60601-2-24 style");
+        root.Subcommands.Add(record);
         root.Subcommands.Add(analyze);
         return root;
     }
