@@ -74,7 +74,28 @@ public static class BenchCommand
             foreach (string note in recorder.Notes) Console.WriteLine("  " + note);
             return 0;
         });
+        var pumpLog = new Option<string>("--pump-log") { Description = "the pump's hourly delivery log: hour_end_ms,commanded_ul", Required = true };
+        var balanceCsv = new Option<string>("--balance") { Description = "the balance readings", Required = true };
+        var compareRate = new Option<double>("--rate") { Description = "the prescribed rate, uL/h", Required = true };
+        var compare = new Command("compare", "separate mechanism error from scheduling error, hour by hour") { pumpLog, balanceCsv, compareRate };
+        compare.SetAction(parse =>
+        {
+            try
+            {
+                var hours = MechanismComparison.Compare(MechanismComparison.ReadPumpLog(parse.GetValue(pumpLog)!), BalanceCsv.Read(parse.GetValue(balanceCsv)!), parse.GetValue(compareRate), AnalysisSettings.Standard.DensityMilligramsPerMicroliter);
+                Console.WriteLine("hour  prescribed uL  commanded uL  delivered uL  scheduling %  mechanism %");
+                foreach (var h in hours)
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{h.Index,4}  {h.PrescribedMicroliters,13:0.000}  {h.CommandedMicroliters,12:0.000}  {h.DeliveredMicroliters,12:0.000}  {h.SchedulingErrorPercent,12:+0.00;-0.00}  {h.MechanismErrorPercent,11:+0.00;-0.00}"));
+                return 0;
+            }
+            catch (Exception e) when (e is InvalidDataException or IOException)
+            {
+                Console.Error.WriteLine($"error: {e.Message}");
+                return 2;
+            }
+        });
         var root = new RootCommand("OpenIDDS bench: delivery accuracy from a lab balance, IEC 60601-2-24 style");
+        root.Subcommands.Add(compare);
         root.Subcommands.Add(record);
         root.Subcommands.Add(analyze);
         return root;

@@ -33,6 +33,7 @@ public static class ScenarioRunner
             .OrderBy(a => a.Time).ThenBy(a => a.Index).ToList();
         var samples = new List<Sample>();
         var balance = new List<(long, double)>();
+        var hourly = new List<(long, double)>();
         long sampleInterval = Math.Max(60_000, duration / 4000 / 60_000 * 60_000);
         long nextSample = 0, nextBalance = scenario.Balance ? 0 : long.MaxValue, nextHour = HourMilliseconds, wakeUps = 0;
         long stepsAtLastHour = 0;
@@ -65,6 +66,7 @@ public static class ScenarioRunner
                 // so any difference in the physics arithmetic between machines changes the log's hash.
                 Log("pump", "hourly", string.Create(CultureInfo.InvariantCulture,
                     $"steps {devices.StepsTaken - stepsAtLastHour}, pumped {(devices.PumpedNanoliters - pumpedAtLastHour) / 1000.0:0.000} uL, line {world.Line.PressurePascals:0} Pa"));
+                hourly.Add((world.Now, (devices.StepsTaken - stepsAtLastHour) * (double)scenario.CalibrationPicolitersPerStep / 1_000_000));
                 stepsAtLastHour = devices.StepsTaken;
                 pumpedAtLastHour = devices.PumpedNanoliters;
                 nextHour += HourMilliseconds;
@@ -100,6 +102,7 @@ public static class ScenarioRunner
             SchedulerErrorPicoliters = (long)Math.Round(devices.ComputedDeliveredNanoliters * 1000 - devices.PrescribedNanoliters(duration) * 1000),
             EndState = pump.StateName,
             WakeUps = wakeUps,
+            HourlyCommanded = hourly,
             InitialRateMicrolitersPerHour = scenario.Prescription.Mode == "continuous" ? scenario.Prescription.RateUlPerH : 0,
         };
     }

@@ -96,3 +96,32 @@ public class AccuracyAnalysisTests
         finally { File.Delete(path); }
     }
 }
+
+[TestClass]
+public class MechanismComparisonTests
+{
+    [TestMethod]
+    public void A_head_that_slips_two_percent_shows_as_mechanism_error_and_an_exact_schedule_as_none()
+    {
+        double r = 100;   // uL/h prescribed and commanded
+        var log = Enumerable.Range(1, 3).Select(h => (h * 3_600_000L, r)).ToList();
+        var balance = Enumerable.Range(0, 3 * 120 + 1).Select(i => new BalanceReading(i * 30_000L, 0.98 * r * (i * 0.5 / 60) * 0.998)).ToList();
+        var hours = MechanismComparison.Compare(log, balance, r, 0.998);
+        Assert.AreEqual(3, hours.Count);
+        foreach (var h in hours)
+        {
+            Assert.AreEqual(0, h.SchedulingErrorPercent, 1e-9);
+            Assert.AreEqual(-2, h.MechanismErrorPercent, 1e-9);
+        }
+    }
+
+    [TestMethod]
+    public void A_schedule_that_runs_one_percent_fast_shows_as_scheduling_error()
+    {
+        var log = new List<(long, double)> { (3_600_000L, 101.0) };
+        var balance = new List<BalanceReading> { new(0, 0), new(3_600_000, 101 * 0.998) };
+        var hour = MechanismComparison.Compare(log, balance, 100, 0.998).Single();
+        Assert.AreEqual(1, hour.SchedulingErrorPercent, 1e-9);
+        Assert.AreEqual(0, hour.MechanismErrorPercent, 1e-9);
+    }
+}
