@@ -109,6 +109,13 @@ namespace OpenIdds.Firmware.Control
             _state = PumpState.Running;
         }
 
+        /// <summary>After a reset with delivery stopped: the step count goes on from what the journal recorded.</summary>
+        public void RestoreStepCount(long stepsTaken)
+        {
+            if (_state == PumpState.Running) throw new InvalidOperationException("RestoreStepCount needs a stopped pump; state is running");
+            _stepsTaken = stepsTaken;
+        }
+
         /// <summary>Switches the running therapy to a new profile, carrying the part-step over.</summary>
         public void ChangeProfile(IRateProfile profile)
         {

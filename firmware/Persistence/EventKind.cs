@@ -1,17 +1,97 @@
 namespace OpenIdds.Firmware.Persistence
 {
-    /// <summary>What an event-log entry records. Stable numbers: they are stored in flash and exported.</summary>
+    /// <summary>
+    /// What an event-log entry records, and what its two values mean (docs/persistence.md has the
+    /// table). Stable numbers: they are stored in flash and exported; never reuse one.
+    /// </summary>
     public enum EventKind
     {
+        /// <summary>a = motor steps in the hour, b = nanograms that left the catheter tip in it.</summary>
         HourlyDelivery = 1,
+        /// <summary>a = 1 patient, 2 clinician; b = bolus volume, nL.</summary>
         BolusGranted = 2,
+        /// <summary>a = 1 patient, 2 clinician; b = the TherapyError code of one reason (one event per reason).</summary>
         BolusRefused = 3,
+        /// <summary>a = alarm code.</summary>
         AlarmRaised = 4,
+        /// <summary>a = alarm code.</summary>
         AlarmCleared = 5,
+        /// <summary>a = delivery mode, b = daily dose, ug.</summary>
         Programmed = 6,
+        /// <summary>a = volume added, nL; b = concentration, ug/mL.</summary>
         Refill = 7,
+        /// <summary>a = steps the records vouch for; b = reset cause.</summary>
         Reset = 8,
+        /// <summary>a = pain score, or -1 for activity; b = activity kind x 65536 + minutes.</summary>
         DiaryEntry = 9,
+        /// <summary>a = damaged records found at recovery.</summary>
         StorageFault = 10,
+        /// <summary>b = the TherapyError code of one reason.</summary>
+        ProgrammingRefused = 11,
+        /// <summary>b = the TherapyError code of the clamp (e.g. a bolus lengthened).</summary>
+        Clamped = 12,
+        /// <summary>b = the TherapyError code of a soft limit the clinician confirmed.</summary>
+        Confirmed = 13,
+        /// <summary>a = discrepancy, permille; b = TherapyError code.</summary>
+        RefillDiscrepancy = 14,
+        /// <summary>b = the concentration now at the catheter tip, ug/mL.</summary>
+        NewDrugAtTip = 15,
+        /// <summary>a = alarm code.</summary>
+        AlarmSilenced = 16,
+        /// <summary>a = alarm code.</summary>
+        AlarmAcknowledged = 17,
+        /// <summary>a = alarm code.</summary>
+        AlarmReannunciated = 18,
+        /// <summary>a = role, b = protocol status (bad MAC, replay, wrong role).</summary>
+        AuthenticationFailed = 19,
+        /// <summary>a = role; b = seconds the link refuses authenticated commands.</summary>
+        AuthenticationLockout = 20,
+        /// <summary>a = new time of day at monotonic zero, ms.</summary>
+        ClockSynced = 21,
+        /// <summary>a = picoliters per step.</summary>
+        Calibrated = 22,
+        /// <summary>a = role whose key was replaced.</summary>
+        KeyProvisioned = 23,
+        /// <summary>a = 1 when the pump left alarm-stopped.</summary>
+        ClinicianReset = 24,
+        /// <summary>a = the alarm code that stopped delivery; the prescription was set to stopped.</summary>
+        TherapyStoppedByAlarm = 25,
+    }
+
+    /// <summary>nanoFramework's Enum.ToString() gives the number, so names are mapped here (the export uses them).</summary>
+    public static class EventKindName
+    {
+        public static string Of(EventKind kind)
+        {
+            switch (kind)
+            {
+                case EventKind.HourlyDelivery: return "hourly-delivery";
+                case EventKind.BolusGranted: return "bolus-granted";
+                case EventKind.BolusRefused: return "bolus-refused";
+                case EventKind.AlarmRaised: return "alarm-raised";
+                case EventKind.AlarmCleared: return "alarm-cleared";
+                case EventKind.Programmed: return "programmed";
+                case EventKind.Refill: return "refill";
+                case EventKind.Reset: return "reset";
+                case EventKind.DiaryEntry: return "diary-entry";
+                case EventKind.StorageFault: return "storage-fault";
+                case EventKind.ProgrammingRefused: return "programming-refused";
+                case EventKind.Clamped: return "clamped";
+                case EventKind.Confirmed: return "confirmed";
+                case EventKind.RefillDiscrepancy: return "refill-discrepancy";
+                case EventKind.NewDrugAtTip: return "new-drug-at-tip";
+                case EventKind.AlarmSilenced: return "alarm-silenced";
+                case EventKind.AlarmAcknowledged: return "alarm-acknowledged";
+                case EventKind.AlarmReannunciated: return "alarm-reannunciated";
+                case EventKind.AuthenticationFailed: return "authentication-failed";
+                case EventKind.AuthenticationLockout: return "authentication-lockout";
+                case EventKind.ClockSynced: return "clock-synced";
+                case EventKind.Calibrated: return "calibrated";
+                case EventKind.KeyProvisioned: return "key-provisioned";
+                case EventKind.ClinicianReset: return "clinician-reset";
+                case EventKind.TherapyStoppedByAlarm: return "therapy-stopped-by-alarm";
+                default: return "unknown";
+            }
+        }
     }
 }

@@ -69,6 +69,10 @@ namespace OpenIdds.Firmware.Persistence
         /// <summary>
         /// Scans every slot; copies the newest good record's payload into <paramref name="payload"/> and
         /// returns true, or returns false when there is none. Positions the journal after it.
+        /// A slot cut by the power (TORN-WRITE-SAFE: it can only be the one right after the newest record,
+        /// and its last byte is still erased, since bytes are written in order) is retired - programmed to
+        /// zeros, which flash allows without an erase - so it is never taken for damage at a later reset.
+        /// A bad slot anywhere else, or one whose last byte was written, is damage: a flipped bit.
         /// </summary>
         public bool Recover(byte[] payload, out int kind)
         {
@@ -76,13 +80,19 @@ namespace OpenIdds.Firmware.Persistence
             int total = _pageCount * _slotsPerPage;
             int newest = -1;
             uint best = 0;
+            int firstCorrupt = -1;
             _corrupt = 0;
             _oldest = 0;
             for (int s = 0; s < total; s++)
             {
                 ReadSlot(s);
-                if (Blank()) continue;
-                if (!Valid()) { _corrupt++; continue; }
+                if (Blank() || Retired()) continue;
+                if (!Valid())
+                {
+                    _corrupt++;
+                    if (firstCorrupt < 0) firstCorrupt = s;
+                    continue;
+                }
                 uint sequence = SequenceOf();
                 if (_oldest == 0 || sequence < _oldest) _oldest = sequence;
                 if (newest < 0 || sequence > best)
@@ -91,17 +101,23 @@ namespace OpenIdds.Firmware.Persistence
                     newest = s;
                 }
             }
+            _damaged = _corrupt;
+            int inFlight = newest < 0 ? firstCorrupt : (newest + 1) % total;
+            if (inFlight >= 0)
+            {
+                ReadSlot(inFlight);
+                if (!Blank() && !Retired() && !Valid() && _slot[_slotSize - 1] == 0xFF)
+                {
+                    _damaged--;
+                    Retire(inFlight);
+                }
+            }
             if (newest < 0)
             {
                 _sequence = 0;
                 _nextSlot = 0;
-                _damaged = _corrupt > 1 ? _corrupt - 1 : 0;
                 return false;
             }
-            _damaged = _corrupt;
-            int inFlight = (newest + 1) % total;
-            ReadSlot(inFlight);
-            if (!Blank() && !Valid()) _damaged--;
             ReadSlot(newest);
             kind = _slot[3];
             System.Array.Copy(_slot, HeaderBytes, payload, 0, PayloadBytes);
@@ -153,6 +169,19 @@ namespace OpenIdds.Firmware.Persistence
                 return true;
             }
             return false;
+        }
+
+        /// <summary>Programs a torn slot to zeros: not blank, never valid, and known to be no record.</summary>
+        private void Retire(int s)
+        {
+            for (int i = 0; i < _slotSize; i++) _slot[i] = 0;
+            _store.Write(_firstPage + s / _slotsPerPage, (s % _slotsPerPage) * _slotSize, _slot, 0, _slotSize);
+        }
+
+        private bool Retired()
+        {
+            for (int i = 0; i < _slotSize; i++) if (_slot[i] != 0) return false;
+            return true;
         }
 
         private void ReadSlot(int s)

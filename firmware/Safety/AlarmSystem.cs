@@ -67,6 +67,38 @@ namespace OpenIdds.Firmware.Safety
             }
         }
 
+        /// <summary>
+        /// LATCHES-SURVIVE-RESET: bit c set = alarm c is shown, latched and not yet acknowledged. The
+        /// journal keeps these bits, so a power cycle can never clear a latched alarm (an over-infusion
+        /// stop would otherwise end at the next battery change).
+        /// </summary>
+        public uint LatchedBits
+        {
+            get
+            {
+                uint bits = 0;
+                for (int i = 0; i < AlarmTable.Count; i++)
+                {
+                    AlarmDefinition row = AlarmTable.At(i);
+                    int c = (int)row.Code;
+                    if (row.Latched && _shown[c] && !_acknowledged[c]) bits |= 1u << c;
+                }
+                return bits;
+            }
+        }
+
+        /// <summary>Shows again, latched, every alarm of <paramref name="bits"/> (after a reset); a detector re-raises those whose condition is still there.</summary>
+        public void RestoreLatched(uint bits, Milliseconds now)
+        {
+            for (int i = 0; i < AlarmTable.Count; i++)
+            {
+                AlarmDefinition row = AlarmTable.At(i);
+                if (!row.Latched || (bits & (1u << (int)row.Code)) == 0) continue;
+                Raise(row.Code, now);
+                ConditionGone(row.Code, now);
+            }
+        }
+
         /// <summary>The condition of <paramref name="code"/> is present at <paramref name="now"/>. Raising a shown alarm again changes nothing.</summary>
         public void Raise(AlarmCode code, Milliseconds now)
         {

@@ -82,28 +82,74 @@ namespace OpenIdds.Firmware.Safety
         /// <summary>The reservoir was filled (a refill session ended): the computed volume restarts from here.</summary>
         public void Filled(Nanoliters volume)
         {
-            _fill = volume;
-            _stepsAtFill = _pump.StepsTaken;
+            Filled(volume, _pump.StepsTaken);
         }
+
+        /// <summary>The fill and the step count it was made at (restored from the journal after a reset).</summary>
+        public void Filled(Nanoliters volume, long stepsAtFill)
+        {
+            _fill = volume;
+            _stepsAtFill = stepsAtFill;
+        }
+
+        /// <summary>The fill the computed reservoir counts from, and the step count at it (what the journal keeps).</summary>
+        public Nanoliters Fill { get { return _fill; } }
+        public long StepsAtFill { get { return _stepsAtFill; } }
 
         /// <summary>Starts (or changes) therapy. <paramref name="allowedRate"/> is what the prescription allows at most - the guard's limit.</summary>
         public bool Start(IRateProfile profile, NanolitersPerHour allowedRate)
+        {
+            return Deliver(profile, allowedRate, _machine.State == SafetyState.Bolus);
+        }
+
+        /// <summary>
+        /// The one way therapy reaches the motor: starts <paramref name="profile"/> (from Stopped) or
+        /// switches the running delivery to it, sets what the over-infusion guard allows, and moves
+        /// between Running and Bolus. False, and nothing changes, where the state forbids delivery
+        /// (self-test, alarm-stopped, safe state, suspended).
+        /// </summary>
+        public bool Deliver(IRateProfile profile, NanolitersPerHour allowedRate, bool bolusRunning)
         {
             SafetyState state = _machine.State;
             if (state == SafetyState.Running || state == SafetyState.Bolus)
             {
                 _guard.SetAllowedRate(allowedRate);
                 _allowedRate = allowedRate;
-                _pump.ChangeProfile(profile);
+                if (profile != _profile) _pump.ChangeProfile(profile);
+                else if (_pump.Scheduler != null) _pump.Scheduler.Replan();
                 _profile = profile;
-                return true;
             }
-            if (!_machine.Fire(SafetyTrigger.Start)) return false;
+            else
+            {
+                if (!_machine.Fire(SafetyTrigger.Start)) return false;
+                _guard.SetAllowedRate(allowedRate);
+                _allowedRate = allowedRate;
+                _profile = profile;
+                _pump.Start(profile);
+            }
+            FollowBolus(bolusRunning);
+            return true;
+        }
+
+        /// <summary>
+        /// After a reset: delivery goes on from the journal's scheduler position, so no step it vouched
+        /// for is issued again (RESUME-NEVER-REPEATS). Only from Stopped, i.e. after a passed self-test.
+        /// </summary>
+        public bool ResumeFrom(IRateProfile profile, NanolitersPerHour allowedRate, bool bolusRunning, SchedulerPosition position, long stepsTaken)
+        {
+            if (_machine.State != SafetyState.Stopped || !_machine.Fire(SafetyTrigger.Start)) return false;
             _guard.SetAllowedRate(allowedRate);
             _allowedRate = allowedRate;
             _profile = profile;
-            _pump.Start(profile);
+            _pump.Resume(profile, position, stepsTaken);
+            FollowBolus(bolusRunning);
             return true;
+        }
+
+        private void FollowBolus(bool bolusRunning)
+        {
+            if (bolusRunning && _machine.State == SafetyState.Running) _machine.Fire(SafetyTrigger.BolusStart);
+            else if (!bolusRunning && _machine.State == SafetyState.Bolus) _machine.Fire(SafetyTrigger.BolusEnd);
         }
 
         public bool Stop()
@@ -125,22 +171,6 @@ namespace OpenIdds.Firmware.Safety
         {
             if (_profile == null || !_machine.Fire(SafetyTrigger.Resume)) return false;
             _pump.Start(_profile);
-            return true;
-        }
-
-        /// <summary>A bolus was laid over the running profile: the guard allows its rate on top.</summary>
-        public bool BolusStarted(NanolitersPerHour bolusRate)
-        {
-            if (!_machine.Fire(SafetyTrigger.BolusStart)) return false;
-            _guard.SetAllowedRate(_allowedRate + bolusRate);
-            if (_pump.Scheduler != null) _pump.Scheduler.Replan();
-            return true;
-        }
-
-        public bool BolusEnded()
-        {
-            if (!_machine.Fire(SafetyTrigger.BolusEnd)) return false;
-            _guard.SetAllowedRate(_allowedRate);
             return true;
         }
 
@@ -210,8 +240,10 @@ namespace OpenIdds.Firmware.Safety
 
             Nanoliters delivered = _pump.Calibration.VolumeOf(_pump.StepsTaken - _stepsAtFill);
             _reservoir.Update(_fill - delivered);
-            Condition(AlarmCode.ReservoirEmpty, _reservoir.Empty, now);
-            Condition(AlarmCode.ReservoirLow, _reservoir.Low && !_reservoir.Empty, now);
+            // A reservoir never filled holds no drug to run out of: its alarms start with the first fill.
+            bool filled = _fill.Value > 0;
+            Condition(AlarmCode.ReservoirEmpty, filled && _reservoir.Empty, now);
+            Condition(AlarmCode.ReservoirLow, filled && _reservoir.Low && !_reservoir.Empty, now);
             Condition(AlarmCode.ReservoirDiscrepancy, _reservoir.Discrepant, now);
 
             _battery.Update(DailyCharge());

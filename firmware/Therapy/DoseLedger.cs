@@ -19,6 +19,9 @@ namespace OpenIdds.Firmware.Therapy
         /// <summary>Buckets in 24 h.</summary>
         public const int BucketsPerDay = 288;
 
+        /// <summary>Buckets in a clock hour (the journal keeps the ledger as hourly sums).</summary>
+        public const int BucketsPerHour = 12;
+
         /// <summary>A window (t - 24 h, t] touches at most 289 buckets; one more keeps the oldest safe from overwrite.</summary>
         public const int Capacity = BucketsPerDay + 2;
 
@@ -41,6 +44,34 @@ namespace OpenIdds.Firmware.Therapy
         }
 
         public static Milliseconds StartOf(long bucket) { return new Milliseconds(bucket * BucketLength.Value); }
+
+        /// <summary>The clock hour of a bucket (floor division).</summary>
+        public static long HourOf(long bucket)
+        {
+            long q = bucket / BucketsPerHour;
+            if (bucket < 0 && q * BucketsPerHour != bucket) q--;
+            return q;
+        }
+
+        /// <summary>The mass recorded in the buckets of one clock hour.</summary>
+        public Nanograms InHour(long hour)
+        {
+            long sum = 0;
+            for (int i = 0; i < BucketsPerHour; i++) sum += InBucket(hour * BucketsPerHour + i).Value;
+            return new Nanograms(sum);
+        }
+
+        /// <summary>
+        /// Puts an hour's mass back after a reset (LEDGER-RESTORED-LATE): all of it into the hour's last
+        /// bucket that is not after <paramref name="latest"/>. Moving mass later never lowers any rolling
+        /// sum that ends now or later, so a restored ledger can only over-count, never under-count.
+        /// </summary>
+        public void RecordHour(long hour, Nanograms mass, long latest)
+        {
+            long bucket = hour * BucketsPerHour + BucketsPerHour - 1;
+            if (bucket > latest) bucket = latest;
+            Record(bucket, mass);
+        }
 
         public void Clear()
         {

@@ -88,7 +88,7 @@ namespace OpenIdds.Firmware.Therapy
         public Prescription Prescription { get { return _plan.Prescription; } }
 
         /// <summary>The rate profile the dosing scheduler must run.</summary>
-        public IRateProfile Profile { get { return _plan.Profile; } }
+        public BolusOverlays Profile { get { return _plan.Profile; } }
 
         /// <summary>Changes whenever the profile or its future changed.</summary>
         public int Revision { get { return _revision; } }
@@ -174,6 +174,21 @@ namespace OpenIdds.Firmware.Therapy
         /// </summary>
         public CheckReport Program(Prescription p, bool confirmed, Milliseconds now)
         {
+            return Evaluate(p, confirmed, now, true);
+        }
+
+        /// <summary>
+        /// REVIEW-BEFORE-COMMIT: every check Program would run, on the plan it would build, with soft
+        /// limits unconfirmed - and nothing changes or is logged. The programmer's review screen shows
+        /// this before the clinician confirms.
+        /// </summary>
+        public CheckReport Review(Prescription p, Milliseconds now)
+        {
+            return Evaluate(p, false, now, false);
+        }
+
+        private CheckReport Evaluate(Prescription p, bool confirmed, Milliseconds now, bool commit)
+        {
             Tick(now);
             CheckReport report = new CheckReport();
             if (Flushing && p.Mode != DeliveryMode.Stopped && !p.Drug.SameAs(_lineNext))
@@ -193,7 +208,7 @@ namespace OpenIdds.Firmware.Therapy
                 report.Add(TherapyError.BolusCountAboveHardLimit, CheckOutcome.Refused,
                     "patient boluses per 24 h " + pb.MaxPer24Hours.ToString() + " is above the pump's limit " + GrantCapacity.ToString());
             }
-            if (!report.Accepted) return Refuse(report, TherapyRecordKind.ProgrammingRefused, now);
+            if (!report.Accepted) return commit ? Refuse(report, TherapyRecordKind.ProgrammingRefused, now) : report;
 
             TherapyPlan? plan = null;
             try
@@ -218,7 +233,8 @@ namespace OpenIdds.Firmware.Therapy
             {
                 report.Add(TherapyError.ProgrammingIncomplete, CheckOutcome.Refused, "programming interrupted before commit (" + e.Message + "); the previous therapy continues");
             }
-            if (!report.Accepted || plan == null) return Refuse(report, TherapyRecordKind.ProgrammingRefused, now);
+            if (!report.Accepted || plan == null) return commit ? Refuse(report, TherapyRecordKind.ProgrammingRefused, now) : report;
+            if (!commit) return report;
 
             // The commit: from here on nothing can fail.
             _plan = plan;

@@ -9,6 +9,9 @@ namespace OpenIdds.Firmware.Therapy
     /// </summary>
     public sealed class PatientBolusSettings
     {
+        /// <summary>A lockout beyond the rolling 24 h window would make the daily count meaningless; the journal keeps grants that long.</summary>
+        public static readonly Milliseconds MaxLockout = Milliseconds.FromDays(1);
+
         public readonly Micrograms Dose;
         public readonly Milliseconds Duration;
         public readonly Milliseconds Lockout;

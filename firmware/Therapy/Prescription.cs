@@ -13,6 +13,12 @@ namespace OpenIdds.Firmware.Therapy
     /// </summary>
     public sealed class Prescription
     {
+        /// <summary>
+        /// Flex steps a prescription may have (JOURNAL-OR-REFUSE): the journal record holds twelve, and a
+        /// step table the record could not hold would run until the next reset and then be lost.
+        /// </summary>
+        public const int MaxFlexSteps = 12;
+
         private readonly Drug _drug;
         private readonly DeliveryMode _mode;
         private readonly NanolitersPerHour _rate;

@@ -153,9 +153,9 @@ namespace OpenIdds.Firmware.Therapy
                     if (p.Rate.Value < 0) report.Add(TherapyError.RateNegative, CheckOutcome.Refused, "rate " + p.Rate.ToString() + " is below the limit 0.000 uL/h");
                     return;
                 case DeliveryMode.Flex:
-                    if (p.FlexStepCount < 1 || p.FlexStepCount > FlexSchedule.MaxSteps)
+                    if (p.FlexStepCount < 1 || p.FlexStepCount > Prescription.MaxFlexSteps)
                     {
-                        report.Add(TherapyError.FlexStepCountOutOfRange, CheckOutcome.Refused, "flex steps " + p.FlexStepCount.ToString() + " is outside the limit 1.." + FlexSchedule.MaxSteps.ToString());
+                        report.Add(TherapyError.FlexStepCountOutOfRange, CheckOutcome.Refused, "flex steps " + p.FlexStepCount.ToString() + " is outside the limit 1.." + Prescription.MaxFlexSteps.ToString());
                     }
                     if (p.FlexRateCount != p.FlexStepCount)
                     {
@@ -236,6 +236,10 @@ namespace OpenIdds.Firmware.Therapy
             if (pb.Lockout.Value < 0)
             {
                 report.Add(TherapyError.LockoutNegative, CheckOutcome.Refused, "patient bolus lockout " + pb.Lockout.ToString() + " is below the limit 0 ms");
+            }
+            else if (pb.Lockout > PatientBolusSettings.MaxLockout)
+            {
+                report.Add(TherapyError.LockoutAboveLimit, CheckOutcome.Refused, "patient bolus lockout " + pb.Lockout.ToString() + " is above the limit " + PatientBolusSettings.MaxLockout.ToString());
             }
             if (pb.MaxPer24Hours <= 0)
             {

@@ -45,6 +45,7 @@ namespace OpenIdds.Firmware.Therapy
         LockoutNegative = 50,
         WorstCaseDailyDoseAboveHardLimit = 51,
         RollingDailyDoseWouldExceedLimit = 52,
+        LockoutAboveLimit = 53,
 
         // Bolus requests at run time
         TherapyNotRunning = 60,
@@ -76,5 +77,13 @@ namespace OpenIdds.Firmware.Therapy
         DiaryActivityMinutesOutOfRange = 91,
         DiaryTimeOutOfOrder = 92,
         DiaryFull = 93,
+
+        // The device (InfusionPump): states and settings outside the therapy's own rules
+        PumpNotReady = 100,
+        PumpNotStopped = 101,
+        NoRefillSession = 102,
+        CalibrationOutOfRange = 103,
+        TimeOfDayOutOfRange = 104,
+        AlarmsShown = 105,
     }
 }

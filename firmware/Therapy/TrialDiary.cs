@@ -20,16 +20,37 @@ namespace OpenIdds.Firmware.Therapy
         private readonly int[] _minutes = new int[Capacity];
         private int _count;
 
-        private readonly Milliseconds _trialStart;
-        private readonly Nanograms _deliveredAtStart;
-        private readonly int _grantedAtStart;
-        private readonly int _refusedAtStart;
+        private Milliseconds _trialStart = Milliseconds.Never;
+        private Nanograms _deliveredAtStart;
+        private int _grantedAtStart;
+        private int _refusedAtStart;
 
         /// <summary>Opens the diary when the trial infusion starts; counters are taken from the therapy now.</summary>
         public TrialDiary(Milliseconds trialStart, InfusionTherapy therapy)
         {
+            StartTrial(trialStart, therapy);
+        }
+
+        /// <summary>
+        /// A diary before the trial infusion (every entry is baseline until <see cref="StartTrial"/>), or,
+        /// after a reset, one whose trial started at <paramref name="trialStart"/> with these counters.
+        /// </summary>
+        public TrialDiary(Milliseconds trialStart, Nanograms deliveredAtStart, int grantedAtStart, int refusedAtStart)
+        {
             _trialStart = trialStart;
-            therapy.Tick(trialStart);
+            _deliveredAtStart = deliveredAtStart;
+            _grantedAtStart = grantedAtStart;
+            _refusedAtStart = refusedAtStart;
+        }
+
+        /// <summary>True once the trial infusion has started (entries from then on are trial, not baseline).</summary>
+        public bool TrialStarted { get { return !_trialStart.IsNever; } }
+
+        /// <summary>The trial infusion starts now: later entries count as trial, and the report counts from the therapy's counters now.</summary>
+        public void StartTrial(Milliseconds at, InfusionTherapy therapy)
+        {
+            _trialStart = at;
+            therapy.Tick(at);
             _deliveredAtStart = therapy.DeliveredMass;
             _grantedAtStart = therapy.PatientBolusesGranted;
             _refusedAtStart = therapy.PatientBolusesRefused;

@@ -36,6 +36,12 @@ namespace OpenIdds.Hal
             return new PumpHardware(Clock, motor, Pressure, ReservoirLevel, Battery, Annunciator, PatientButton, Store, Watchdog, Link);
         }
 
+        /// <summary>The same hardware on another clock (the firmware's pump time, which survives resets).</summary>
+        public PumpHardware WithClock(IMonotonicClock clock)
+        {
+            return new PumpHardware(clock, Motor, Pressure, ReservoirLevel, Battery, Annunciator, PatientButton, Store, Watchdog, Link);
+        }
+
         public IMonotonicClock Clock { get; private set; }
         public IMotorDriver Motor { get; private set; }
         public IPressureSensor Pressure { get; private set; }

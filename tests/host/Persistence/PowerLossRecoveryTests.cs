@@ -59,6 +59,8 @@ public class PowerLossRecoveryTests
         Assert.IsTrue(again.Recover(read, out _));
         Assert.AreEqual((byte)1, read[0]);
         Assert.AreEqual(1, again.CorruptRecords);
+        // Its last byte was written, so it is not a write the power cut: it is damage (a storage fault).
+        Assert.AreEqual(1, again.DamagedRecords);
     }
 }
 
@@ -82,9 +84,10 @@ public class FullPowerCutSweep
 }
 
 /// <summary>
-/// Ten years of an implanted pump on one journal, with a power cut every 97 days: time keeps going
-/// forward, nothing is lost, and the flash wear stays inside its budget. Runs on request, with the
-/// full sweep: OPENIDDS_FULL_SWEEP=1 dotnet test --filter TenYearJournalRun
+/// Ten years of an implanted pump on one 4-page journal, with a power cut every 97 days: pump time keeps
+/// going forward, nothing is lost, nothing is counted beyond one window per cut, and the flash wear
+/// stays inside its budget. Runs on request, with the full sweep:
+/// OPENIDDS_FULL_SWEEP=1 dotnet test --filter TenYearJournalRun
 /// </summary>
 [TestClass]
 public class TenYearJournalRun
@@ -94,35 +97,32 @@ public class TenYearJournalRun
     {
         if (Environment.GetEnvironmentVariable("OPENIDDS_FULL_SWEEP") != "1")
             Assert.Inconclusive("the ten-year run goes with the full sweep: OPENIDDS_FULL_SWEEP=1 (docs/persistence.md)");
-        var flash = new RamFlash(4096, 8, 10_000);
-        long truth = 0, cuts = 0;
+        var rig = new OpenIdds.Tests.Host.Device.PumpRig();
+        rig.PassSelfTest();
+        rig.Fill(20, 10_000);
+        Assert.IsTrue(rig.Pump.Program(OpenIdds.Tests.Host.Device.PumpRig.Continuous(2), true).Accepted);
         long tenYears = 3650 * OpenIdds.Firmware.Units.Milliseconds.PerDay;
-        long pumpTime = 0;
-        bool programmed = false;
-        while (pumpTime < tenYears)
+        long cuts = 0;
+        while (rig.Pump.Now.Value < tenYears)
         {
-            var clock = new OpenIdds.Tests.Unit.Fakes.FakeClock();
-            var motor = new OpenIdds.Tests.Unit.Fakes.FakeMotor();
-            var board = new OpenIdds.Tests.Unit.Fakes.FakeBoard();
-            var hardware = new OpenIdds.Hal.PumpHardware(clock, motor, board.Pressure, null, board.Battery, board.Annunciator, board.Button, flash, board.Watchdog, board.Link);
-            var pump = new OpenIdds.Firmware.Persistence.JournaledPump(hardware, new OpenIdds.Firmware.Persistence.Journal(flash, 0, 4, 256),
-                new OpenIdds.Firmware.Persistence.EventLog(flash, 4, 4), new OpenIdds.Firmware.Dosing.Calibration(250_000), OpenIdds.Firmware.Persistence.JournaledPump.DefaultIntentWindow);
-            Assert.IsTrue(pump.Clock.ElapsedMilliseconds >= pumpTime, "pump time went back after a reset");
-            if (!programmed) { pump.Program(new OpenIdds.Firmware.Dosing.ConstantRate(new OpenIdds.Firmware.Units.NanolitersPerHour(2_500))); programmed = true; }
-            long until = Math.Min(tenYears, pump.Clock.ElapsedMilliseconds + 97 * OpenIdds.Firmware.Units.Milliseconds.PerDay);
-            while (pump.Clock.ElapsedMilliseconds < until)
-            {
-                clock.ElapsedMilliseconds = Math.Max(clock.ElapsedMilliseconds + 1, pump.NextWake.Value - (pump.Clock.ElapsedMilliseconds - clock.ElapsedMilliseconds));
-                pump.Tick();
-            }
-            truth += motor.CompletedSteps;
-            pumpTime = pump.Clock.ElapsedMilliseconds;
-            Assert.IsTrue(pump.StepsRecorded >= truth, $"after {cuts} cuts: {truth} steps made, {pump.StepsRecorded} recorded");
-            Assert.IsTrue(pump.StepsRecorded <= truth + (cuts + 1) * 5, $"after {cuts} cuts: {pump.StepsRecorded} recorded for {truth} made");
+            rig.RunTo(Math.Min(tenYears, rig.Pump.Now.Value + 97 * OpenIdds.Firmware.Units.Milliseconds.PerDay));
+            long before = rig.Pump.Now.Value;
+            long truth = rig.Motor.CompletedSteps;
+            var pump = rig.PowerCycle();
             cuts++;
+            Assert.IsTrue(pump.Now.Value >= before, "pump time went back after a reset");
+            Assert.IsTrue(pump.StepsRecorded >= truth, $"after {cuts} cuts: {truth} steps made, {pump.StepsRecorded} recorded");
+            Assert.IsTrue(pump.StepsRecorded <= truth + 2, $"after {cuts} cuts: {pump.StepsRecorded} recorded for {truth} made (one 10-minute window at 2 uL/h is 1.3 steps)");
+            rig.PassSelfTest();
+            // The reservoir runs dry in 416 days at 2 uL/h: refill it at each visit, as a clinic would every 97 days.
+            var expected = pump.BeginRefill();
+            Assert.IsTrue(pump.CompleteRefill(expected, OpenIdds.Firmware.Units.Nanoliters.FromMilliliters(20), OpenIdds.Tests.Host.Device.PumpRig.Morphine(), OpenIdds.Firmware.Therapy.PumpConfiguration.DefaultLowReservoir, true).Report.Accepted);
         }
-        int worstPage = Enumerable.Range(0, 8).Max(flash.EraseCount);
-        Console.WriteLine($"ten-year journal run: {cuts} power cuts, {truth} steps, worst page erased {worstPage} times (rated 10,000)");
+        long steps = rig.Motor.CompletedSteps;
+        long ideal = tenYears / OpenIdds.Firmware.Units.Milliseconds.PerHour * 8;
+        int worstPage = Enumerable.Range(0, rig.Setup.JournalPages).Max(rig.Flash.EraseCount);
+        Console.WriteLine($"ten-year journal run: {cuts} power cuts, {steps} steps ({ideal} ideal at 2 uL/h), {rig.Pump.RecordsWritten} records since the last boot, worst journal page erased {worstPage} times (rated 10,000)");
+        Assert.IsTrue(Math.Abs(steps - ideal) <= cuts * 2 + 20, $"{steps} steps over ten years against {ideal} ideal");
         Assert.IsTrue(worstPage < 10_000);
     }
 }

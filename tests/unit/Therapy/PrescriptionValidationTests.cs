@@ -44,7 +44,7 @@ namespace OpenIdds.Tests.Unit.Therapy
                     expected = TherapyError.DailyDoseAboveHardLimit; mentions = new string[] { "daily dose", "16800.000 ug", "hard limit 15000.000 ug" };
                     return Prescription.Continuous(m10, NanolitersPerHour.FromMicrolitersPerHour(70), null);
                 case "flex no steps":
-                    expected = TherapyError.FlexStepCountOutOfRange; mentions = new string[] { "flex steps", "0", "limit 1..48" };
+                    expected = TherapyError.FlexStepCountOutOfRange; mentions = new string[] { "flex steps", "0", "limit 1..12" };
                     return Prescription.Flex(m10, new Milliseconds[0], new NanolitersPerHour[0], null);
                 case "flex rate count mismatch":
                     expected = TherapyError.FlexRateCountMismatch; mentions = new string[] { "flex rates", "1", "flex steps 2" };

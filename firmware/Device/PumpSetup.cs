@@ -1,0 +1,81 @@
+using OpenIdds.Firmware.Dosing;
+using OpenIdds.Firmware.Safety;
+using OpenIdds.Firmware.Therapy;
+using OpenIdds.Firmware.Units;
+
+namespace OpenIdds.Firmware.Device
+{
+    /// <summary>
+    /// What a board tells the firmware about itself before the pump starts: its identity, the therapy
+    /// stage it serves, its configuration and drug library, the sensors it has, why it reset, and
+    /// where in its flash the journal, the event log, the diary and the keys live. Every default is a
+    /// configurable engineering default (docs/persistence.md has the flash layout and its budget).
+    /// </summary>
+    public sealed class PumpSetup
+    {
+        /// <summary>Printed on the device and used to derive its development keys (docs/protocol.md).</summary>
+        public string DeviceId = "OPENIDDS-0001";
+
+        public PumpStage Stage = PumpStage.Implanted;
+
+        /// <summary>The trial pump's configuration (cassette, line, rate range); one object per pump - its clinician-set fields change.</summary>
+        public PumpConfiguration TrialConfiguration = PumpConfiguration.Trial(Nanoliters.FromMilliliters(100), Nanoliters.FromMicroliters(120), Nanoliters.FromMicroliters(30));
+
+        /// <summary>The implanted pump's configuration (reservoir, catheter, rate range).</summary>
+        public PumpConfiguration ImplantedConfiguration = PumpConfiguration.Implanted(Nanoliters.FromMilliliters(20), Nanoliters.FromMicroliters(120), Nanoliters.FromMicroliters(30));
+
+        public DrugLibrary Library = DrugLibrary.CreateDefault();
+
+        /// <summary>Until the bench calibrates it: a 0.1 mL/rev head on a 200-step motor at 1/2 micro-stepping, 250 nL per step.</summary>
+        public Calibration Calibration = new Calibration(250000);
+
+        /// <summary>A downstream pressure sensor is fitted (the external trial pump has one).</summary>
+        public bool HasPressureSensor = true;
+
+        public long BatteryMicroampereHours = 2000000;
+
+        public ResetCause ResetCause = ResetCause.PowerOn;
+
+        /// <summary>How far ahead each intent record vouches for steps (INTENT-BEFORE-STEP): the most a power cut can count but not give.</summary>
+        public Milliseconds IntentWindow = Milliseconds.FromMinutes(10);
+
+        // The flash layout, in pages of the board's store (4 KiB on ESP32 and STM32F7 boards).
+        public int JournalFirstPage = 0;
+        public int JournalPages = 32;
+        public int EventFirstPage = 32;
+        public int EventPages = 8;
+        public int DiaryFirstPage = 40;
+        public int DiaryPages = 3;
+        public int KeyFirstPage = 43;
+        public int KeyPages = 2;
+
+        /// <summary>Pages the layout needs: a store must have at least this many.</summary>
+        public int PagesNeeded
+        {
+            get
+            {
+                int end = JournalFirstPage + JournalPages;
+                if (EventFirstPage + EventPages > end) end = EventFirstPage + EventPages;
+                if (DiaryFirstPage + DiaryPages > end) end = DiaryFirstPage + DiaryPages;
+                if (KeyFirstPage + KeyPages > end) end = KeyFirstPage + KeyPages;
+                return end;
+            }
+        }
+
+        public PumpConfiguration ConfigurationFor(PumpStage stage)
+        {
+            return stage == PumpStage.Trial ? TrialConfiguration : ImplantedConfiguration;
+        }
+
+        /// <summary>The safety supervisor's view of a stage: battery rules, sensors, thresholds.</summary>
+        public SupervisorSettings SupervisorSettingsFor(PumpStage stage)
+        {
+            SupervisorSettings settings = new SupervisorSettings();
+            settings.Implanted = stage == PumpStage.Implanted;
+            settings.HasPressureSensor = HasPressureSensor;
+            settings.BatteryMicroampereHours = BatteryMicroampereHours;
+            settings.LowReservoir = ConfigurationFor(stage).LowReservoirThreshold;
+            return settings;
+        }
+    }
+}

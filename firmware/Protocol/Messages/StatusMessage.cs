@@ -1,0 +1,118 @@
+using OpenIdds.Firmware.Therapy;
+
+namespace OpenIdds.Firmware.Protocol.Messages
+{
+    /// <summary>
+    /// What `iddsctl status` shows: the state and stage, the therapy, the reservoir - computed AND
+    /// measured, never one passed off as the other (RESERVOIR-COMPUTED-AND-MEASURED) - the next refill,
+    /// the battery, the rolling 24 h dose and lockout, and every alarm shown. Times are pump time, ms.
+    /// </summary>
+    public sealed class StatusMessage
+    {
+        public const int MaxAlarms = 16;
+
+        public string DeviceId = "";
+        public int State;
+        public int Stage;
+        public long PumpTime;
+        public Prescription Prescription = Prescription.Stopped(Drug.None);
+        public long RateNow;
+        public long DailyDoseNanograms;
+        public long ReservoirComputed;
+        public bool ReservoirMeasuredValid;
+        public long ReservoirMeasured;
+        public long LowReservoirThreshold;
+        public long NextRefillAt = long.MaxValue;
+        /// <summary>0 ok, 1 low (trial), 2 elective replacement, 3 end of service.</summary>
+        public int Battery;
+        public int BatteryMillivolts;
+        public long RollingDoseNanograms;
+        public int PatientBolusesIn24Hours;
+        public long LastPatientBolus = long.MaxValue;
+        public long LockoutEndsAt = long.MaxValue;
+        public long TipArrival = long.MaxValue;
+        public long DeliveredNanograms;
+        public long StepsTaken;
+        public long StepsMissed;
+        public bool DevelopmentKeys;
+        public bool RefillOpen;
+        public bool StorageValid = true;
+        public int AlarmCount;
+        public readonly int[] AlarmCodes = new int[MaxAlarms];
+        /// <summary>Per alarm: bit 0 latched, bit 1 audio paused, bit 2 stops delivery, bits 4-5 priority.</summary>
+        public readonly int[] AlarmFlags = new int[MaxAlarms];
+
+        public void Write(PayloadWriter w)
+        {
+            w.Text(DeviceId);
+            w.U8(State);
+            w.U8(Stage);
+            w.I64(PumpTime);
+            PrescriptionMessage.Write(w, Prescription);
+            w.I64(RateNow);
+            w.I64(DailyDoseNanograms);
+            w.I64(ReservoirComputed);
+            w.U8(ReservoirMeasuredValid ? 1 : 0);
+            w.I64(ReservoirMeasured);
+            w.I64(LowReservoirThreshold);
+            w.I64(NextRefillAt);
+            w.U8(Battery);
+            w.U32((uint)BatteryMillivolts);
+            w.I64(RollingDoseNanograms);
+            w.U8(PatientBolusesIn24Hours);
+            w.I64(LastPatientBolus);
+            w.I64(LockoutEndsAt);
+            w.I64(TipArrival);
+            w.I64(DeliveredNanograms);
+            w.I64(StepsTaken);
+            w.I64(StepsMissed);
+            w.U8((DevelopmentKeys ? 1 : 0) | (RefillOpen ? 2 : 0) | (StorageValid ? 4 : 0));
+            w.U8(AlarmCount);
+            for (int i = 0; i < AlarmCount; i++)
+            {
+                w.U8(AlarmCodes[i]);
+                w.U8(AlarmFlags[i]);
+            }
+        }
+
+        public static StatusMessage Read(PayloadReader r)
+        {
+            StatusMessage m = new StatusMessage();
+            m.DeviceId = r.Text("status.device_id");
+            m.State = r.U8("status.state");
+            m.Stage = r.U8("status.stage");
+            m.PumpTime = r.I64("status.pump_time");
+            Prescription? p = PrescriptionMessage.Read(r, "status.prescription");
+            if (p != null) m.Prescription = p;
+            m.RateNow = r.I64("status.rate_now");
+            m.DailyDoseNanograms = r.I64("status.daily_dose");
+            m.ReservoirComputed = r.I64("status.reservoir_computed");
+            m.ReservoirMeasuredValid = r.U8("status.reservoir_measured_valid") == 1;
+            m.ReservoirMeasured = r.I64("status.reservoir_measured");
+            m.LowReservoirThreshold = r.I64("status.low_reservoir");
+            m.NextRefillAt = r.I64("status.next_refill");
+            m.Battery = r.U8("status.battery");
+            m.BatteryMillivolts = (int)r.U32("status.battery_mv");
+            m.RollingDoseNanograms = r.I64("status.rolling_dose");
+            m.PatientBolusesIn24Hours = r.U8("status.boluses_24h");
+            m.LastPatientBolus = r.I64("status.last_bolus");
+            m.LockoutEndsAt = r.I64("status.lockout_ends");
+            m.TipArrival = r.I64("status.tip_arrival");
+            m.DeliveredNanograms = r.I64("status.delivered");
+            m.StepsTaken = r.I64("status.steps_taken");
+            m.StepsMissed = r.I64("status.steps_missed");
+            int flags = r.U8("status.flags");
+            m.DevelopmentKeys = (flags & 1) != 0;
+            m.RefillOpen = (flags & 2) != 0;
+            m.StorageValid = (flags & 4) != 0;
+            m.AlarmCount = (int)r.InRange("status.alarm_count", r.U8("status.alarm_count"), 0, MaxAlarms);
+            if (!r.Ok) { m.AlarmCount = 0; return m; }
+            for (int i = 0; i < m.AlarmCount; i++)
+            {
+                m.AlarmCodes[i] = r.U8("status.alarm_code");
+                m.AlarmFlags[i] = r.U8("status.alarm_flags");
+            }
+            return m;
+        }
+    }
+}
