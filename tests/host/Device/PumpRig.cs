@@ -18,8 +18,9 @@ public sealed class PumpRig
     public const int PageSize = 4096;
 
     /// <param name="wrap">Puts a decorator between the pump and the flash (the power-cut harness watches every write).</param>
-    public PumpRig(PumpStage stage = PumpStage.Implanted, Func<RamFlash, INonVolatileStore>? wrap = null)
+    public PumpRig(PumpStage stage = PumpStage.Implanted, Func<RamFlash, INonVolatileStore>? wrap = null, ISerialLink? link = null)
     {
+        Link = link;
         Setup = SmallSetup(stage);
         Flash = new RamFlash(PageSize, Setup.PagesNeeded, 10_000);
         Store = wrap?.Invoke(Flash) ?? Flash;
@@ -103,9 +104,9 @@ public sealed class PumpRig
     }
 
     /// <summary>Self-test passed, filled, programmed, and run past the priming bolus.</summary>
-    public static PumpRig Running(Prescription? prescription = null, PumpStage stage = PumpStage.Implanted)
+    public static PumpRig Running(Prescription? prescription = null, PumpStage stage = PumpStage.Implanted, ISerialLink? link = null)
     {
-        var rig = new PumpRig(stage);
+        var rig = new PumpRig(stage, link: link);
         rig.PassSelfTest();
         rig.Fill();
         var report = rig.Pump.Program(prescription ?? Continuous(bolus: Pca()), confirmed: true);

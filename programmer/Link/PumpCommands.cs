@@ -1,0 +1,115 @@
+using OpenIdds.Firmware.Protocol;
+using OpenIdds.Firmware.Protocol.Messages;
+using OpenIdds.Firmware.Therapy;
+using OpenIdds.Firmware.Units;
+
+namespace OpenIdds.Programmer.Link;
+
+/// <summary>Each command of the message set as a typed call: builds the payload with the firmware's own message code, reads the answer back with it.</summary>
+public sealed class PumpCommands(ProtocolClient client)
+{
+    public ProtocolClient Client { get; } = client;
+
+    private static byte[] Build(Action<PayloadWriter> write)
+    {
+        var w = new PayloadWriter(Frame.MaxPayload);
+        write(w);
+        if (w.Overflow) throw new ArgumentException($"the request does not fit the {Frame.MaxPayload}-byte payload");
+        return w.Buffer[..w.Length];
+    }
+
+    private static T Parse<T>(Response r, Func<PayloadReader, T> read)
+    {
+        var reader = r.Reader();
+        T value = read(reader);
+        if (!reader.Ok) throw new LinkException($"the answer to {CommandTable.Name(r.Command)} does not parse ({reader.FailedField}: {reader.FailedWhy}): the device's firmware and this iddsctl disagree on the message set");
+        return value;
+    }
+
+    public StatusMessage Status(Role role) => Parse(Client.Send(role, CommandTable.ReadStatus, Array.Empty<byte>()), StatusMessage.Read);
+
+    /// <summary>Program (or, with <paramref name="reviewOnly"/>, only check) a prescription; returns the pump's report and the prescription's daily dose.</summary>
+    public (ReportMessage Report, long DailyDoseNanograms) Program(Prescription p, bool confirmed, bool reviewOnly)
+    {
+        var payload = Build(w =>
+        {
+            w.U8((confirmed ? 1 : 0) | (reviewOnly ? 2 : 0));
+            PrescriptionMessage.Write(w, p);
+        });
+        return Parse(Client.Send(Role.Clinician, CommandTable.Program, payload), r => (ReportMessage.Read(r), r.I64("program.daily_dose")));
+    }
+
+    public ReportMessage PatientBolus() => Parse(Client.Send(Role.Patient, CommandTable.RequestBolus, Array.Empty<byte>()), ReportMessage.Read);
+
+    public ReportMessage ClinicianBolus(Micrograms dose, Milliseconds duration, bool confirmed) =>
+        Parse(Client.Send(Role.Clinician, CommandTable.ClinicianBolus, Build(w => { w.U32((uint)dose.Value); w.U32((uint)duration.Value); w.U8(confirmed ? 1 : 0); })), ReportMessage.Read);
+
+    public ReportMessage DiaryPain(int score) =>
+        Parse(Client.Send(Role.Patient, CommandTable.AddDiaryEntry, Build(w => { w.U8(0); w.U8(score); w.U16(0); })), ReportMessage.Read);
+
+    public ReportMessage DiaryActivity(ActivityKind kind, int minutes) =>
+        Parse(Client.Send(Role.Patient, CommandTable.AddDiaryEntry, Build(w => { w.U8(1); w.U8((int)kind); w.U16(minutes); })), ReportMessage.Read);
+
+    public void Silence(Role role) => Client.Send(role, CommandTable.SilenceAlarms, Array.Empty<byte>());
+
+    /// <summary>Opens the refill session; the answer is the residual the pump expects to be withdrawn (computed), nL.</summary>
+    public long RefillBegin() => Parse(Client.Send(Role.Clinician, CommandTable.RefillBegin, Array.Empty<byte>()), r => r.I64("refill_begin.expected"));
+
+    public RefillResultMessage RefillComplete(Nanoliters withdrawn, Nanoliters added, Drug drug, Nanoliters lowThreshold, bool confirmed) =>
+        Parse(Client.Send(Role.Clinician, CommandTable.RefillComplete, Build(w =>
+        {
+            w.I64(withdrawn.Value);
+            w.I64(added.Value);
+            w.Text(drug.Name);
+            w.U32((uint)drug.Concentration.Value);
+            w.I64(lowThreshold.Value);
+            w.U8(confirmed ? 1 : 0);
+        })), RefillResultMessage.Read);
+
+    /// <summary>Clinician reset: acknowledges every alarm, resets latches; true when the pump left alarm-stopped. Also the state after.</summary>
+    public (bool Reset, int State) AlarmReset() => Parse(Client.Send(Role.Clinician, CommandTable.AlarmReset, Array.Empty<byte>()), r => (r.U8("alarm_reset.reset") == 1, r.U8("alarm_reset.state")));
+
+    public EventPageMessage ExportPage(Role role, uint from, int max) =>
+        Parse(Client.Send(role, CommandTable.ExportLog, Build(w => { w.U32(from); w.U8(max); })), EventPageMessage.Read);
+
+    /// <summary>The whole event log the device holds, oldest first, page by page.</summary>
+    public List<LoggedEvent> ExportAll(Role role)
+    {
+        var events = new List<LoggedEvent>();
+        uint from = 0;
+        while (true)
+        {
+            var page = ExportPage(role, from, EventPageMessage.MaxEvents);
+            for (int i = 0; i < page.Count; i++) events.Add(new LoggedEvent(page.Sequence[i], page.Kind[i], page.PumpTime[i], page.A[i], page.B[i]));
+            if (page.Count == 0 || page.Newest == 0) break;
+            uint last = page.Sequence[page.Count - 1];
+            if (last >= page.Newest) break;
+            from = last + 1;
+        }
+        return events;
+    }
+
+    public (TrialReport Report, bool Started) TrialReport(int reliefThresholdPercent) =>
+        Parse(Client.Send(Role.Clinician, CommandTable.TrialReport, Build(w => w.U8(reliefThresholdPercent))), r => { var t = TrialReportMessage.Read(r, out bool started); return (t, started); });
+
+    public ReportMessage ClockSync(Milliseconds timeOfDay) =>
+        Parse(Client.Send(Role.Clinician, CommandTable.ClockSync, Build(w => w.U32((uint)timeOfDay.Value))), ReportMessage.Read);
+
+    public ReportMessage Calibrate(long picolitersPerStep) =>
+        Parse(Client.Send(Role.Service, CommandTable.Calibrate, Build(w => w.I64(picolitersPerStep))), ReportMessage.Read);
+
+    /// <summary>Replaces the device's key for <paramref name="role"/> with <paramref name="newKey"/>, wrapped under the service key with this request's counter.</summary>
+    public void ProvisionKey(Role role, byte[] newKey, byte[] serviceKey)
+    {
+        Client.Send(Role.Service, CommandTable.ProvisionKey, counter =>
+        {
+            var pad = new byte[KeyRing.KeyBytes];
+            KeyRing.WrapPad(serviceKey, 0, counter, role, pad, 0);
+            for (int i = 0; i < pad.Length; i++) pad[i] ^= newKey[i];
+            return Build(w => { w.U8((int)role); w.Bytes(pad, 0, pad.Length); });
+        });
+    }
+}
+
+/// <summary>One exported event: its sequence number, kind, pump time and two values (docs/persistence.md says what they mean per kind).</summary>
+public sealed record LoggedEvent(uint Sequence, int Kind, long PumpTime, long A, long B);

@@ -1,0 +1,1 @@
+return OpenIdds.Programmer.Cli.IddsCtl.Run(args, Console.Out, Console.In);
