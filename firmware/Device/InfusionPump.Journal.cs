@@ -77,6 +77,7 @@ namespace OpenIdds.Firmware.Device
             _record.TrialDeliveredAtStart = _diary.DeliveredAtStart.Value;
             _record.TrialGrantedAtStart = _diary.GrantedAtStart;
             _record.TrialRefusedAtStart = _diary.RefusedAtStart;
+            _record.TrialBaselineEntries = _diary.BaselineEntries;
             _therapy.Save(_record.Therapy);
             _record.Encode(_buffer);
             _journal.Append(PumpStateRecord.Kind, _buffer.Bytes);
@@ -98,7 +99,7 @@ namespace OpenIdds.Firmware.Device
             _stepsAtHour = _record.StepsAtLastHour;
             _massAtHour = _record.MassAtLastHour;
             if (_record.NextHourAt > 0) _nextHour = _record.NextHourAt;
-            _diary = new TrialDiary(new Milliseconds(_record.TrialStart), new Nanograms(_record.TrialDeliveredAtStart), _record.TrialGrantedAtStart, _record.TrialRefusedAtStart);
+            _diary = new TrialDiary(new Milliseconds(_record.TrialStart), new Nanograms(_record.TrialDeliveredAtStart), _record.TrialGrantedAtStart, _record.TrialRefusedAtStart, _record.TrialBaselineEntries);
             _resumePending = _therapy.Prescription.Mode != DeliveryMode.Stopped;
             _resumePosition = _record.Position;
             _resumeSteps = _record.StepsDelivered;

@@ -95,7 +95,7 @@ namespace OpenIdds.Firmware.Device
             _therapy = Recovered ? InfusionTherapy.Restore(_record.Therapy, config, setup.Library, this) : new InfusionTherapy(config, setup.Library, this, now);
             _supervisor = new SafetySupervisor(_hardware, _calibration, setup.SupervisorSettingsFor(stage), this, StorageValid, setup.ResetCause);
             _supervisor.Reservoir.SetLowThreshold(config.LowReservoirThreshold);
-            _diary = new TrialDiary(Milliseconds.Never, Nanograms.Zero, 0, 0);
+            _diary = new TrialDiary(Milliseconds.Never, Nanograms.Zero, 0, 0, 0);
             _nextHour = now.Value + Milliseconds.PerHour;
 
             if (Recovered) RestoreFromRecord(now);

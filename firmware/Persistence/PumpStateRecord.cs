@@ -40,6 +40,7 @@ namespace OpenIdds.Firmware.Persistence
         public long TrialDeliveredAtStart;
         public int TrialGrantedAtStart;
         public int TrialRefusedAtStart;
+        public int TrialBaselineEntries;
         public readonly TherapySnapshot Therapy = new TherapySnapshot();
 
         /// <summary>False after a decode found content no encoder writes (a firmware bug, or another layout): never used.</summary>
@@ -66,6 +67,7 @@ namespace OpenIdds.Firmware.Persistence
             b.PutInt64(TrialDeliveredAtStart);
             b.PutUInt32((uint)TrialGrantedAtStart);
             b.PutUInt32((uint)TrialRefusedAtStart);
+            b.PutUInt32((uint)TrialBaselineEntries);
 
             TherapySnapshot t = Therapy;
             b.PutByte((int)t.Stage);
@@ -88,6 +90,7 @@ namespace OpenIdds.Firmware.Persistence
             b.PutInt64(t.Reservoir.Value);
             PutName(b, t.LedgerDrug);
             b.PutInt64(t.DeliveredMass);
+            b.PutInt64(t.PlannedVolume);
             b.PutInt64(t.IntegratedTo.Value);
             b.PutInt64(t.VolumeRemainder);
             b.PutInt64(t.MassRemainder);
@@ -136,6 +139,7 @@ namespace OpenIdds.Firmware.Persistence
             TrialDeliveredAtStart = b.GetInt64();
             TrialGrantedAtStart = (int)b.GetUInt32();
             TrialRefusedAtStart = (int)b.GetUInt32();
+            TrialBaselineEntries = (int)b.GetUInt32();
 
             TherapySnapshot t = Therapy;
             int stage = b.GetByte();
@@ -159,6 +163,7 @@ namespace OpenIdds.Firmware.Persistence
             t.Reservoir = new Nanoliters(b.GetInt64());
             t.LedgerDrug = GetName(b);
             t.DeliveredMass = b.GetInt64();
+            t.PlannedVolume = b.GetInt64();
             t.IntegratedTo = new Milliseconds(b.GetInt64());
             t.VolumeRemainder = b.GetInt64();
             t.MassRemainder = b.GetInt64();

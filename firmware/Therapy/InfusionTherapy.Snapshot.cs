@@ -32,6 +32,7 @@ namespace OpenIdds.Firmware.Therapy
             s.Reservoir = _reservoir;
             s.LedgerDrug = _ledgerDrug;
             s.DeliveredMass = _deliveredMass;
+            s.PlannedVolume = _plannedVolume;
             s.IntegratedTo = _integratedTo;
             s.VolumeRemainder = _volumeRemainder;
             s.MassRemainder = _massRemainder;
@@ -71,6 +72,7 @@ namespace OpenIdds.Firmware.Therapy
             t._reservoir = s.Reservoir;
             t._ledgerDrug = s.LedgerDrug;
             t._deliveredMass = s.DeliveredMass;
+            t._plannedVolume = s.PlannedVolume;
             t._volumeRemainder = s.VolumeRemainder;
             t._massRemainder = s.MassRemainder;
             long latest = DoseLedger.BucketOf(s.IntegratedTo);

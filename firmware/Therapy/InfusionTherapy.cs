@@ -59,6 +59,7 @@ namespace OpenIdds.Firmware.Therapy
 
         private string _ledgerDrug = "";
         private long _deliveredMass;
+        private long _plannedVolume;
         private Milliseconds _integratedTo;
         private long _volumeRemainder;
         private long _massRemainder;
@@ -94,6 +95,9 @@ namespace OpenIdds.Firmware.Therapy
         public int Revision { get { return _revision; } }
 
         public DoseLedger Ledger { get { return _ledger; } }
+
+        /// <summary>The volume every plan since start-up asked for: the exact integral of the rate profiles (the simulator's "prescribed").</summary>
+        public Nanoliters PlannedVolume { get { return new Nanoliters(_plannedVolume); } }
 
         /// <summary>All drug mass that left the catheter tip since start-up (never cleared; a trial report's numerator).</summary>
         public Nanograms DeliveredMass { get { return new Nanograms(_deliveredMass); } }
@@ -140,6 +144,7 @@ namespace OpenIdds.Firmware.Therapy
             long accumulated = _volumeRemainder + rate.Value * (end - _integratedTo).Value;
             long volume = accumulated / Milliseconds.PerHour;
             _volumeRemainder = accumulated % Milliseconds.PerHour;
+            _plannedVolume += volume;
             if (volume > 0)
             {
                 _reservoir = volume >= _reservoir.Value ? Nanoliters.Zero : new Nanoliters(_reservoir.Value - volume);

@@ -36,6 +36,7 @@ namespace OpenIdds.Firmware.Therapy
 
         public string LedgerDrug = "";
         public long DeliveredMass;
+        public long PlannedVolume;
         public Milliseconds IntegratedTo;
         public long VolumeRemainder;
         public long MassRemainder;

@@ -24,6 +24,7 @@ namespace OpenIdds.Firmware.Therapy
         private Nanograms _deliveredAtStart;
         private int _grantedAtStart;
         private int _refusedAtStart;
+        private int _baselineEntries;
 
         /// <summary>Opens the diary when the trial infusion starts; counters are taken from the therapy now.</summary>
         public TrialDiary(Milliseconds trialStart, InfusionTherapy therapy)
@@ -33,10 +34,12 @@ namespace OpenIdds.Firmware.Therapy
 
         /// <summary>
         /// A diary before the trial infusion (every entry is baseline until <see cref="StartTrial"/>), or,
-        /// after a reset, one whose trial started at <paramref name="trialStart"/> with these counters.
+        /// after a reset, one whose trial started at <paramref name="trialStart"/> with these counters and
+        /// <paramref name="baselineEntries"/> entries made before it.
         /// </summary>
-        public TrialDiary(Milliseconds trialStart, Nanograms deliveredAtStart, int grantedAtStart, int refusedAtStart)
+        public TrialDiary(Milliseconds trialStart, Nanograms deliveredAtStart, int grantedAtStart, int refusedAtStart, int baselineEntries)
         {
+            _baselineEntries = baselineEntries;
             _trialStart = trialStart;
             _deliveredAtStart = deliveredAtStart;
             _grantedAtStart = grantedAtStart;
@@ -50,6 +53,7 @@ namespace OpenIdds.Firmware.Therapy
         public void StartTrial(Milliseconds at, InfusionTherapy therapy)
         {
             _trialStart = at;
+            _baselineEntries = _count;
             therapy.Tick(at);
             _deliveredAtStart = therapy.DeliveredMass;
             _grantedAtStart = therapy.PatientBolusesGranted;
@@ -61,6 +65,12 @@ namespace OpenIdds.Firmware.Therapy
         public int GrantedAtStart { get { return _grantedAtStart; } }
         public int RefusedAtStart { get { return _refusedAtStart; } }
         public int Count { get { return _count; } }
+
+        /// <summary>Entries made before the trial infusion started (by order of entry, so one made in the same millisecond still counts).</summary>
+        public int BaselineEntries { get { return TrialStarted ? _baselineEntries : _count; } }
+
+        /// <summary>Baseline: entered before the trial started, or dated before it (a back-dated entry).</summary>
+        public bool IsBaseline(int i) { return i < BaselineEntries || _at[i] < _trialStart.Value; }
 
         public Milliseconds At(int i) { return new Milliseconds(_at[i]); }
         /// <summary>The pain score of entry i, or -1 for an activity entry.</summary>

@@ -39,7 +39,7 @@ namespace OpenIdds.Firmware.Therapy
             long activity = 0;
             for (int i = 0; i < diary.Count; i++)
             {
-                bool baseline = diary.At(i) < diary.TrialStart;
+                bool baseline = diary.IsBaseline(i);
                 if (diary.Pain(i) >= 0)
                 {
                     if (baseline) { baselineSum += diary.Pain(i); report.BaselinePainEntries++; }
@@ -59,7 +59,7 @@ namespace OpenIdds.Firmware.Therapy
                 report.ReliefPercent = (int)relief;
             }
             report.MeetsReliefThreshold = report.ReliefPercent >= reliefThresholdPercent;
-            report.TrialDuration = now - diary.TrialStart;
+            report.TrialDuration = diary.TrialStarted ? now - diary.TrialStart : Milliseconds.Zero;
             report.Delivered = therapy.DeliveredMass - diary.DeliveredAtStart;
             if (report.TrialDuration.Value > 0)
             {

@@ -18,6 +18,9 @@ public sealed record PhysicsParameters
     /// <summary>Line compliance, nL/Pa. 1 nL/Pa (~7 uL/psi): tubing plus cassette of an external pump (brief: ~5 h to a threshold alarm at 100 uL/h).</summary>
     public double ComplianceNanolitersPerPascal { get; init; } = 1.0;
 
+    /// <summary>Line compliance of the implanted pump, nL/Pa. 0.2: no external tubing set - the pump's own short outlet and a stiffer catheter.</summary>
+    public double ImplantedComplianceNanolitersPerPascal { get; init; } = 0.2;
+
     /// <summary>Open-catheter resistance, Pa.s/nL. 0.33: Poiseuille for a 0.5 mm ID, 50 cm intrathecal catheter with water.</summary>
     public double ResistancePascalSecondsPerNanoliter { get; init; } = 0.33;
 

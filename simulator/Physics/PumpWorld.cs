@@ -19,7 +19,8 @@ public sealed class PumpWorld
         Parameters = parameters;
         var root = new SimulationRandom(seed);
         Head = new PumpHead(parameters, root.Fork(1));
-        Line = new CatheterLine(parameters, concentration);
+        // The catheter is implanted (or the trial line set up) filled with saline: the priming bolus brings the drug to the tip.
+        Line = new CatheterLine(parameters, 0);
         Patient = new Patient(parameters);
         Reservoir = new ReservoirModel(parameters, root.Fork(2), initialNanoliters, concentration) { LevelSensorFitted = levelSensor };
         Battery = new BatteryModel(parameters);

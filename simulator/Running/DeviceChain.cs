@@ -1,4 +1,4 @@
-using OpenIdds.Firmware.Dosing;
+using OpenIdds.Firmware.Device;
 using OpenIdds.Simulator.Physics;
 
 namespace OpenIdds.Simulator.Running;
@@ -10,27 +10,29 @@ namespace OpenIdds.Simulator.Running;
 /// </summary>
 public sealed class DeviceChain
 {
-    private readonly List<(VirtualPump Pump, long Start)> _devices = new();
+    private readonly List<VirtualPump> _devices = new();
 
-    public VirtualPump Current => _devices[^1].Pump;
+    public VirtualPump Current => _devices[^1];
 
     /// <summary>True time on the scenario's clock (each device's world runs on it; each board's own clock starts at its reset).</summary>
     public long Now => _devices.Count == 0 ? 0 : Current.World.Now;
 
-    /// <summary>Installs a device whose world was created at <paramref name="startTime"/>; the previous one is stopped.</summary>
-    public void Install(PumpWorld world, Calibration calibration, long clockDriftPpm, bool implanted, Action<string, string, string> log, long startTime)
+    /// <summary>Installs a device; the previous one is stopped (the trial pump comes off when the implant goes in).</summary>
+    public VirtualPump Install(PumpWorld world, PumpSetup setup, long clockDriftPpm, Action<string, string, string> log)
     {
-        if (_devices.Count > 0) Current.Supervisor.Stop();
-        _devices.Add((new VirtualPump(world, calibration, clockDriftPpm, implanted, log), startTime));
+        if (_devices.Count > 0) Current.Program(OpenIdds.Firmware.Therapy.Prescription.Stopped(Current.Pump.Therapy.Prescription.Drug), "stopped: the device is removed");
+        var pump = new VirtualPump(world, setup, clockDriftPpm, log);
+        _devices.Add(pump);
+        return pump;
     }
 
-    public double PumpedNanoliters => _devices.Sum(d => d.Pump.World.PumpedNanoliters);
-    public double ToCsfNanoliters => _devices.Sum(d => d.Pump.World.Line.DeliveredToCsfNanoliters);
-    public double LeakedNanoliters => _devices.Sum(d => d.Pump.World.Line.LeakedNanoliters);
-    public double ComputedDeliveredNanoliters => _devices.Sum(d => (double)d.Pump.DeliveredNanoliters);
-    public long StepsTaken => _devices.Sum(d => d.Pump.StepsTaken);
-    public long StepsMissed => _devices.Sum(d => d.Pump.StepsMissed);
-
-    public double PrescribedNanoliters(long until) =>
-        _devices.Select((d, i) => d.Pump.PrescribedNanoliters(Math.Min(until, i + 1 < _devices.Count ? _devices[i + 1].Start : until))).Sum();
+    public double PumpedNanoliters => _devices.Sum(d => d.World.PumpedNanoliters);
+    public double ToCsfNanoliters => _devices.Sum(d => d.World.Line.DeliveredToCsfNanoliters);
+    public double ToCsfMicrograms => _devices.Sum(d => d.World.Line.DeliveredToCsfMicrograms);
+    public double LeakedNanoliters => _devices.Sum(d => d.World.Line.LeakedNanoliters);
+    public double ComputedDeliveredNanoliters => _devices.Sum(d => (double)d.DeliveredNanoliters);
+    public double PrescribedNanoliters => _devices.Sum(d => (double)d.PrescribedNanoliters);
+    public long StepsTaken => _devices.Sum(d => d.StepsTaken);
+    public long StepsMissed => _devices.Sum(d => d.StepsMissed);
+    public int Devices => _devices.Count;
 }

@@ -18,6 +18,9 @@ public sealed class ScenarioResult
     public required string EndState { get; init; }
     public required long WakeUps { get; init; }
 
+    /// <summary>Devices the patient had (the trial pump, then the implant): the firmware's count is within one step of the prescription per device.</summary>
+    public int Devices { get; init; } = 1;
+
     /// <summary>The pump's own hourly delivery log: hour end (ms) and commanded volume (uL) - what `bench compare` reads.</summary>
     public List<(long HourEnd, double CommandedMicroliters)> HourlyCommanded { get; init; } = new();
 

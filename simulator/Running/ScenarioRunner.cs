@@ -1,5 +1,6 @@
 using System.Globalization;
-using OpenIdds.Firmware.Dosing;
+using OpenIdds.Firmware.Therapy;
+using OpenIdds.Firmware.Units;
 using OpenIdds.Simulator.Physics;
 using OpenIdds.Simulator.Scenarios;
 
@@ -25,8 +26,10 @@ public static class ScenarioRunner
         var events = new List<SimulationEvent>();
         var devices = new DeviceChain();
         void Log(string source, string kind, string detail) => events.Add(new SimulationEvent(devices.Now, source, kind, detail));
-        devices.Install(new PumpWorld(physics, scenario.Seed, (long)(scenario.ReservoirMilliliters * 1_000_000), scenario.Drug.ConcentrationUgPerMl, scenario.LevelSensor),
-            new Calibration(scenario.CalibrationPicolitersPerStep), scenario.ClockDriftPpm, scenario.Mode == "implanted", Log, startTime: 0);
+        var stage = ScenarioDevice.Stage(scenario.Mode, "mode");
+        var drug = new Drug(scenario.Drug.Name, new MicrogramsPerMilliliter(scenario.Drug.ConcentrationUgPerMl));
+        var world0 = new PumpWorld(ForStage(physics, stage), scenario.Seed, (long)(scenario.ReservoirMilliliters * 1_000_000), scenario.Drug.ConcentrationUgPerMl, scenario.LevelSensor);
+        devices.Install(world0, ScenarioDevice.Setup(scenario, world0.Parameters, stage, timeOfDay, scenario.ReservoirMilliliters), scenario.ClockDriftPpm, Log);
 
         var actions = scenario.Actions
             .Select((a, i) => (Time: DurationText.ParseMilliseconds(a.At, $"actions[{i}].at"), Index: i, Action: a))
@@ -42,8 +45,16 @@ public static class ScenarioRunner
 
         VirtualPump pump = devices.Current;
         PumpWorld world = pump.World;
-        Log("scenario", "start", $"{scenario.Name}: {scenario.Mode} pump, {scenario.Drug.Name} {scenario.Drug.ConcentrationUgPerMl} ug/mL, seed {scenario.Seed}");
-        pump.Program(PrescriptionProfiles.ToProfile(scenario.Prescription, timeOfDay, "prescription"), Describe(scenario.Prescription));
+        Log("scenario", "start", $"{scenario.Name}: {scenario.Mode} pump {pump.Setup.DeviceId}, {scenario.Drug.Name} {scenario.Drug.ConcentrationUgPerMl} ug/mL, seed {scenario.Seed}");
+        // Actions at 0 s come first (a baseline diary entry is made before the trial infusion starts);
+        // then the clinician fills the new pump and programs it, and the firmware primes the line.
+        while (nextAction < actions.Count && actions[nextAction].Time <= 0)
+        {
+            Apply(actions[nextAction].Action, $"actions[{actions[nextAction].Index}]", devices, scenario, timeOfDay, Log);
+            nextAction++;
+        }
+        pump.Refill(Nanoliters.Zero, new Nanoliters((long)(scenario.ReservoirMilliliters * 1_000_000)), drug, PumpConfiguration.DefaultLowReservoir);
+        pump.Program(ScenarioPrescriptions.ToPrescription(scenario.Prescription, drug, "prescription"), Describe(scenario.Prescription));
 
         while (true)
         {
@@ -85,7 +96,7 @@ public static class ScenarioRunner
         Log("scenario", "end", $"after {duration} ms");
         progress?.Invoke(1.0);
 
-        double prescribed = devices.PrescribedNanoliters(duration) / 1000.0;
+        double prescribed = devices.PrescribedNanoliters / 1000.0;
         return new ScenarioResult
         {
             Scenario = scenario.Name,
@@ -99,7 +110,8 @@ public static class ScenarioRunner
             ToCsfMicroliters = devices.ToCsfNanoliters / 1000.0,
             StepsTaken = devices.StepsTaken,
             StepsMissed = devices.StepsMissed,
-            SchedulerErrorPicoliters = (long)Math.Round(devices.ComputedDeliveredNanoliters * 1000 - devices.PrescribedNanoliters(duration) * 1000),
+            SchedulerErrorPicoliters = (long)Math.Round(devices.ComputedDeliveredNanoliters * 1000 - devices.PrescribedNanoliters * 1000),
+            Devices = devices.Devices,
             EndState = pump.StateName,
             WakeUps = wakeUps,
             HourlyCommanded = hourly,
@@ -115,7 +127,7 @@ public static class ScenarioRunner
         double computedReservoir = pump.Supervisor.Reservoir.Computed.Value;
         return new Sample(
             world.Now,
-            devices.PrescribedNanoliters(world.Now) / 1000.0,
+            devices.PrescribedNanoliters / 1000.0,
             devices.ComputedDeliveredNanoliters / 1000.0,
             devices.PumpedNanoliters / 1000.0,
             devices.ToCsfNanoliters / 1000.0,
@@ -126,16 +138,21 @@ public static class ScenarioRunner
             millivolts);
     }
 
+    /// <summary>The implanted pump's line is stiffer than the trial's external tubing set (docs/simulator.md).</summary>
+    private static PhysicsParameters ForStage(PhysicsParameters physics, PumpStage stage) =>
+        stage == PumpStage.Implanted ? physics with { ComplianceNanolitersPerPascal = physics.ImplantedComplianceNanolitersPerPascal } : physics;
+
     private static void Apply(ScenarioAction a, string field, DeviceChain devices, Scenario scenario, long timeOfDay, Action<string, string, string> log)
     {
         var pump = devices.Current;
         var world = pump.World;
         string F(string name) => $"{field}.{name}";
+        Drug Drug(long concentration) => new(scenario.Drug.Name, new MicrogramsPerMilliliter(concentration));
         switch (a.Do)
         {
             case "program":
                 var spec = a.Prescription ?? throw new ScenarioException($"{F("prescription")}: 'program' needs a prescription");
-                pump.Program(PrescriptionProfiles.ToProfile(spec, timeOfDay, F("prescription")), Describe(spec));
+                pump.Program(ScenarioPrescriptions.ToPrescription(spec, pump.Pump.Therapy.ReservoirDrug.IsNone ? Drug(scenario.Drug.ConcentrationUgPerMl) : pump.Pump.Therapy.ReservoirDrug, F("prescription")), Describe(spec));
                 break;
             case "posture":
                 world.Patient.Posture = a.Posture switch
@@ -149,13 +166,32 @@ public static class ScenarioRunner
             case "strain": world.Patient.Strain(world.Now); log("patient", "strain", ""); break;
             case "bolus-press": world.Board.Button.Pending++; log("patient", "bolus-press", ""); break;
             case "diary":
-                if (a.Pain is < 0 or > 10) throw new ScenarioException($"{F("pain")}: {a.Pain} is outside 0..10");
-                log("patient", "diary", string.Create(CultureInfo.InvariantCulture, $"pain {a.Pain}, {a.Activity}"));
+                if (a.Pain is int pain)
+                {
+                    var report = pump.Pump.AddPain(pain);
+                    log("patient", report.Accepted ? "diary" : "diary-refused", string.Create(CultureInfo.InvariantCulture, $"pain {pain}, {a.Activity}") + (report.Accepted ? "" : ": " + report));
+                }
+                if (a.ActivityKind is { } kind)
+                {
+                    var report = pump.Pump.AddActivity(ScenarioPrescriptions.Activity(kind, F("activity_kind")), a.Minutes ?? 30);
+                    log("patient", report.Accepted ? "diary" : "diary-refused", $"{kind} {a.Minutes ?? 30} min" + (report.Accepted ? "" : ": " + report));
+                }
                 break;
             case "refill":
-                double withdrawn = world.Reservoir.Refill((long)((a.AddedMl ?? 0) * 1_000_000), a.ConcentrationUgPerMl ?? world.Reservoir.Concentration);
-                pump.Filled((long)world.Reservoir.Nanoliters);
-                log("clinician", "refill", string.Create(CultureInfo.InvariantCulture, $"withdrew {withdrawn / 1_000_000.0:0.000} mL, added {a.AddedMl:0.000} mL at {world.Reservoir.Concentration} ug/mL"));
+                long concentration = a.ConcentrationUgPerMl ?? world.Reservoir.Concentration;
+                double trueResidual = world.Reservoir.Refill((long)((a.AddedMl ?? 0) * 1_000_000), concentration);
+                var withdrawn = new Nanoliters(a.WithdrawnMl is double w ? (long)(w * 1_000_000) : (long)trueResidual);
+                log("clinician", "refill", string.Create(CultureInfo.InvariantCulture, $"withdrew {withdrawn.Value / 1_000_000.0:0.000} mL (true residual {trueResidual / 1_000_000.0:0.000} mL), added {a.AddedMl:0.000} mL at {concentration} ug/mL"));
+                pump.Refill(withdrawn, new Nanoliters((long)((a.AddedMl ?? 0) * 1_000_000)), Drug(concentration), Nanoliters.FromMicroliters((long)((a.LowMl ?? 2) * 1000)));
+                break;
+            case "clinician-bolus":
+                var bolus = pump.Pump.RequestClinicianBolus(new Micrograms(a.DoseUg ?? throw new ScenarioException($"{F("dose_ug")}: a clinician bolus needs its dose")),
+                    new Milliseconds(DurationText.ParseMilliseconds(a.Duration ?? "30m", F("duration"))), confirmed: true);
+                log("clinician", bolus.Accepted ? "bolus" : "bolus-refused", bolus.ToString());
+                break;
+            case "clock-sync":
+                var sync = pump.Pump.SyncClock(new Milliseconds(DurationText.ParseTimeOfDay(a.TimeOfDay ?? throw new ScenarioException($"{F("time_of_day")}: clock-sync needs the time of day"), F("time_of_day"))));
+                log("clinician", sync.Accepted ? "clock-sync" : "clock-sync-refused", a.TimeOfDay + (sync.Accepted ? "" : ": " + sync));
                 break;
             case "occlusion":
                 world.Line.OcclusionFactor = a.Factor is null or <= 0 ? double.PositiveInfinity : a.Factor.Value;
@@ -188,18 +224,33 @@ public static class ScenarioRunner
                 pump.Hang(hang);
                 break;
             case "silence":
-                pump.Supervisor.Alarms.Silence(new OpenIdds.Firmware.Units.Milliseconds(world.Board.Clock.ElapsedMilliseconds));
+                pump.Pump.SilenceAlarms();
                 log("patient", "silence", "audio paused");
                 break;
             case "implant":
                 // The trial ends; the implanted pump takes over the therapy with its own reservoir and drug.
                 var implantSpec = a.Prescription ?? throw new ScenarioException($"{F("prescription")}: 'implant' needs the implanted pump's prescription");
-                long concentration = a.ConcentrationUgPerMl ?? scenario.Drug.ConcentrationUgPerMl;
-                var implantPhysics = scenario.PhysicsParameters() with { ComplianceNanolitersPerPascal = 0.2 };
-                log("clinician", "implant", string.Create(CultureInfo.InvariantCulture, $"trial pump removed; implanted pump filled with {a.AddedMl ?? scenario.ReservoirMilliliters} mL at {concentration} ug/mL"));
-                devices.Install(new PumpWorld(implantPhysics, scenario.Seed ^ 0x1A1A, (long)((a.AddedMl ?? scenario.ReservoirMilliliters) * 1_000_000), concentration, scenario.LevelSensor, world.Now),
-                    new Calibration(scenario.CalibrationPicolitersPerStep), scenario.ClockDriftPpm, implanted: true, log, world.Now);
-                devices.Current.Program(PrescriptionProfiles.ToProfile(implantSpec, (timeOfDay + world.Now) % 86_400_000, F("prescription")), Describe(implantSpec));
+                if (a.RequiresReliefPercent is int threshold)
+                {
+                    // The decision the trial exists for: the firmware's own trial report.
+                    var trial = pump.Pump.TrialReport(threshold);
+                    log("clinician", "trial-report", string.Create(CultureInfo.InvariantCulture,
+                        $"baseline pain {trial.BaselinePainTenths / 10.0:0.0}, trial pain {trial.TrialPainTenths / 10.0:0.0}, relief {trial.ReliefPercent} % (threshold {threshold} %), {trial.DosePerDay} a day, boluses granted {trial.BolusRequestsGranted}, refused {trial.BolusRequestsRefused}"));
+                    if (!trial.MeetsReliefThreshold)
+                    {
+                        log("clinician", "no-implant", $"relief {trial.ReliefPercent} % is below {threshold} %: the trial pump is removed and no pump is implanted");
+                        pump.Program(Prescription.Stopped(pump.Pump.Therapy.Prescription.Drug), "stopped: the trial ends without an implant");
+                        break;
+                    }
+                }
+                long implantConcentration = a.ConcentrationUgPerMl ?? scenario.Drug.ConcentrationUgPerMl;
+                double fill = a.AddedMl ?? scenario.ReservoirMilliliters;
+                log("clinician", "implant", string.Create(CultureInfo.InvariantCulture, $"trial pump removed; implanted pump filled with {fill} mL at {implantConcentration} ug/mL"));
+                var implantPhysics = ForStage(scenario.PhysicsParameters(), PumpStage.Implanted);
+                var implantWorld = new PumpWorld(implantPhysics, scenario.Seed ^ 0x1A1A, (long)(fill * 1_000_000), implantConcentration, scenario.LevelSensor, world.Now);
+                var implanted = devices.Install(implantWorld, ScenarioDevice.Setup(scenario, implantPhysics, PumpStage.Implanted, timeOfDay + world.Now, fill), scenario.ClockDriftPpm, log);
+                implanted.Refill(Nanoliters.Zero, new Nanoliters((long)(fill * 1_000_000)), Drug(implantConcentration), PumpConfiguration.DefaultLowReservoir);
+                implanted.Program(ScenarioPrescriptions.ToPrescription(implantSpec, Drug(implantConcentration), F("prescription")), Describe(implantSpec));
                 break;
             default:
                 throw new ScenarioException($"{F("do")}: '{a.Do}' is not a known action");
@@ -210,6 +261,7 @@ public static class ScenarioRunner
     {
         "continuous" => string.Create(CultureInfo.InvariantCulture, $"continuous {p.RateUlPerH} uL/h"),
         "flex" => "flex " + string.Join(", ", p.Steps.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.At} {s.RateUlPerH} uL/h"))),
+        "single-bolus" => $"single bolus {p.DoseUg} ug over {p.Duration}",
         _ => p.Mode,
-    };
+    } + (p.PatientBolus is { } b ? $", patient bolus {b.DoseUg} ug over {b.Duration}, lockout {b.Lockout}, at most {b.MaxPer24H} per 24 h" : "");
 }

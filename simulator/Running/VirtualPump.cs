@@ -1,6 +1,8 @@
 using OpenIdds.Firmware.Control;
-using OpenIdds.Firmware.Dosing;
+using OpenIdds.Firmware.Device;
+using OpenIdds.Firmware.Persistence;
 using OpenIdds.Firmware.Safety;
+using OpenIdds.Firmware.Therapy;
 using OpenIdds.Firmware.Units;
 using OpenIdds.Simulator.Physics;
 
@@ -8,54 +10,58 @@ namespace OpenIdds.Simulator.Running;
 
 /// <summary>
 /// One simulated device: the physical world (board, head, line, patient, sensors) and the unchanged
-/// firmware running on it - the safety supervisor wrapping the pump controller. The scenario runner
-/// only talks to this class, so as the firmware grows (therapy, persistence) only this seam changes.
+/// firmware running on it - the whole InfusionPump, with its therapy, safety supervisor, journal and
+/// protocol endpoint. A power cut or a watchdog restart boots a new InfusionPump on the same board and
+/// flash, so recovery is the firmware's own. Everything the firmware logs to its event log is copied
+/// into the simulation's event log as it happens (alarms under "alarm", the rest under "firmware").
 /// </summary>
-public sealed class VirtualPump : IAlarmEventSink
+public sealed class VirtualPump
 {
-    private readonly List<(long From, IRateProfile? Profile, long ResetAt)> _prescribed = new();
     private readonly Action<string, string, string> _log;
     private readonly long _clockDriftPpm;
-    private readonly bool _implanted;
     private SafetyState _lastState;
     private long _lastMissed;
-    private long _installedAt;
-    private long _deliveredBefore;
-    private long _stepsBefore;
     private long _missedBefore;
+    private long _installedAt;
     private long _hungUntil = long.MinValue;
+    private long _loopLastBeat;
+    private uint _eventsSeen;
     private ControlLoopMonitor _loop = null!;
 
     /// <summary>The board's watchdog timeout: three of the longest sleeps (WATCHDOG-SAFE-RESTART).</summary>
     public static readonly Milliseconds WatchdogTimeout = new(3 * PumpController.MaxSleep.Value);
 
-    public VirtualPump(PumpWorld world, Calibration calibration, long clockDriftPpm, bool implanted, Action<string, string, string> log)
+    public VirtualPump(PumpWorld world, PumpSetup setup, long clockDriftPpm, Action<string, string, string> log)
     {
         World = world;
-        Calibration = calibration;
+        Setup = setup;
         _clockDriftPpm = clockDriftPpm;
-        _implanted = implanted;
         _log = log;
         _installedAt = world.Now;
-        Supervisor = Boot(ResetCause.PowerOn);
+        Pump = Boot(ResetCause.PowerOn);
     }
 
     public PumpWorld World { get; }
-    public Calibration Calibration { get; }
-    public SafetySupervisor Supervisor { get; private set; }
-    public PumpController Pump => Supervisor.Pump;
+    public PumpSetup Setup { get; }
 
-    /// <summary>Delivered volume the firmware computes, across resets (each reset starts a new controller).</summary>
-    public long DeliveredNanoliters => _deliveredBefore + Pump.Delivered.Value;
-    public long StepsTaken => _stepsBefore + Pump.StepsTaken;
-    public long StepsMissed => _missedBefore + Pump.StepsMissed;
+    /// <summary>The firmware now running on the board (a new one after each reset).</summary>
+    public InfusionPump Pump { get; private set; }
+
+    public SafetySupervisor Supervisor => Pump.Supervisor;
+
+    /// <summary>Delivered volume the firmware computes: its step count (journaled across resets) times its calibration.</summary>
+    public long DeliveredNanoliters => Pump.Controller.Delivered.Value;
+    public long StepsTaken => Pump.Controller.StepsTaken;
+    public long StepsMissed => _missedBefore + Pump.Controller.StepsMissed;
     public string StateName => SafetyStateMachine.StateName(Supervisor.State);
 
-    public long BoardTime(long trueTime) => BoardTime(trueTime, _installedAt);
+    /// <summary>What the therapy's plans asked for (the exact integral of their profiles, priming and boluses included), nL.</summary>
+    public long PrescribedNanoliters => Pump.Therapy.PlannedVolume.Value;
 
-    private long BoardTime(long trueTime, long resetAt)
+    /// <summary>The board's clock (milliseconds since its last reset) at a true time.</summary>
+    public long BoardTime(long trueTime)
     {
-        long sinceReset = trueTime - resetAt;
+        long sinceReset = trueTime - _installedAt;
         return sinceReset + sinceReset * _clockDriftPpm / 1_000_000;
     }
 
@@ -69,11 +75,18 @@ public sealed class VirtualPump : IAlarmEventSink
     }
 
     /// <summary>When the firmware wants to run next (or, while it hangs, when the watchdog will bite), in true time.</summary>
-    public long NextWake => World.Now < _hungUntil
-        ? Math.Min(_hungUntil, TrueTime(_loopLastBeat + WatchdogTimeout.Value + 1))
-        : TrueTime(Supervisor.NextWake.Value);
-
-    private long _loopLastBeat;
+    public long NextWake
+    {
+        get
+        {
+            if (World.Now < _hungUntil) return Math.Min(_hungUntil, TrueTime(_loopLastBeat + WatchdogTimeout.Value + 1));
+            long pumpWake = Pump.NextWake.Value;
+            if (pumpWake == long.MaxValue) return long.MaxValue;
+            // The firmware's wake is in pump time; the board's clock is pump time minus the journal's offset.
+            long offset = Pump.Clock.ElapsedMilliseconds - World.Board.Clock.ElapsedMilliseconds;
+            return TrueTime(pumpWake - offset);
+        }
+    }
 
     /// <summary>The control loop hangs (a deadlock, a runaway driver call): it stops ticking and kicking the watchdog.</summary>
     public void Hang(long milliseconds) => _hungUntil = World.Now + milliseconds;
@@ -89,13 +102,20 @@ public sealed class VirtualPump : IAlarmEventSink
             if (_loop.Stalled(boardNow)) Restart(ResetCause.Watchdog, 0, "watchdog: no heartbeat for " + WatchdogTimeout.Value + " ms; motor disabled, device restarted");
             return;
         }
-        Supervisor.Tick();
+        Pump.Tick();
         _loop.Heartbeat(boardNow);
         _loopLastBeat = boardNow.Value;
-        if (Pump.StepsMissed != _lastMissed)
+        AfterTick();
+    }
+
+    /// <summary>Copies new firmware events into the simulation log and notes state changes and dropped steps.</summary>
+    private void AfterTick()
+    {
+        CopyFirmwareEvents();
+        if (Pump.Controller.StepsMissed != _lastMissed)
         {
-            _log("pump", "steps-missed", $"{Pump.StepsMissed - _lastMissed} step(s) late beyond tolerance, dropped (NO-CATCH-UP)");
-            _lastMissed = Pump.StepsMissed;
+            _log("pump", "steps-missed", $"{Pump.Controller.StepsMissed - _lastMissed} step(s) late beyond tolerance, dropped (NO-CATCH-UP)");
+            _lastMissed = Pump.Controller.StepsMissed;
         }
         if (Supervisor.State != _lastState)
         {
@@ -104,98 +124,88 @@ public sealed class VirtualPump : IAlarmEventSink
         }
     }
 
-    /// <summary>A clinician programs a new therapy (null = stop).</summary>
-    public void Program(IRateProfile? profile, string description)
+    /// <summary>A clinician programs a new therapy through the firmware's own checks (confirming soft limits, as a scenario's clinician has).</summary>
+    public void Program(Prescription prescription, string description)
     {
-        long now = World.Now;
-        if (profile == null) Supervisor.Stop();
-        else
-        {
-            var peak = PeakRate.Of(profile, new Milliseconds(BoardTime(now)), Milliseconds.FromDays(2));
-            if (!Supervisor.Start(profile, peak)) _log("pump", "program-refused", $"the pump is {StateName}: {description} not started");
-        }
-        _prescribed.Add((now, Supervisor.State is SafetyState.Running or SafetyState.Bolus ? profile : null, _installedAt));
-        _log("pump", "programmed", description);
-        _lastState = Supervisor.State;
+        CheckReport report = Pump.Program(prescription, confirmed: true);
+        _log("pump", report.Accepted ? "programmed" : "program-refused", report.Accepted ? description : description + ": " + report);
+        AfterTick();
     }
 
-    /// <summary>The reservoir was refilled: the firmware's computed volume restarts from the new fill.</summary>
-    public void Filled(long nanoliters) => Supervisor.Filled(new Nanoliters(nanoliters));
+    /// <summary>A refill session: the clinician withdraws <paramref name="withdrawn"/> (what they measure), adds <paramref name="added"/>.</summary>
+    public RefillResult Refill(Nanoliters withdrawn, Nanoliters added, Drug drug, Nanoliters lowThreshold)
+    {
+        Nanoliters expected = Pump.BeginRefill();
+        RefillResult result = Pump.CompleteRefill(withdrawn, added, drug, lowThreshold, confirmed: true);
+        _log("pump", result.Report.Accepted ? "refilled" : "refill-refused",
+            $"expected {expected}, withdrawn {withdrawn}, discrepancy {(result.DiscrepancyPermille == long.MaxValue ? "all" : (result.DiscrepancyPermille / 10.0).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + " %")}" +
+            (result.Report.Accepted ? "" : ": " + result.Report));
+        AfterTick();
+        return result;
+    }
 
     /// <summary>A clinician acknowledges every alarm and resets latches; delivery stays stopped until programmed again.</summary>
     public void ClinicianReset()
     {
-        bool reset = Supervisor.ClinicianReset();
+        bool reset = Pump.ClinicianReset();
         _log("clinician", "reset", reset ? "alarms acknowledged, latches reset: pump stopped, ready to program" : $"alarms acknowledged; still {StateName}");
-        _prescribed.Add((World.Now, null, _installedAt));
+        AfterTick();
     }
 
-    /// <summary>Power is cut and comes back: the firmware restarts from scratch (the journal restores it once persistence exists).</summary>
+    /// <summary>Power is cut and comes back: the firmware boots again and restores itself from its journal.</summary>
     public void PowerCycle(long offMilliseconds) =>
-        Restart(ResetCause.PowerOn, offMilliseconds, $"power restored after {offMilliseconds} ms; no journal yet, so the pump restarts stopped");
+        Restart(ResetCause.PowerOn, offMilliseconds, $"power restored after {offMilliseconds} ms; the journal restores the therapy");
 
     private void Restart(ResetCause cause, long offMilliseconds, string why)
     {
         World.Board.Motor.Disable();
-        _deliveredBefore += Pump.Delivered.Value;
-        _stepsBefore += Pump.StepsTaken;
-        _missedBefore += Pump.StepsMissed;
+        _missedBefore += Pump.Controller.StepsMissed;
+        CopyFirmwareEvents();
         World.AdvanceTo(World.Now + offMilliseconds);
         World.Board.Clock.Reset();
         _installedAt = World.Now;
         _hungUntil = long.MinValue;
-        Supervisor = Boot(cause);
-        _prescribed.Add((World.Now, null, _installedAt));
         _lastMissed = 0;
         _log("pump", "reset", why);
-        _lastState = Supervisor.State;
+        Pump = Boot(cause);
         _log("pump", "state", StateName);
     }
 
-    void IAlarmEventSink.Record(Milliseconds at, AlarmEventKind kind, AlarmCode code) =>
-        _log("alarm", AlarmTable.Of(code).Name, kind switch
-        {
-            AlarmEventKind.Raised => "raised",
-            AlarmEventKind.Silenced => "silenced",
-            AlarmEventKind.Acknowledged => "acknowledged",
-            AlarmEventKind.Cleared => "cleared",
-            AlarmEventKind.Reannunciated => "re-annunciated",
-            _ => "unknown",
-        });
-
-    /// <summary>Power-on: a new supervisor runs its two-tick self-test, then the reservoir's fill is known.</summary>
-    private SafetySupervisor Boot(ResetCause cause)
+    /// <summary>Power-on: the firmware boots on the board, restores its journal and runs its two-tick self-test.</summary>
+    private InfusionPump Boot(ResetCause cause)
     {
-        var settings = new SupervisorSettings { Implanted = _implanted, HasPressureSensor = true, BatteryMicroampereHours = World.Parameters.BatteryMicroampereHours };
-        var supervisor = new SafetySupervisor(World.Board.Hardware, Calibration, settings, this, storageValid: true, cause);
-        supervisor.Tick();
+        Setup.ResetCause = cause;
+        // The event log is the same ring in the same flash: its sequence numbers go on across the reset,
+        // so what this boot logs (the reset, restored latches) is copied from where the last one stopped.
+        var pump = new InfusionPump(World.Board.Hardware, Setup);
+        pump.Tick();
         World.Board.Clock.AdvanceTo(World.Board.Clock.ElapsedMilliseconds + 1);
-        supervisor.Tick();
+        pump.Tick();
         _loop = new ControlLoopMonitor(WatchdogTimeout, new Milliseconds(World.Board.Clock.ElapsedMilliseconds));
         _loopLastBeat = World.Board.Clock.ElapsedMilliseconds;
-        supervisor.Filled(new Nanoliters((long)World.Reservoir.Nanoliters));
-        _lastState = supervisor.State;
-        return supervisor;
+        _lastState = pump.Supervisor.State;
+        Pump = pump;
+        CopyFirmwareEvents();
+        return pump;
     }
 
-    /// <summary>What the prescriptions in force asked for up to <paramref name="until"/> (true time), nL.</summary>
-    public double PrescribedNanoliters(long until)
+    private void CopyFirmwareEvents()
     {
-        double sum = 0;
-        for (int i = 0; i < _prescribed.Count; i++)
+        EventLog log = Pump.Events;
+        for (uint s = _eventsSeen + 1; s <= log.Newest; s++)
         {
-            var (from, profile, resetAt) = _prescribed[i];
-            long end = i + 1 < _prescribed.Count ? Math.Min(_prescribed[i + 1].From, until) : until;
-            if (profile == null) continue;
-            long t = BoardTime(from, resetAt), boardEnd = BoardTime(end, resetAt);
-            while (t < boardEnd)
+            if (!log.Read(s, out var kind, out _, out long a, out long b)) continue;
+            switch (kind)
             {
-                long rate = profile.RateAt(new Milliseconds(t), out var change).Value;
-                long pieceEnd = Math.Min(change.Value, boardEnd);
-                sum += (double)rate * (pieceEnd - t) / 3_600_000.0;
-                t = pieceEnd;
+                case EventKind.AlarmRaised: _log("alarm", AlarmTable.Of((AlarmCode)a).Name, "raised"); break;
+                case EventKind.AlarmCleared: _log("alarm", AlarmTable.Of((AlarmCode)a).Name, "cleared"); break;
+                case EventKind.AlarmSilenced: _log("alarm", AlarmTable.Of((AlarmCode)a).Name, "silenced"); break;
+                case EventKind.AlarmAcknowledged: _log("alarm", AlarmTable.Of((AlarmCode)a).Name, "acknowledged"); break;
+                case EventKind.AlarmReannunciated: _log("alarm", AlarmTable.Of((AlarmCode)a).Name, "re-annunciated"); break;
+                case EventKind.HourlyDelivery: break; // the runner logs its own hourly line, with the physics beside it
+                default: _log("firmware", EventKindName.Of(kind), EventText.Describe(kind, a, b)); break;
             }
         }
-        return sum;
+        _eventsSeen = log.Newest;
     }
 }

@@ -18,6 +18,12 @@ public sealed record Scenario
     /// <summary>The board the virtual hardware imitates (pin numbering): esp32-devkitc.</summary>
     public string Board { get; init; } = "esp32-devkitc";
 
+    /// <summary>The device id the firmware reports (its development keys derive from it); default SIM-&lt;seed&gt;.</summary>
+    public string? DeviceId { get; init; }
+
+    /// <summary>A downstream pressure sensor is fitted (the OpenIDDS boards have one on both stages; false = motor feedback only).</summary>
+    public bool PressureSensor { get; init; } = true;
+
     public ulong Seed { get; init; } = 1;
     public string Duration { get; init; } = "1d";
     public long CalibrationPicolitersPerStep { get; init; } = 250_000;
@@ -75,12 +81,28 @@ public sealed record DrugSpec
     public long ConcentrationUgPerMl { get; init; } = 1000;
 }
 
-/// <summary>A prescription as a scenario states it: stopped, continuous, or flex steps by time of day.</summary>
+/// <summary>A prescription as a scenario states it: stopped, continuous, flex steps by time of day, or a single bolus; with an optional patient bolus.</summary>
 public sealed record PrescriptionSpec
 {
     public string Mode { get; init; } = "continuous";
     public double RateUlPerH { get; init; }
     public List<FlexStepSpec> Steps { get; init; } = new();
+
+    /// <summary>single-bolus: the dose and how long it takes.</summary>
+    public long? DoseUg { get; init; }
+    public string? Duration { get; init; }
+
+    public PatientBolusSpec? PatientBolus { get; init; }
+}
+
+/// <summary>What the patient's handheld may ask for: dose, duration, lockout, maximum per rolling 24 h.</summary>
+public sealed record PatientBolusSpec
+{
+    public long DoseUg { get; init; }
+    public string Duration { get; init; } = "10m";
+    public string Lockout { get; init; } = "2h";
+    [JsonPropertyName("max_per_24h")]
+    public int MaxPer24H { get; init; } = 4;
 }
 
 public sealed record FlexStepSpec
@@ -90,9 +112,10 @@ public sealed record FlexStepSpec
 }
 
 /// <summary>
-/// One thing that happens at a time: a patient action (bolus-press, posture, cough, strain, diary),
-/// a clinician action (program, refill), or a fault (occlusion, occlusion-clear, disconnect,
-/// pressure-sensor, pressure-drift, motor-stall, lost-steps, battery-drain, power-loss).
+/// One thing that happens at a time (docs/simulator.md lists each with its fields): a patient action
+/// (bolus-press, posture, cough, strain, diary, silence), a clinician action (program, refill,
+/// clinician-bolus, clinician-reset, clock-sync, implant), or a fault (occlusion, occlusion-clear,
+/// disconnect, pressure-sensor, pressure-drift, motor-stall, lost-steps, battery-drain, power-loss, hang).
 /// </summary>
 public sealed record ScenarioAction
 {
@@ -103,6 +126,25 @@ public sealed record ScenarioAction
     public string? Activity { get; init; }
     public PrescriptionSpec? Prescription { get; init; }
     public double? AddedMl { get; init; }
+
+    /// <summary>refill: the residual the clinician withdraws, if not the true one (a pocket fill, a misread syringe).</summary>
+    public double? WithdrawnMl { get; init; }
+
+    /// <summary>refill: the clinician-set low-reservoir threshold (default 2 mL).</summary>
+    public double? LowMl { get; init; }
+
+    /// <summary>diary: rest, walking, physical-therapy, daily-living, work or other, with its minutes.</summary>
+    public string? ActivityKind { get; init; }
+    public int? Minutes { get; init; }
+
+    /// <summary>clinician-bolus: the dose.</summary>
+    public long? DoseUg { get; init; }
+
+    /// <summary>implant: the clinician implants only if the trial report shows at least this relief (percent).</summary>
+    public int? RequiresReliefPercent { get; init; }
+
+    /// <summary>clock-sync: the time of day the clinician's programmer sends.</summary>
+    public string? TimeOfDay { get; init; }
     public long? ConcentrationUgPerMl { get; init; }
     public double? Factor { get; init; }
     public string? Kind { get; init; }

@@ -50,7 +50,7 @@ public sealed class VirtualBoard
     /// <summary>64 pages of 4 KiB rated for 10,000 erase cycles, as the ESP32 and STM32F7 boards budget.</summary>
     public RamFlash Store { get; } = new(4096, 64, 10000);
     public VirtualWatchdog Watchdog { get; } = new();
-    public NullLink Link { get; } = new();
+    public VirtualLink Link { get; } = new();
     public PumpHardware Hardware { get; }
 
     /// <summary>Pulls the driver's nFAULT line low, as a DRV8825 does on a stall or over-current.</summary>

@@ -35,9 +35,15 @@ public sealed class VirtualWatchdog : IWatchdog
     public void Kick() { Kicks++; }
 }
 
-/// <summary>A serial link with nobody on the other end (the virtual device mode replaces it).</summary>
-public sealed class NullLink : ISerialLink
+/// <summary>
+/// The board's UART: nobody on the other end in a scenario run; in virtual device mode a
+/// pseudo-terminal or a TCP connection is plugged in, and the firmware reads and answers it.
+/// </summary>
+public sealed class VirtualLink : ISerialLink
 {
-    public int Read(byte[] buffer, int offset, int count) => 0;
-    public void Write(byte[] buffer, int offset, int count) { }
+    public ISerialLink? Plugged { get; set; }
+
+    public int Read(byte[] buffer, int offset, int count) => Plugged?.Read(buffer, offset, count) ?? 0;
+
+    public void Write(byte[] buffer, int offset, int count) => Plugged?.Write(buffer, offset, count);
 }
