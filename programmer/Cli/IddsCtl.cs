@@ -1,7 +1,141 @@
+using System.CommandLine;
+using OpenIdds.Firmware.Protocol;
+using OpenIdds.Programmer.Link;
+
 namespace OpenIdds.Programmer.Cli;
 
-/// <summary>The iddsctl command line (placeholder while the commands are written).</summary>
+/// <summary>
+/// iddsctl, the clinician/patient programmer (docs/protocol.md). It connects over a serial port or
+/// TCP to a board or to the simulator's virtual device, and every command is an authenticated
+/// request the pump checks itself. Exit codes: 0 done, 1 the pump refused or the user declined,
+/// 2 a usage, link or key problem (the message names what to fix).
+/// </summary>
 public static class IddsCtl
 {
-    public static int Run(string[] args, TextWriter output, TextReader input) => 0;
+    public static int Run(string[] args, TextWriter output, TextReader input, bool color = false)
+    {
+        var console = ProgrammerConsole.Over(output, input, color);
+
+        var port = new Option<string>("--port", "-p") { Description = "the pump: a serial device (/dev/ttyUSB0, /dev/pts/4) or tcp://host:port; default $IDDSCTL_PORT or /dev/ttyUSB0", Recursive = true, DefaultValueFactory = _ => Environment.GetEnvironmentVariable("IDDSCTL_PORT") ?? "/dev/ttyUSB0" };
+        var baud = new Option<int>("--baud") { Description = "serial speed", Recursive = true, DefaultValueFactory = _ => 115200 };
+        var keys = new Option<string?>("--keys") { Description = "the key file (default $IDDSCTL_KEYS or ~/.openidds/keys.json)", Recursive = true };
+        var role = new Option<string?>("--role") { Description = "patient, clinician or service (reads default to the most capable key held)", Recursive = true };
+        var timeout = new Option<double>("--timeout") { Description = "seconds to wait for each answer", Recursive = true, DefaultValueFactory = _ => 3.0 };
+        var yes = new Option<bool>("--yes", "-y") { Description = "commit without asking (soft limits still need --confirm-soft-limits)", Recursive = true };
+
+        var root = new RootCommand("iddsctl: program and read an OpenIDDS pump (a board, or the simulator's virtual device)") { port, baud, keys, role, timeout, yes };
+
+        GlobalOptions Globals(ParseResult p) => new(p.GetValue(port)!, p.GetValue(baud), p.GetValue(keys), ParseRole(p.GetValue(role)), TimeSpan.FromSeconds(p.GetValue(timeout)), p.GetValue(yes));
+
+        int Connected(ParseResult p, Func<ProgrammerSession, int> action)
+        {
+            try
+            {
+                using var session = new ProgrammerSession(Globals(p), console);
+                return action(session);
+            }
+            catch (LinkException e)
+            {
+                console.Error(e.Message);
+                return 2;
+            }
+        }
+
+        var status = new Command("status", "therapy, reservoir (computed and measured), alarms, battery, next refill");
+        status.SetAction(p => Connected(p, s => { StatusView.Show(console, s.Commands.Status(s.ReadRole()), DateTimeOffset.Now); return 0; }));
+
+        var file = new Argument<string>("file") { Description = "a prescription file (JSON; docs/protocol.md has the schema)" };
+        var confirmSoft = new Option<bool>("--confirm-soft-limits") { Description = "confirm every soft limit and large change the review shows, as the prescribing clinician" };
+        var program = new Command("program", "review a prescription against the running therapy, confirm, commit") { file, confirmSoft };
+        program.SetAction(p => Connected(p, s => ProgramCommand.Execute(s, p.GetValue(file)!, p.GetValue(confirmSoft))));
+
+        var dose = new Option<long?>("--dose") { Description = "a clinician bolus of this many ug (clinician key); without it, the patient's prescribed bolus" };
+        var duration = new Option<string>("--duration") { Description = "the clinician bolus's duration (e.g. 30m)", DefaultValueFactory = _ => "30m" };
+        var bolus = new Command("bolus", "request the prescribed patient bolus, or give a clinician bolus") { dose, duration, confirmSoft };
+        bolus.SetAction(p => Connected(p, s => p.GetValue(dose) is long ug ? BolusCommand.Clinician(s, ug, p.GetValue(duration)!, p.GetValue(confirmSoft)) : BolusCommand.Patient(s)));
+
+        var withdrawn = new Option<string?>("--withdrawn") { Description = "residual withdrawn, mL" };
+        var added = new Option<string?>("--added") { Description = "volume added, mL" };
+        var drug = new Option<string?>("--drug") { Description = "drug name (from the library)" };
+        var concentration = new Option<string?>("--concentration") { Description = "ug/mL" };
+        var low = new Option<string?>("--low") { Description = "low-reservoir alarm threshold, mL" };
+        var refill = new Command("refill", "the refill workflow: expected residual, discrepancy check, fill, next refill date") { withdrawn, added, drug, concentration, low };
+        refill.SetAction(p => Connected(p, s => RefillCommand.Execute(s, new RefillCommand.Answers(p.GetValue(withdrawn), p.GetValue(added), p.GetValue(drug), p.GetValue(concentration), p.GetValue(low)))));
+
+        var alarms = new Command("alarms", "alarms shown and their recent history");
+        alarms.SetAction(p => Connected(p, AlarmsCommand.Show));
+        var alarmReset = new Command("reset", "clinician reset: acknowledge every alarm and reset latches (the pump then waits stopped)");
+        alarmReset.SetAction(p => Connected(p, AlarmsCommand.Reset));
+        var alarmSilence = new Command("silence", "pause the audio (lights stay)");
+        alarmSilence.SetAction(p => Connected(p, AlarmsCommand.Silence));
+        alarms.Subcommands.Add(alarmReset);
+        alarms.Subcommands.Add(alarmSilence);
+
+        var format = new Option<string>("--format") { Description = "csv or json", DefaultValueFactory = _ => "csv" };
+        var outFile = new Option<string?>("--out", "-o") { Description = "write to this file (default: the terminal)" };
+        var export = new Command("export", "the whole event log, oldest first") { format, outFile };
+        export.SetAction(p => Connected(p, s => LogCommand.Export(s, p.GetValue(format)!, p.GetValue(outFile))));
+        var log = new Command("log", "the pump's event log") { export };
+
+        var threshold = new Option<int>("--threshold") { Description = "relief threshold, percent", DefaultValueFactory = _ => 50 };
+        var trialReport = new Command("report", "baseline against trial pain, relief, dose per day, boluses") { threshold };
+        trialReport.SetAction(p => Connected(p, s => TrialCommand.Report(s, p.GetValue(threshold))));
+        var trial = new Command("trial", "the trial stage") { trialReport };
+
+        var time = new Option<string?>("--time") { Description = "HH:MM[:SS] (default: this computer's time of day)" };
+        var sync = new Command("sync", "set the pump's time of day (flex steps follow it)") { time };
+        sync.SetAction(p => Connected(p, s => ClockCommand.Sync(s, p.GetValue(time))));
+        var clock = new Command("clock", "the pump's time of day") { sync };
+
+        var device = new Option<string>("--device") { Description = "the device id (iddsctl status or the device label shows it)", Required = true };
+        var keysRoles = new Option<string>("--roles") { Description = "comma-separated roles", DefaultValueFactory = _ => "patient,clinician,service" };
+        var keysDev = new Command("dev", "store a device's development keys (bench and simulator only)") { device, keysRoles };
+        keysDev.SetAction(p => Guard(console, () => KeysCommand.Development(console, p.GetValue(keys), p.GetValue(device)!, p.GetValue(keysRoles)!.Split(',').Select(r => ParseRole(r.Trim())!.Value))));
+        var keysShow = new Command("show", "list the key file (fingerprints only)");
+        keysShow.SetAction(p => Guard(console, () => KeysCommand.Show(console, p.GetValue(keys))));
+        var provisionRole = new Option<string>("--for") { Description = "the role whose key is replaced", Required = true };
+        var keysProvision = new Command("provision", "give the device a new random key for a role (service key)") { provisionRole };
+        keysProvision.SetAction(p => Connected(p, s => KeysCommand.Provision(s, ParseRole(p.GetValue(provisionRole))!.Value)));
+        var keysCommand = new Command("keys", "the local key file") { keysDev, keysShow, keysProvision };
+
+        var perStep = new Option<string>("--nl-per-step") { Description = "nanoliters per motor step, measured on the bench", Required = true };
+        var calibrate = new Command("calibrate", "set the calibration (service key; pump stopped)") { perStep };
+        calibrate.SetAction(p => Connected(p, s => ServiceCommand.Calibrate(s, p.GetValue(perStep)!)));
+
+        var score = new Argument<int>("score") { Description = "0 (no pain) .. 10" };
+        var diaryPain = new Command("pain", "a pain score") { score };
+        diaryPain.SetAction(p => Connected(p, s => DiaryCommand.Pain(s, p.GetValue(score))));
+        var activityKind = new Argument<string>("kind") { Description = "rest, walking, physical-therapy, daily-living, work, other" };
+        var minutes = new Argument<int>("minutes");
+        var diaryActivity = new Command("activity", "an activity entry") { activityKind, minutes };
+        diaryActivity.SetAction(p => Connected(p, s => DiaryCommand.Activity(s, p.GetValue(activityKind)!, p.GetValue(minutes))));
+        var diary = new Command("diary", "the trial diary (patient key)") { diaryPain, diaryActivity };
+
+        foreach (var c in new[] { status, program, bolus, refill, alarms, log, trial, clock, keysCommand, calibrate, diary }) root.Subcommands.Add(c);
+        var parsed = root.Parse(args);
+        try
+        {
+            return parsed.Invoke(new InvocationConfiguration { Output = output, Error = output });
+        }
+        catch (LinkException e)
+        {
+            console.Error(e.Message);
+            return 2;
+        }
+    }
+
+    private static int Guard(ProgrammerConsole console, Func<int> action)
+    {
+        try { return action(); }
+        catch (LinkException e) { console.Error(e.Message); return 2; }
+    }
+
+    private static Role? ParseRole(string? text) => text switch
+    {
+        null => null,
+        "patient" => Role.Patient,
+        "clinician" => Role.Clinician,
+        "service" => Role.Service,
+        _ => throw new LinkException($"--role '{text}' is not one of patient, clinician, service"),
+    };
 }

@@ -8,7 +8,7 @@ namespace OpenIdds.Programmer.Keys;
 /// The programmer's keys, per device and role, in a JSON file (default ~/.openidds/keys.json, or
 /// --keys, or IDDSCTL_KEYS). A patient's handheld holds only the patient key; a clinician's programmer
 /// the clinician key; the service engineer's the service key. The file is written owner-only.
-/// { "devices": { "SIM-0001": { "clinician": "64 hex digits", "development": true } } }
+/// { "devices": { "SIM-0001": { "clinician": "64 hex digits" } } }
 /// </summary>
 public sealed class KeyFile
 {
@@ -52,20 +52,20 @@ public sealed class KeyFile
         catch (FormatException) { throw new Link.LinkException($"key file {Path}: devices.{deviceId}.{RoleName.Of(role)} is not 64 hex digits"); }
     }
 
-    public bool IsDevelopment(string deviceId) => Devices[deviceId] is JsonObject d && d["development"] is JsonValue v && v.GetValue<bool>();
-
     public IEnumerable<string> DeviceIds => Devices.Select(d => d.Key);
 
     public IEnumerable<Role> RolesOf(string deviceId) =>
         Enumerable.Range(0, RoleName.Count).Select(r => (Role)r).Where(r => Key(deviceId, r) != null);
 
-    public void Set(string deviceId, Role role, byte[] key, bool development)
+    public void Set(string deviceId, Role role, byte[] key)
     {
         if (key.Length != KeyRing.KeyBytes) throw new ArgumentException($"a key is {KeyRing.KeyBytes} bytes, not {key.Length}");
         if (Devices[deviceId] is not JsonObject device) Devices[deviceId] = device = new JsonObject();
         device[RoleName.Of(role)] = Convert.ToHexString(key);
-        device["development"] = development;
     }
+
+    /// <summary>The first 8 hex digits of SHA-256(key): enough to tell two keys apart on screen without showing either.</summary>
+    public static string Fingerprint(byte[] key) => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(key))[..8];
 
     public void Save()
     {

@@ -55,4 +55,7 @@ public sealed class VirtualBoard
 
     /// <summary>Pulls the driver's nFAULT line low, as a DRV8825 does on a stall or over-current.</summary>
     public void InjectMotorFault() => Gpio.SetInput(FaultPin, PinValue.Low);
+
+    /// <summary>Releases the nFAULT line (the jam freed).</summary>
+    public void ClearMotorFault() => Gpio.SetInput(FaultPin, PinValue.High);
 }

@@ -1,0 +1,68 @@
+using OpenIdds.Firmware.Protocol.Messages;
+using OpenIdds.Firmware.Safety;
+using OpenIdds.Firmware.Therapy;
+using Spectre.Console;
+
+namespace OpenIdds.Programmer.Cli;
+
+/// <summary>
+/// The status screen: therapy, reservoir (computed and measured, each named - the pump's computed
+/// volume is not a measurement), alarms, battery, next refill. Pump times are shown on the host's clock.
+/// </summary>
+public static class StatusView
+{
+    public static void Show(ProgrammerConsole console, StatusMessage s, DateTimeOffset hostNow)
+    {
+        var table = new Table().Title($"[bold]{Markup.Escape(s.DeviceId)}[/] - {PumpStageName.Of((PumpStage)s.Stage)} pump, {SafetyStateMachine.StateName((SafetyState)s.State)}")
+            .AddColumn("").AddColumn("");
+        string When(long t) => Units.WallClock(t, s.PumpTime, hostNow) + (t == long.MaxValue ? "" : $" (in {Units.Duration(t - s.PumpTime)})");
+        table.AddRow("therapy", Markup.Escape(Describe(s.Prescription)));
+        table.AddRow("rate now", Units.Rate(s.RateNow));
+        table.AddRow("daily dose", Units.Dose(s.DailyDoseNanograms) + " (prescribed)");
+        table.AddRow("rolling 24 h", Units.Dose(s.RollingDoseNanograms) + " delivered (computed)");
+        if (s.Prescription.PatientBolus is { } pb)
+        {
+            string lockout = s.LockoutEndsAt != long.MaxValue && s.LockoutEndsAt > s.PumpTime ? $"; locked out until {When(s.LockoutEndsAt)}" : "; available now";
+            table.AddRow("patient boluses", $"{s.PatientBolusesIn24Hours} of {pb.MaxPer24Hours} in the last 24 h{Markup.Escape(lockout)}");
+        }
+        if (s.TipArrival != long.MaxValue) table.AddRow("line", "[yellow]priming or bridge: the new drug reaches the catheter tip at " + Markup.Escape(When(s.TipArrival)) + "[/]");
+        table.AddRow("reservoir (computed)", Units.Milliliters(s.ReservoirComputed) + " [grey](fill minus steps x calibration)[/]");
+        table.AddRow("reservoir (measured)", s.ReservoirMeasuredValid ? Units.Milliliters(s.ReservoirMeasured) + " [grey](level sensor)[/]" : "[grey]not measured: this pump has no level sensor[/]");
+        table.AddRow("low-reservoir alarm", Units.Milliliters(s.LowReservoirThreshold));
+        table.AddRow("next refill", Markup.Escape(When(s.NextRefillAt)) + " [grey](at the worst-case daily volume)[/]");
+        table.AddRow("battery", (s.Battery switch { 3 => "[red]end of service[/]", 2 => "[yellow]elective replacement[/]", 1 => "[yellow]low[/]", _ => "[green]ok[/]" }) + $", {s.BatteryMillivolts} mV");
+        table.AddRow("delivered since start", Units.Dose(s.DeliveredNanograms) + $" ({s.StepsTaken} steps, {s.StepsMissed} missed)");
+        table.AddRow("alarms", s.AlarmCount == 0 ? "[green]none[/]" : Markup.Escape(string.Join(", ", Enumerable.Range(0, s.AlarmCount).Select(i => AlarmTable.Of((AlarmCode)s.AlarmCodes[i]).Name))));
+        if (!s.StorageValid) table.AddRow("storage", "[red]a stored record failed its check: the pump is in the safe state[/]");
+        if (s.RefillOpen) table.AddRow("refill", "[yellow]a refill session is open[/]");
+        console.Out.Write(table);
+        if (s.AlarmCount > 0) ShowAlarms(console, s);
+    }
+
+    public static void ShowAlarms(ProgrammerConsole console, StatusMessage s)
+    {
+        var table = new Table().Title("[bold]alarms shown[/]").AddColumn("alarm").AddColumn("priority").AddColumn("stops delivery").AddColumn("latched").AddColumn("audio").AddColumn("why");
+        for (int i = 0; i < s.AlarmCount; i++)
+        {
+            var row = AlarmTable.Of((AlarmCode)s.AlarmCodes[i]);
+            int f = s.AlarmFlags[i];
+            string priority = AlarmTable.PriorityName((OpenIdds.Hal.AlarmPriority)((f >> 4) & 3));
+            table.AddRow(Markup.Escape(row.Name), priority == "high" ? "[red]high[/]" : priority, (f & 4) != 0 ? "[red]yes[/]" : "no", (f & 1) != 0 ? "yes" : "no", (f & 2) != 0 ? "paused" : "sounding", Markup.Escape(row.Why));
+        }
+        console.Out.Write(table);
+    }
+
+    public static string Describe(Prescription p)
+    {
+        string drug = p.Drug.IsNone ? "no drug" : $"{p.Drug.Name} {p.Drug.Concentration.Value} ug/mL";
+        string mode = p.Mode switch
+        {
+            DeliveryMode.SimpleContinuous => $"continuous {Units.Rate(p.Rate.Value)}",
+            DeliveryMode.Flex => "flex " + string.Join(", ", Enumerable.Range(0, p.FlexStepCount).Select(i => $"{TimeSpan.FromMilliseconds(p.FlexStart(i).Value):hh\\:mm} {Units.Rate(p.FlexRate(i).Value)}")),
+            DeliveryMode.SingleBolus => $"single bolus {p.SingleBolusDose.Value} ug over {Units.Duration(p.SingleBolusDuration.Value)}",
+            _ => "stopped",
+        };
+        string bolus = p.PatientBolus is { } b ? $"; patient bolus {b.Dose.Value} ug over {Units.Duration(b.Duration.Value)}, lockout {Units.Duration(b.Lockout.Value)}, at most {b.MaxPer24Hours} per 24 h" : "";
+        return $"{drug}, {mode}{bolus}";
+    }
+}

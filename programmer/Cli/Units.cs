@@ -1,0 +1,67 @@
+using System.Globalization;
+
+namespace OpenIdds.Programmer.Cli;
+
+/// <summary>What a clinician types and reads: mL, uL/h, mg, durations; parsed exactly and shown with their units.</summary>
+public static class Units
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    public static string Microliters(long nanoliters) => (nanoliters / 1000.0).ToString("0.000", Invariant) + " uL";
+    public static string Milliliters(long nanoliters) => (nanoliters / 1_000_000.0).ToString("0.000", Invariant) + " mL";
+    public static string Rate(long nanolitersPerHour) => (nanolitersPerHour / 1000.0).ToString("0.000", Invariant) + " uL/h";
+    public static string Dose(long nanograms) => nanograms >= 1_000_000 ? (nanograms / 1_000_000.0).ToString("0.000", Invariant) + " mg" : (nanograms / 1000.0).ToString("0.0", Invariant) + " ug";
+
+    public static string Duration(long milliseconds)
+    {
+        if (milliseconds == long.MaxValue) return "never";
+        var t = TimeSpan.FromMilliseconds(Math.Abs(milliseconds));
+        static string Two(long big, string bigUnit, long small, string smallUnit) => small == 0 ? $"{big} {bigUnit}" : $"{big} {bigUnit} {small} {smallUnit}";
+        string text = t.TotalDays >= 1 ? Two((long)t.TotalDays, "d", t.Hours, "h")
+            : t.TotalHours >= 1 ? Two(t.Hours, "h", t.Minutes, "min")
+            : t.TotalMinutes >= 1 ? Two(t.Minutes, "min", t.Seconds, "s")
+            : $"{t.TotalSeconds:0} s";
+        return milliseconds < 0 ? "-" + text : text;
+    }
+
+    /// <summary>A pump time as the host's local wall clock, given the pump's time now (the pump has no calendar).</summary>
+    public static string WallClock(long pumpTime, long pumpNow, DateTimeOffset hostNow)
+    {
+        if (pumpTime == long.MaxValue) return "never";
+        return (hostNow + TimeSpan.FromMilliseconds(pumpTime - pumpNow)).ToLocalTime().ToString("yyyy-MM-dd HH:mm", Invariant);
+    }
+
+    /// <summary>A decimal in the user's units to an exact integer of thousandths (mL to uL... uL/h to nL/h), refusing anything else.</summary>
+    public static long Thousandths(string text, string field)
+    {
+        if (!decimal.TryParse(text, NumberStyles.Number, Invariant, out decimal value))
+            throw new Link.LinkException($"{field} '{text}' is not a number (use a dot for decimals)");
+        decimal scaled = value * 1000m;
+        if (scaled != decimal.Truncate(scaled)) throw new Link.LinkException($"{field} {text} has more than three decimals");
+        return (long)scaled;
+    }
+
+    /// <summary>"90s", "10m", "2h", "1d", "1h30m", or "hh:mm[:ss]" as milliseconds.</summary>
+    public static long DurationMilliseconds(string text, string field)
+    {
+        string t = text.Trim();
+        if (t.Contains(':'))
+        {
+            if (TimeSpan.TryParseExact(t, new[] { @"h\:mm", @"hh\:mm", @"h\:mm\:ss", @"hh\:mm\:ss" }, Invariant, out var clock)) return (long)clock.TotalMilliseconds;
+            throw new Link.LinkException($"{field} '{text}' is not hh:mm or hh:mm:ss");
+        }
+        long total = 0, number = 0;
+        bool digits = false;
+        foreach (char c in t)
+        {
+            if (char.IsDigit(c)) { number = checked(number * 10 + (c - '0')); digits = true; continue; }
+            long unit = c switch { 'd' => 86_400_000, 'h' => 3_600_000, 'm' => 60_000, 's' => 1000, _ => 0 };
+            if (unit == 0 || !digits) throw new Link.LinkException($"{field} '{text}' is not a duration like 90s, 10m, 2h, 1d or 1h30m");
+            total += number * unit;
+            number = 0;
+            digits = false;
+        }
+        if (digits) throw new Link.LinkException($"{field} '{text}' needs a unit: s, m, h or d");
+        return total;
+    }
+}

@@ -1,0 +1,139 @@
+using System.Globalization;
+using OpenIdds.Firmware.Therapy;
+using OpenIdds.Firmware.Units;
+using OpenIdds.Simulator.Physics;
+using OpenIdds.Simulator.Scenarios;
+
+namespace OpenIdds.Simulator.Running;
+
+/// <summary>What each scenario action does to the world, the patient, the clinician's pump or its faults (docs/simulator.md lists them).</summary>
+public static class ScenarioActions
+{
+    /// <summary>The implanted pump's line is stiffer than the trial's external tubing set (docs/simulator.md).</summary>
+    public static PhysicsParameters ForStage(PhysicsParameters physics, PumpStage stage) =>
+        stage == PumpStage.Implanted ? physics with { ComplianceNanolitersPerPascal = physics.ImplantedComplianceNanolitersPerPascal } : physics;
+
+    public static void Apply(ScenarioAction a, string field, DeviceChain devices, Scenario scenario, long timeOfDay, Action<string, string, string> log)
+    {
+        var pump = devices.Current;
+        var world = pump.World;
+        string F(string name) => $"{field}.{name}";
+        Drug Drug(long concentration) => new(scenario.Drug.Name, new MicrogramsPerMilliliter(concentration));
+        switch (a.Do)
+        {
+            case "program":
+                var spec = a.Prescription ?? throw new ScenarioException($"{F("prescription")}: 'program' needs a prescription");
+                pump.Program(ScenarioPrescriptions.ToPrescription(spec, pump.Pump.Therapy.ReservoirDrug.IsNone ? Drug(scenario.Drug.ConcentrationUgPerMl) : pump.Pump.Therapy.ReservoirDrug, F("prescription")), Describe(spec));
+                break;
+            case "posture":
+                world.Patient.Posture = a.Posture switch
+                {
+                    "lying" => Posture.Lying, "sitting" => Posture.Sitting, "standing" => Posture.Standing,
+                    _ => throw new ScenarioException($"{F("posture")}: '{a.Posture}' is not one of lying, sitting, standing"),
+                };
+                log("patient", "posture", a.Posture!);
+                break;
+            case "cough": world.Patient.Cough(world.Now); log("patient", "cough", ""); break;
+            case "strain": world.Patient.Strain(world.Now); log("patient", "strain", ""); break;
+            case "bolus-press": world.Board.Button.Pending++; log("patient", "bolus-press", ""); break;
+            case "diary":
+                if (a.Pain is int pain)
+                {
+                    var report = pump.Pump.AddPain(pain);
+                    log("patient", report.Accepted ? "diary" : "diary-refused", string.Create(CultureInfo.InvariantCulture, $"pain {pain}, {a.Activity}") + (report.Accepted ? "" : ": " + report));
+                }
+                if (a.ActivityKind is { } kind)
+                {
+                    var report = pump.Pump.AddActivity(ScenarioPrescriptions.Activity(kind, F("activity_kind")), a.Minutes ?? 30);
+                    log("patient", report.Accepted ? "diary" : "diary-refused", $"{kind} {a.Minutes ?? 30} min" + (report.Accepted ? "" : ": " + report));
+                }
+                break;
+            case "refill":
+                long concentration = a.ConcentrationUgPerMl ?? world.Reservoir.Concentration;
+                double trueResidual = world.Reservoir.Refill((long)((a.AddedMl ?? 0) * 1_000_000), concentration);
+                var withdrawn = new Nanoliters(a.WithdrawnMl is double w ? (long)(w * 1_000_000) : (long)trueResidual);
+                log("clinician", "refill", string.Create(CultureInfo.InvariantCulture, $"withdrew {withdrawn.Value / 1_000_000.0:0.000} mL (true residual {trueResidual / 1_000_000.0:0.000} mL), added {a.AddedMl:0.000} mL at {concentration} ug/mL"));
+                pump.Refill(withdrawn, new Nanoliters((long)((a.AddedMl ?? 0) * 1_000_000)), Drug(concentration), Nanoliters.FromMicroliters((long)((a.LowMl ?? 2) * 1000)));
+                break;
+            case "clinician-bolus":
+                var bolus = pump.Pump.RequestClinicianBolus(new Micrograms(a.DoseUg ?? throw new ScenarioException($"{F("dose_ug")}: a clinician bolus needs its dose")),
+                    new Milliseconds(DurationText.ParseMilliseconds(a.Duration ?? "30m", F("duration"))), confirmed: true);
+                log("clinician", bolus.Accepted ? "bolus" : "bolus-refused", bolus.ToString());
+                break;
+            case "clock-sync":
+                var sync = pump.Pump.SyncClock(new Milliseconds(DurationText.ParseTimeOfDay(a.TimeOfDay ?? throw new ScenarioException($"{F("time_of_day")}: clock-sync needs the time of day"), F("time_of_day"))));
+                log("clinician", sync.Accepted ? "clock-sync" : "clock-sync-refused", a.TimeOfDay + (sync.Accepted ? "" : ": " + sync));
+                break;
+            case "occlusion":
+                world.Line.OcclusionFactor = a.Factor is null or <= 0 ? double.PositiveInfinity : a.Factor.Value;
+                log("fault", "occlusion", double.IsInfinity(world.Line.OcclusionFactor) ? "complete" : string.Create(CultureInfo.InvariantCulture, $"partial x{a.Factor}"));
+                break;
+            case "occlusion-clear": world.Line.OcclusionFactor = 1.0; log("fault", "occlusion-clear", ""); break;
+            case "disconnect": world.Line.Disconnected = true; log("fault", "disconnect", "catheter disconnected: outflow to tissue"); break;
+            case "pressure-sensor":
+                world.PressureSensor.Inject(a.Kind switch
+                {
+                    "stuck" => PressureSensorFault.Stuck, "disconnected" => PressureSensorFault.Disconnected,
+                    "out-of-range" => PressureSensorFault.OutOfRange, "noisy" => PressureSensorFault.Noisy, "none" => PressureSensorFault.None,
+                    _ => throw new ScenarioException($"{F("kind")}: '{a.Kind}' is not one of stuck, disconnected, out-of-range, noisy, none"),
+                });
+                log("fault", "pressure-sensor", a.Kind!);
+                break;
+            case "pressure-drift": world.PressureSensor.DriftPascalsPerDay = a.PascalsPerDay ?? 0; log("fault", "pressure-drift", string.Create(CultureInfo.InvariantCulture, $"{a.PascalsPerDay} Pa/day")); break;
+            case "motor-stall": world.Head.Stalled = true; world.Board.InjectMotorFault(); log("fault", "motor-stall", "head jammed; driver fault line low"); break;
+            case "motor-stall-clear": world.Head.Stalled = false; world.Board.ClearMotorFault(); log("fault", "motor-stall-clear", "the jam freed; driver fault line high again (the pump stays stopped until a clinician resets it)"); break;
+            case "lost-steps": world.Head.LostStepProbability = a.Probability ?? 0; log("fault", "lost-steps", string.Create(CultureInfo.InvariantCulture, $"p = {a.Probability}")); break;
+            case "battery-drain": world.Battery.DrainFactor = a.Factor ?? 1; log("fault", "battery-drain", string.Create(CultureInfo.InvariantCulture, $"x{a.Factor}")); break;
+            case "power-loss":
+                long off = DurationText.ParseMilliseconds(a.Duration ?? "1s", F("duration"));
+                log("fault", "power-loss", $"{off} ms");
+                pump.PowerCycle(off);
+                break;
+            case "clinician-reset": pump.ClinicianReset(); break;
+            case "hang":
+                long hang = DurationText.ParseMilliseconds(a.Duration ?? "5m", F("duration"));
+                log("fault", "hang", $"control loop stops for {hang} ms");
+                pump.Hang(hang);
+                break;
+            case "silence":
+                pump.Pump.SilenceAlarms();
+                log("patient", "silence", "audio paused");
+                break;
+            case "implant":
+                // The trial ends; the implanted pump takes over the therapy with its own reservoir and drug.
+                var implantSpec = a.Prescription ?? throw new ScenarioException($"{F("prescription")}: 'implant' needs the implanted pump's prescription");
+                if (a.RequiresReliefPercent is int threshold)
+                {
+                    // The decision the trial exists for: the firmware's own trial report.
+                    var trial = pump.Pump.TrialReport(threshold);
+                    log("clinician", "trial-report", string.Create(CultureInfo.InvariantCulture,
+                        $"baseline pain {trial.BaselinePainTenths / 10.0:0.0}, trial pain {trial.TrialPainTenths / 10.0:0.0}, relief {trial.ReliefPercent} % (threshold {threshold} %), {trial.DosePerDay} a day, boluses granted {trial.BolusRequestsGranted}, refused {trial.BolusRequestsRefused}"));
+                    if (!trial.MeetsReliefThreshold)
+                    {
+                        log("clinician", "no-implant", $"relief {trial.ReliefPercent} % is below {threshold} %: the trial pump is removed and no pump is implanted");
+                        pump.Program(Prescription.Stopped(pump.Pump.Therapy.Prescription.Drug), "stopped: the trial ends without an implant");
+                        break;
+                    }
+                }
+                long implantConcentration = a.ConcentrationUgPerMl ?? scenario.Drug.ConcentrationUgPerMl;
+                double fill = a.AddedMl ?? scenario.ReservoirMilliliters;
+                log("clinician", "implant", string.Create(CultureInfo.InvariantCulture, $"trial pump removed; implanted pump filled with {fill} mL at {implantConcentration} ug/mL"));
+                var implantPhysics = ForStage(scenario.PhysicsParameters(), PumpStage.Implanted);
+                var implantWorld = new PumpWorld(implantPhysics, scenario.Seed ^ 0x1A1A, (long)(fill * 1_000_000), implantConcentration, scenario.LevelSensor, world.Now);
+                var implanted = devices.Install(implantWorld, ScenarioDevice.Setup(scenario, implantPhysics, PumpStage.Implanted, timeOfDay + world.Now, fill), scenario.ClockDriftPpm, log);
+                implanted.Refill(Nanoliters.Zero, new Nanoliters((long)(fill * 1_000_000)), Drug(implantConcentration), PumpConfiguration.DefaultLowReservoir);
+                implanted.Program(ScenarioPrescriptions.ToPrescription(implantSpec, Drug(implantConcentration), F("prescription")), Describe(implantSpec));
+                break;
+            default:
+                throw new ScenarioException($"{F("do")}: '{a.Do}' is not a known action");
+        }
+    }
+
+    public static string Describe(PrescriptionSpec p) => p.Mode switch
+    {
+        "continuous" => string.Create(CultureInfo.InvariantCulture, $"continuous {p.RateUlPerH} uL/h"),
+        "flex" => "flex " + string.Join(", ", p.Steps.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.At} {s.RateUlPerH} uL/h"))),
+        "single-bolus" => $"single bolus {p.DoseUg} ug over {p.Duration}",
+        _ => p.Mode,
+    } + (p.PatientBolus is { } b ? $", patient bolus {b.DoseUg} ug over {b.Duration}, lockout {b.Lockout}, at most {b.MaxPer24H} per 24 h" : "");
+}
