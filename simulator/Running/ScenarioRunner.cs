@@ -33,11 +33,11 @@ public static class ScenarioRunner
             .OrderBy(a => a.Time).ThenBy(a => a.Index).ToList();
         var samples = new List<Sample>();
         var balance = new List<(long, double)>();
-        var hourly = new List<(long, double)>();
+        var hourly = new List<(long, double, double)>();
         long sampleInterval = Math.Max(60_000, duration / 4000 / 60_000 * 60_000);
         long nextSample = 0, nextBalance = scenario.Balance ? 0 : long.MaxValue, nextHour = HourMilliseconds, wakeUps = 0;
         long stepsAtLastHour = 0;
-        double pumpedAtLastHour = 0;
+        double pumpedAtLastHour = 0, prescribedAtLastHour = 0;
         int nextAction = 0;
 
         VirtualPump pump = devices.Current;
@@ -66,7 +66,10 @@ public static class ScenarioRunner
                 // so any difference in the physics arithmetic between machines changes the log's hash.
                 Log("pump", "hourly", string.Create(CultureInfo.InvariantCulture,
                     $"steps {devices.StepsTaken - stepsAtLastHour}, pumped {(devices.PumpedNanoliters - pumpedAtLastHour) / 1000.0:0.000} uL, line {world.Line.PressurePascals:0} Pa"));
-                hourly.Add((world.Now, (devices.StepsTaken - stepsAtLastHour) * (double)scenario.CalibrationPicolitersPerStep / 1_000_000));
+                // The prescribed volume of the hour too: a flex schedule changes it from hour to hour.
+                double prescribedNow = devices.PrescribedNanoliters(world.Now);
+                hourly.Add((world.Now, (devices.StepsTaken - stepsAtLastHour) * (double)scenario.CalibrationPicolitersPerStep / 1_000_000, (prescribedNow - prescribedAtLastHour) / 1000.0));
+                prescribedAtLastHour = prescribedNow;
                 stepsAtLastHour = devices.StepsTaken;
                 pumpedAtLastHour = devices.PumpedNanoliters;
                 nextHour += HourMilliseconds;
