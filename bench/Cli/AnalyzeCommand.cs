@@ -61,9 +61,9 @@ public static class AnalyzeCommand
                 string folder = parse.GetValue(outDir)!;
                 AccuracyReport.Write(result, folder, path);
                 output.WriteLine(AccuracyReport.Disclaimer);
-                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"A = {result.MeanErrorPercent:+0.00;-0.00} % (claim +-{settings.ClaimPercent} %): {(result.Pass ? "PASS" : "FAIL")}"));
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"A = {result.MeanErrorPercent:+0.00;-0.00;0.00} % (claim +-{settings.ClaimPercent} %): {(result.Pass ? "PASS" : "FAIL")}"));
                 foreach (var t in result.Trumpet)
-                    output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  window {t.WindowMinutes,6:0.##} min: Ep(max) {t.MaxPercent,8:+0.00;-0.00} %  Ep(min) {t.MinPercent,8:+0.00;-0.00} %  ({t.Windows} of {t.WindowsExpected} windows)"));
+                    output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  window {t.WindowMinutes,6:0.##} min: Ep(max) {t.MaxPercent,8:+0.00;-0.00;0.00} %  Ep(min) {t.MinPercent,8:+0.00;-0.00;0.00} %  ({t.Windows} of {t.WindowsExpected} windows)"));
                 output.WriteLine(AccuracyReport.QualityText(result));
                 output.WriteLine($"report: {Path.GetFullPath(Path.Combine(folder, "accuracy.html"))}");
                 return result.Pass ? 0 : 1;

@@ -28,7 +28,7 @@ public static class CompareCommand
                 output.WriteLine($"prescribed volume per hour: {(log.All(h => h.PrescribedMicroliters != null) ? "from the pump log" : "from --rate")}");
                 output.WriteLine("hour  prescribed uL  commanded uL  delivered uL  scheduling %  mechanism %");
                 foreach (var h in hours)
-                    output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{h.Index,4}  {h.PrescribedMicroliters,13:0.000}  {h.CommandedMicroliters,12:0.000}  {Number(h.DeliveredMicroliters, "0.000"),12}  {Number(h.SchedulingErrorPercent, "+0.00;-0.00"),12}  {Number(h.MechanismErrorPercent, "+0.00;-0.00"),11}"));
+                    output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{h.Index,4}  {h.PrescribedMicroliters,13:0.000}  {h.CommandedMicroliters,12:0.000}  {Number(h.DeliveredMicroliters, "0.000"),12}  {Number(h.SchedulingErrorPercent, "+0.00;-0.00;0.00"),12}  {Number(h.MechanismErrorPercent, "+0.00;-0.00;0.00"),11}"));
                 return 0;
             }
             catch (Exception e) when (e is InvalidDataException or ArgumentException or IOException or UnauthorizedAccessException)

@@ -37,12 +37,12 @@ public static class AccuracyReport
         Line(folder, "flow.png", "Flow-rate graph (whole run)", result.Flow, result.SetRateMicrolitersPerHour);
         Line(folder, "startup.png", "Start-up graph (first analysis period)", result.StartUp, result.SetRateMicrolitersPerHour);
         Trumpet(result, Path.Combine(folder, "trumpet.png"));
-        string rows = string.Join("", result.Trumpet.Select(t => string.Create(CultureInfo.InvariantCulture, $"<tr><td>{t.WindowMinutes:0.##}</td><td>{t.MaxPercent:+0.00;-0.00}</td><td>{t.MinPercent:+0.00;-0.00}</td><td>{t.Windows} of {t.WindowsExpected}</td></tr>")));
+        string rows = string.Join("", result.Trumpet.Select(t => string.Create(CultureInfo.InvariantCulture, $"<tr><td>{t.WindowMinutes:0.##}</td><td>{t.MaxPercent:+0.00;-0.00;0.00}</td><td>{t.MinPercent:+0.00;-0.00;0.00}</td><td>{t.Windows} of {t.WindowsExpected}</td></tr>")));
         File.WriteAllText(Path.Combine(folder, "accuracy.html"), string.Create(CultureInfo.InvariantCulture, $"""
             <!doctype html><html><head><meta charset="utf-8"><title>Delivery accuracy</title></head><body style="font-family:sans-serif;max-width:980px;margin:2em auto">
             <h1>Delivery accuracy</h1><p><b>{Disclaimer}</b></p>
             <p>Source: {System.Net.WebUtility.HtmlEncode(source)}. Set rate {result.SetRateMicrolitersPerHour:0.###} uL/h; mean flow over minutes {result.Settings.AnalysisStartMinutes:0.##}-{result.Settings.AnalysisEndMinutes:0.##}: {result.MeanFlowMicrolitersPerHour:0.###} uL/h.</p>
-            <p>Mean error A = <b>{result.MeanErrorPercent:+0.00;-0.00} %</b> against a claim of +-{result.Settings.ClaimPercent:0.##} %: <b>{(result.Pass ? "PASS" : "FAIL")}</b>.</p>
+            <p>Mean error A = <b>{result.MeanErrorPercent:+0.00;-0.00;0.00} %</b> against a claim of +-{result.Settings.ClaimPercent:0.##} %: <b>{(result.Pass ? "PASS" : "FAIL")}</b>.</p>
             <p>{System.Net.WebUtility.HtmlEncode(QualityText(result))}</p>
             <table border="1" cellpadding="4"><tr><th>window (min)</th><th>Ep(max) %</th><th>Ep(min) %</th><th>windows used</th></tr>{rows}</table>
             <img src="trumpet.png" width="900"><img src="flow.png" width="900"><img src="startup.png" width="900">
