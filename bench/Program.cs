@@ -1,1 +1,1 @@
-return OpenIdds.Bench.Cli.BenchCommand.Build().Parse(args).Invoke();
+return OpenIdds.Bench.Cli.BenchCommand.Run(args);

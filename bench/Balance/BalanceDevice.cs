@@ -12,11 +12,22 @@ public sealed class BalanceDevice(IBalanceTransport transport, BalanceProtocol p
 {
     public static readonly TimeSpan ReplyTimeout = TimeSpan.FromSeconds(2);
 
+    // SBI leaves the unit blank on an unstable reading; it is the unit of the last stable one.
+    private string _sbiUnit = "g";
+
+    public BalanceProtocol Protocol => protocol;
+
     public BalanceReply ReadWeight()
     {
+        // A reply that came after the previous request timed out would otherwise answer this one, and
+        // every reading after it would be one interval old.
+        transport.DiscardPending();
         transport.Send(protocol == BalanceProtocol.MtSics ? "SI" : "\u001bP");
         string? line = transport.ReceiveLine(ReplyTimeout);
         if (line == null) throw new TimeoutException($"no reply from the balance within {ReplyTimeout.TotalSeconds} s");
-        return protocol == BalanceProtocol.MtSics ? MtSicsParser.Parse(line) : SbiParser.Parse(line);
+        if (protocol == BalanceProtocol.MtSics) return MtSicsParser.Parse(line);
+        var reply = SbiParser.Parse(line, _sbiUnit);
+        if (reply.Kind == ReplyKind.Stable) _sbiUnit = reply.Unit;
+        return reply;
     }
 }

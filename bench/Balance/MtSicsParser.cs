@@ -34,7 +34,7 @@ public static class MtSicsParser
                     && double.TryParse(parts[2], NumberStyles.Float, CultureInfo.InvariantCulture, out double value)
                     && UnitConversion.TryToMilligrams(value, parts[3], out double mg))
                 {
-                    return new BalanceReply(parts[1] == "S" ? ReplyKind.Stable : ReplyKind.Dynamic, mg, line);
+                    return new BalanceReply(parts[1] == "S" ? ReplyKind.Stable : ReplyKind.Dynamic, mg, line, parts[3]);
                 }
                 return new BalanceReply(ReplyKind.Unreadable, Raw: line);
             default:

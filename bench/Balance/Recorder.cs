@@ -1,59 +1,144 @@
 using System.Globalization;
+using OpenIdds.Bench.Analysis;
 
 namespace OpenIdds.Bench.Balance;
 
 /// <summary>
 /// `bench record`: reads the balance at a fixed interval and appends each reading to the CSV as it goes
-/// (flushed per line, so a crash loses nothing already read). Overload, underload, error replies and a
-/// silent or disconnected balance become gap rows - the time is kept, the mass is not invented - and a
-/// lost link is reconnected before the next reading.
+/// (flushed per line, so a crash loses nothing already read). Ticks are absolute (start + n x interval),
+/// never accumulated sleeps, so the grid does not drift; each row also keeps the time the reply really
+/// came (<c>measured_ms</c>). Overload, underload, error replies and a silent or disconnected balance
+/// become gap rows - the time is kept, the mass is not invented. A lost link is reopened with a bounded
+/// backoff between ticks, for as long as the run lasts, so a cable pulled and plugged back costs only
+/// the ticks it was out.
 /// </summary>
-public sealed class Recorder(BalanceDevice balance, IBalanceTransport transport, TextWriter csv, Func<long> clockMilliseconds, Action<int> sleep)
+public sealed class Recorder(BalanceDevice balance, IBalanceTransport transport, IBenchClock clock, TextWriter? log = null)
 {
     public int Readings { get; private set; }
+    public int Unstable { get; private set; }
     public int Gaps { get; private set; }
     public int Reconnects { get; private set; }
     public List<string> Notes { get; } = new();
 
-    public void Run(long intervalMilliseconds, long durationMilliseconds)
+    private TextWriter? _csv;
+
+    /// <summary>
+    /// Opens the balance before the run starts, retrying with <see cref="ReconnectBackoff"/> until
+    /// <paramref name="timeoutMilliseconds"/> has passed - a balance still warming up or a cable plugged
+    /// in late is waited for, a wrong port name is not waited for forever.
+    /// </summary>
+    /// <exception cref="BalanceNotConnectedException">it could not be opened in time; the message has the last error.</exception>
+    public void Connect(long timeoutMilliseconds)
     {
-        csv.WriteLine("time_ms,mass_mg,gap");
-        long start = clockMilliseconds();
-        for (long n = 0; n * intervalMilliseconds <= durationMilliseconds; n++)
+        var backoff = new ReconnectBackoff();
+        long deadline = clock.ElapsedMilliseconds + timeoutMilliseconds;
+        for (int tries = 1; ; tries++)
         {
-            long due = start + n * intervalMilliseconds;
-            long wait = due - clockMilliseconds();
-            if (wait > 0) sleep((int)wait);
-            long t = n * intervalMilliseconds;
             try
             {
-                var reply = balance.ReadWeight();
-                if (reply.HasWeight)
-                {
-                    Write(t, reply.Milligrams, gap: false);
-                    Readings++;
-                }
-                else
-                {
-                    Write(t, 0, gap: true);
-                    Gaps++;
-                    Notes.Add($"{t} ms: {reply.Kind} ('{reply.Raw}')");
-                }
+                transport.Open();
+                if (tries > 1) Say($"balance connected after {tries} tries");
+                return;
             }
-            catch (Exception e) when (e is IOException or TimeoutException or InvalidOperationException or UnauthorizedAccessException)
+            catch (Exception e) when (IsLinkFailure(e))
             {
-                Write(t, 0, gap: true);
-                Gaps++;
-                Notes.Add($"{t} ms: {e.Message}; reconnecting");
-                try { transport.Reconnect(); Reconnects++; }
-                catch (Exception r) when (r is IOException or UnauthorizedAccessException or InvalidOperationException) { Notes.Add($"{t} ms: reconnect failed: {r.Message}"); }
+                long now = clock.ElapsedMilliseconds;
+                if (now >= deadline)
+                    throw new BalanceNotConnectedException(string.Create(CultureInfo.InvariantCulture, $"{e.Message} (tried {tries} times in {timeoutMilliseconds / 1000.0:0.#} s)"), e);
+                if (tries == 1) Say($"waiting for the balance: {e.Message}");
+                clock.Sleep(Math.Min(backoff.Next(), deadline - now));
             }
         }
     }
 
-    private void Write(long t, double mg, bool gap)
+    /// <summary>Records readings at 0, S, 2S, ... up to <paramref name="durationMilliseconds"/>, on a link that <see cref="Connect"/> opened.</summary>
+    public void Record(TextWriter csv, long intervalMilliseconds, long durationMilliseconds)
     {
-        csv.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{t},{mg:0.00000},{(gap ? 1 : 0)}"));
+        if (intervalMilliseconds <= 0) throw new ArgumentOutOfRangeException(nameof(intervalMilliseconds), $"interval {intervalMilliseconds} ms must be above 0 ms");
+        _csv = csv;
+        csv.WriteLine(BalanceCsv.Header);
         csv.Flush();
+        long start = clock.ElapsedMilliseconds;
+        bool connected = true;
+        var backoff = new ReconnectBackoff();
+        long nextAttempt = 0;
+
+        for (long n = 0; n * intervalMilliseconds <= durationMilliseconds; n++)
+        {
+            long t = n * intervalMilliseconds, due = start + t;
+            // Wait for the tick; while the balance is away, keep trying to open it.
+            while (true)
+            {
+                if (!connected && clock.ElapsedMilliseconds >= nextAttempt)
+                {
+                    try
+                    {
+                        transport.Open();
+                        connected = true;
+                        Reconnects++;
+                        Say($"{Ms(clock.ElapsedMilliseconds - start)}: balance reconnected");
+                    }
+                    catch (Exception e) when (IsLinkFailure(e))
+                    {
+                        nextAttempt = clock.ElapsedMilliseconds + backoff.Next();
+                        if (backoff.Attempts == 1) Say($"{Ms(clock.ElapsedMilliseconds - start)}: reconnecting: {e.Message}");
+                    }
+                }
+                long now = clock.ElapsedMilliseconds;
+                if (now >= due) break;
+                clock.Sleep(Math.Max(1, (connected ? due : Math.Min(due, nextAttempt)) - now));
+            }
+
+            long measured = clock.ElapsedMilliseconds - start;
+            // A reading taken more than half an interval after its tick would belong to the next one:
+            // mark the tick lost instead (only a long reconnect or a slow reply before it can cause this).
+            if (measured - t > intervalMilliseconds / 2) { Gap(t, measured, "late", $"{measured - t} ms after its tick"); continue; }
+            if (!connected) { Gap(t, measured, "disconnected", "balance not connected"); continue; }
+            try
+            {
+                var reply = balance.ReadWeight();
+                measured = clock.ElapsedMilliseconds - start;
+                if (reply.HasWeight)
+                {
+                    bool stable = reply.Kind == ReplyKind.Stable;
+                    Write(new BalanceReading(t, reply.Milligrams, Gap: false, stable) { MeasuredMilliseconds = measured });
+                    Readings++;
+                    if (!stable) Unstable++;
+                }
+                else Gap(t, measured, reply.Note, $"'{reply.Raw}'");
+            }
+            catch (Exception e) when (e is TimeoutException || IsLinkFailure(e))
+            {
+                // Silence too gets the port reopened: a USB adapter unplugged and plugged back in can
+                // leave the old handle open and dead.
+                measured = clock.ElapsedMilliseconds - start;
+                Gap(t, measured, e is TimeoutException ? "no-reply" : "disconnected", e.Message);
+                transport.Close();
+                connected = false;
+                backoff.Reset();
+                nextAttempt = clock.ElapsedMilliseconds;
+            }
+        }
     }
+
+    private static bool IsLinkFailure(Exception e) => e is IOException or UnauthorizedAccessException or InvalidOperationException;
+
+    private void Gap(long t, long measured, string note, string detail)
+    {
+        Write(new BalanceReading(t, 0, Gap: true) { MeasuredMilliseconds = measured, Note = note });
+        Gaps++;
+        string text = $"{Ms(t)}: gap ({note}: {detail})";
+        Notes.Add(text);
+        Say(text);
+    }
+
+    private void Write(BalanceReading reading)
+    {
+        _csv!.WriteLine(BalanceCsv.Row(reading));
+        _csv.Flush();
+    }
+
+    private void Say(string text) => log?.WriteLine(text);
+
+    private static string Ms(long ms) => string.Create(CultureInfo.InvariantCulture, $"{ms} ms");
 }

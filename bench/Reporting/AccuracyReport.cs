@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using OpenIdds.Bench.Analysis;
 
 namespace OpenIdds.Bench.Reporting;
@@ -22,21 +23,42 @@ public static class AccuracyReport
             mean_error_percent_A = Math.Round(result.MeanErrorPercent, 3),
             claim_percent = result.Settings.ClaimPercent,
             pass = result.Pass,
-            trumpet = result.Trumpet.Select(t => new { window_min = t.WindowMinutes, ep_max_percent = Math.Round(t.MaxPercent, 3), ep_min_percent = Math.Round(t.MinPercent, 3), windows = t.Windows }),
-        }, new JsonSerializerOptions { WriteIndented = true }));
+            readings = new
+            {
+                used = result.Quality.ReadingsUsed,
+                gaps = result.Quality.Gaps,
+                late = result.Quality.Late,
+                missing = result.Quality.Missing,
+                unstable_used = result.Quality.UnstableUsed,
+                unstable_excluded = result.Quality.UnstableExcluded,
+            },
+            trumpet = result.Trumpet.Select(t => new { window_min = t.WindowMinutes, ep_max_percent = Math.Round(t.MaxPercent, 3), ep_min_percent = Math.Round(t.MinPercent, 3), windows = t.Windows, windows_expected = t.WindowsExpected }),
+        }, new JsonSerializerOptions { WriteIndented = true, Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) } }));
         Line(folder, "flow.png", "Flow-rate graph (whole run)", result.Flow, result.SetRateMicrolitersPerHour);
         Line(folder, "startup.png", "Start-up graph (first analysis period)", result.StartUp, result.SetRateMicrolitersPerHour);
         Trumpet(result, Path.Combine(folder, "trumpet.png"));
-        string rows = string.Join("", result.Trumpet.Select(t => string.Create(CultureInfo.InvariantCulture, $"<tr><td>{t.WindowMinutes:0.##}</td><td>{t.MaxPercent:+0.00;-0.00}</td><td>{t.MinPercent:+0.00;-0.00}</td></tr>")));
+        string rows = string.Join("", result.Trumpet.Select(t => string.Create(CultureInfo.InvariantCulture, $"<tr><td>{t.WindowMinutes:0.##}</td><td>{t.MaxPercent:+0.00;-0.00;0.00}</td><td>{t.MinPercent:+0.00;-0.00;0.00}</td><td>{t.Windows} of {t.WindowsExpected}</td></tr>")));
         File.WriteAllText(Path.Combine(folder, "accuracy.html"), string.Create(CultureInfo.InvariantCulture, $"""
             <!doctype html><html><head><meta charset="utf-8"><title>Delivery accuracy</title></head><body style="font-family:sans-serif;max-width:980px;margin:2em auto">
             <h1>Delivery accuracy</h1><p><b>{Disclaimer}</b></p>
             <p>Source: {System.Net.WebUtility.HtmlEncode(source)}. Set rate {result.SetRateMicrolitersPerHour:0.###} uL/h; mean flow over minutes {result.Settings.AnalysisStartMinutes:0.##}-{result.Settings.AnalysisEndMinutes:0.##}: {result.MeanFlowMicrolitersPerHour:0.###} uL/h.</p>
-            <p>Mean error A = <b>{result.MeanErrorPercent:+0.00;-0.00} %</b> against a claim of +-{result.Settings.ClaimPercent:0.##} %: <b>{(result.Pass ? "PASS" : "FAIL")}</b>.</p>
-            <table border="1" cellpadding="4"><tr><th>window (min)</th><th>Ep(max) %</th><th>Ep(min) %</th></tr>{rows}</table>
+            <p>Mean error A = <b>{result.MeanErrorPercent:+0.00;-0.00;0.00} %</b> against a claim of +-{result.Settings.ClaimPercent:0.##} %: <b>{(result.Pass ? "PASS" : "FAIL")}</b>.</p>
+            <p>{System.Net.WebUtility.HtmlEncode(QualityText(result))}</p>
+            <table border="1" cellpadding="4"><tr><th>window (min)</th><th>Ep(max) %</th><th>Ep(min) %</th><th>windows used</th></tr>{rows}</table>
             <img src="trumpet.png" width="900"><img src="flow.png" width="900"><img src="startup.png" width="900">
             </body></html>
             """));
+    }
+
+    /// <summary>One sentence on how the readings were used, for the HTML page and the console.</summary>
+    public static string QualityText(AccuracyResult result)
+    {
+        var q = result.Quality;
+        string unstable = result.Settings.Unstable == UnstableReadings.Use
+            ? $"{q.UnstableUsed} unstable (dynamic) readings used at their times"
+            : $"{q.UnstableExcluded} unstable (dynamic) readings excluded";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"Readings: {q.ReadingsUsed} used; {q.Gaps} gaps, {q.Late} late, {q.Missing} missing; {unstable}. Sample interval {result.Settings.SampleIntervalMinutes:0.####} min, run {result.Settings.RunMinutes:0.####} min, density {result.Settings.DensityMilligramsPerMicroliter:0.####} mg/uL.");
     }
 
     private static void Line(string folder, string file, string title, List<(double Minutes, double MicrolitersPerHour)> series, double setRate)

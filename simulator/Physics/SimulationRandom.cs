@@ -34,6 +34,9 @@ public sealed class SimulationRandom
     /// <summary>True with probability <paramref name="p"/>.</summary>
     public bool Chance(double p) => p > 0 && NextDouble() < p;
 
+    /// <summary>A whole number in 0..<paramref name="bound"/>-1 (0 for a bound of 0 or less).</summary>
+    public int NextInt(int bound) => bound <= 0 ? 0 : (int)(NextUInt64() % (ulong)bound);
+
     /// <summary>An independent stream for one part of the model, so adding noise in one place does not shift another's.</summary>
     public SimulationRandom Fork(ulong stream) => new(_state ^ (stream * 0xD1B54A32D192ED03UL));
 }

@@ -16,7 +16,7 @@ public static class ReportWriter
         File.WriteAllText(Path.Combine(folder, "events.csv"), result.EventLogCsv());
         // The same CSV `bench record` writes for a real balance, so `bench analyze` reads both.
         OpenIdds.Bench.Analysis.BalanceCsv.Write(Path.Combine(folder, "balance.csv"), result.BalanceReadings.Select(b => new OpenIdds.Bench.Analysis.BalanceReading(b.Time, b.Milligrams)));
-        File.WriteAllText(Path.Combine(folder, "delivery.csv"), "hour_end_ms,commanded_ul\n" + string.Concat(result.HourlyCommanded.Select(h => string.Create(CultureInfo.InvariantCulture, $"{h.HourEnd},{h.CommandedMicroliters:0.000}\n"))));
+        File.WriteAllText(Path.Combine(folder, "delivery.csv"), OpenIdds.Bench.Analysis.MechanismComparison.Header + "\n" + string.Concat(result.HourlyCommanded.Select(h => string.Create(CultureInfo.InvariantCulture, $"{h.HourEnd},{h.CommandedMicroliters:0.000},{h.PrescribedMicroliters:0.000}\n"))));
         File.WriteAllText(Path.Combine(folder, "summary.json"), JsonSerializer.Serialize(Summary(result, expectationFailures), new JsonSerializerOptions { WriteIndented = true }));
         var plots = Plots.WriteAll(result, folder);
         File.WriteAllText(Path.Combine(folder, "index.html"), Html(result, expectationFailures, plots));

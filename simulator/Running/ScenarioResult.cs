@@ -21,8 +21,8 @@ public sealed class ScenarioResult
     /// <summary>Devices the patient had (the trial pump, then the implant): the firmware's count is within one step of the prescription per device.</summary>
     public int Devices { get; init; } = 1;
 
-    /// <summary>The pump's own hourly delivery log: hour end (ms) and commanded volume (uL) - what `bench compare` reads.</summary>
-    public List<(long HourEnd, double CommandedMicroliters)> HourlyCommanded { get; init; } = new();
+    /// <summary>The pump's own hourly delivery log: hour end (ms), commanded and prescribed volume (uL) - what `bench compare` reads.</summary>
+    public List<(long HourEnd, double CommandedMicroliters, double PrescribedMicroliters)> HourlyCommanded { get; init; } = new();
 
     /// <summary>The first prescription's rate when it is continuous (the bench analysis's set rate), else 0.</summary>
     public double InitialRateMicrolitersPerHour { get; init; }

@@ -26,11 +26,11 @@ public sealed class ScenarioSession
     private readonly List<(long Time, int Index, ScenarioAction Action)> _actions;
     private readonly List<Sample> _samples = new();
     private readonly List<(long, double)> _balance = new();
-    private readonly List<(long, double)> _hourly = new();
+    private readonly List<(long, double, double)> _hourly = new();
     private readonly long _sampleInterval;
     private long _nextSample, _nextBalance, _nextHour = HourMilliseconds;
     private long _stepsAtLastHour;
-    private double _pumpedAtLastHour;
+    private double _pumpedAtLastHour, _prescribedAtLastHour;
     private int _nextAction;
 
     public ScenarioSession(Scenario scenario)
@@ -129,7 +129,10 @@ public sealed class ScenarioSession
     {
         Log("pump", "hourly", string.Create(CultureInfo.InvariantCulture,
             $"steps {_devices.StepsTaken - _stepsAtLastHour}, pumped {(_devices.PumpedNanoliters - _pumpedAtLastHour) / 1000.0:0.000} uL, line {world.Line.PressurePascals:0} Pa"));
-        _hourly.Add((world.Now, (_devices.StepsTaken - _stepsAtLastHour) * (double)_scenario.CalibrationPicolitersPerStep / 1_000_000));
+        // The prescribed volume of the hour too: a flex schedule changes it from hour to hour.
+        double prescribedNow = _devices.PrescribedNanoliters;
+        _hourly.Add((world.Now, (_devices.StepsTaken - _stepsAtLastHour) * (double)_scenario.CalibrationPicolitersPerStep / 1_000_000, (prescribedNow - _prescribedAtLastHour) / 1000.0));
+        _prescribedAtLastHour = prescribedNow;
         _stepsAtLastHour = _devices.StepsTaken;
         _pumpedAtLastHour = _devices.PumpedNanoliters;
         _nextHour += HourMilliseconds;

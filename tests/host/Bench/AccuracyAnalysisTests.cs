@@ -8,12 +8,13 @@ public class AccuracyAnalysisTests
 {
     private const double Density = 0.998;
 
-    /// <summary>Readings every 30 s for 120 min of a flow given as cumulative microliters at t minutes.</summary>
-    private static List<BalanceReading> Readings(Func<double, double> microlitersAt, double minutes = 120)
+    /// <summary>Readings every <paramref name="intervalMinutes"/> for <paramref name="minutes"/> of a flow given as cumulative microliters at t minutes.</summary>
+    internal static List<BalanceReading> Readings(Func<double, double> microlitersAt, double minutes = 120, double intervalMinutes = 0.5)
     {
         var list = new List<BalanceReading>();
-        for (int i = 0; i * 0.5 <= minutes + 1e-9; i++)
-            list.Add(new BalanceReading(i * 30_000L, microlitersAt(i * 0.5) * Density));
+        long step = (long)Math.Round(intervalMinutes * 60_000);
+        for (long i = 0; i * intervalMinutes <= minutes + 1e-9; i++)
+            list.Add(new BalanceReading(i * step, microlitersAt(i * intervalMinutes) * Density));
         return list;
     }
 
@@ -32,6 +33,8 @@ public class AccuracyAnalysisTests
             Assert.AreEqual(g, point.MinPercent, 1e-9, $"Ep(min) at {point.WindowMinutes} min");
         }
         Assert.AreEqual(117, result.Trumpet[0].Windows, "m = (T - P) / S + 1 = (60 - 2) / 0.5 + 1 windows of 2 min in the second hour");
+        Assert.AreEqual(241, result.Quality.ReadingsUsed);
+        Assert.AreEqual(0, result.Quality.Lost);
     }
 
     [TestMethod]
@@ -53,75 +56,177 @@ public class AccuracyAnalysisTests
         // Flow r (1 + a sin(2 pi t / Tp)): volume r/60 (t - a Tp / (2 pi) cos(2 pi t / Tp)) + const.
         double r = 60;
         var result = AccuracyAnalysis.Run(Readings(t => r / 60 * (t - a * periodMinutes / (2 * Math.PI) * Math.Cos(2 * Math.PI * t / periodMinutes))), r, AnalysisSettings.Standard);
+        AssertSincBounds(result, periodMinutes, a);
+    }
+
+    private static void AssertSincBounds(AccuracyResult result, double periodMinutes, double a)
+    {
         foreach (var point in result.Trumpet)
         {
             double x = point.WindowMinutes / periodMinutes;
             double bound = 100 * a * Math.Abs(Math.Sin(Math.PI * x) / (Math.PI * x));
-            // Windows start only every 0.5 min, so the extremes are sampled: within a few percent of a.
+            // Windows start only every sample, so the extremes are sampled: within a few percent of a.
             Assert.AreEqual(bound, point.MaxPercent, 100 * a * 0.06 + 1e-9, $"Ep(max) at P = {point.WindowMinutes} min, Tp = {periodMinutes} min");
             Assert.AreEqual(-bound, point.MinPercent, 100 * a * 0.06 + 1e-9, $"Ep(min) at P = {point.WindowMinutes} min, Tp = {periodMinutes} min");
         }
     }
 
     [TestMethod]
-    [DataRow("time_ms,mass_mg\n0,0\n30000\n", "line 3", "truncated")]
-    [DataRow("time_ms,mass_mg\n0,0\n60000,1\n30000,2\n", "line 4", "not after")]
-    [DataRow("time_ms,mass_mg\n0,0\n30000,abc\n", "line 3", "'abc'")]
-    [DataRow("time,mass\n0,0\n", "line 1", "header")]
-    public void A_bad_csv_is_refused_naming_the_line(string content, string line, string why)
+    [DataRow(0.0)]
+    [DataRow(-4.0)]
+    public void Low_rate_profile_48_hours_of_15_minute_samples_gives_A_and_every_Ep_equal_to_a_constant_gain(double g)
     {
-        string path = Path.Combine(Path.GetTempPath(), $"openidds-bad-{Guid.NewGuid():N}.csv");
-        File.WriteAllText(path, content);
-        try
+        double r = 2.5;   // uL/h, an implanted rate
+        var readings = Readings(t => (1 + g / 100) * r * t / 60, minutes: 48 * 60, intervalMinutes: 15);
+        Assert.HasCount(193, readings);
+        var result = AccuracyAnalysis.Run(readings, r, AnalysisSettings.LowRate);
+        Assert.AreEqual(g, result.MeanErrorPercent, 1e-9);
+        CollectionAssert.AreEqual(new double[] { 60, 120, 240, 360, 720 }, result.Trumpet.Select(t => t.WindowMinutes).ToArray(), "windows of 1, 2, 4, 6 and 12 h");
+        foreach (var point in result.Trumpet)
         {
-            var e = Assert.ThrowsExactly<InvalidDataException>(() => BalanceCsv.Read(path));
-            StringAssert.Contains(e.Message, line);
-            StringAssert.Contains(e.Message, why);
+            Assert.AreEqual(g, point.MaxPercent, 1e-9, $"Ep(max) at {point.WindowMinutes} min");
+            Assert.AreEqual(g, point.MinPercent, 1e-9, $"Ep(min) at {point.WindowMinutes} min");
+            Assert.AreEqual((int)((1440 - point.WindowMinutes) / 15 + 1), point.Windows, "m = (T - P) / S + 1 over the second day");
         }
-        finally { File.Delete(path); }
+        Assert.AreEqual(93, result.Trumpet[0].Windows);
+        Assert.AreEqual(96, result.StartUp.Count, "the start-up graph is the first day: 96 quarter-hour samples");
+        Assert.IsTrue(result.Pass == (Math.Abs(g) <= 10), "the low-rate claim is +-10 %");
     }
 
     [TestMethod]
-    public void The_csv_round_trips_and_a_gap_is_kept()
+    public void Low_rate_profile_a_three_hour_pulsation_gives_sinc_bounds_with_no_error_at_whole_periods()
     {
-        string path = Path.Combine(Path.GetTempPath(), $"openidds-{Guid.NewGuid():N}.csv");
-        try
-        {
-            BalanceCsv.Write(path, new[] { new BalanceReading(0, 0), new BalanceReading(30_000, 0.83), new BalanceReading(60_000, 0, Gap: true) });
-            var back = BalanceCsv.Read(path);
-            Assert.AreEqual(3, back.Count);
-            Assert.AreEqual(0.83, back[1].MassMilligrams, 1e-9);
-            Assert.IsTrue(back[2].Gap);
-        }
-        finally { File.Delete(path); }
-    }
-}
-
-[TestClass]
-public class MechanismComparisonTests
-{
-    [TestMethod]
-    public void A_head_that_slips_two_percent_shows_as_mechanism_error_and_an_exact_schedule_as_none()
-    {
-        double r = 100;   // uL/h prescribed and commanded
-        var log = Enumerable.Range(1, 3).Select(h => (h * 3_600_000L, r)).ToList();
-        var balance = Enumerable.Range(0, 3 * 120 + 1).Select(i => new BalanceReading(i * 30_000L, 0.98 * r * (i * 0.5 / 60) * 0.998)).ToList();
-        var hours = MechanismComparison.Compare(log, balance, r, 0.998);
-        Assert.AreEqual(3, hours.Count);
-        foreach (var h in hours)
-        {
-            Assert.AreEqual(0, h.SchedulingErrorPercent, 1e-9);
-            Assert.AreEqual(-2, h.MechanismErrorPercent, 1e-9);
-        }
+        double r = 2.5, tp = 180, a = 0.2;
+        var readings = Readings(t => r / 60 * (t - a * tp / (2 * Math.PI) * Math.Cos(2 * Math.PI * t / tp)), minutes: 48 * 60, intervalMinutes: 15);
+        var result = AccuracyAnalysis.Run(readings, r, AnalysisSettings.LowRate);
+        AssertSincBounds(result, tp, a);
+        Assert.AreEqual(0, result.MeanErrorPercent, 1e-9, "a day is a whole number of 3 h periods");
+        Assert.AreEqual(0, result.Trumpet.Single(t => t.WindowMinutes == 360).MaxPercent, 1e-9, "6 h = two whole periods: every window delivers exactly");
     }
 
     [TestMethod]
-    public void A_schedule_that_runs_one_percent_fast_shows_as_scheduling_error()
+    public void Readings_that_came_late_are_measured_over_the_time_that_really_passed()
     {
-        var log = new List<(long, double)> { (3_600_000L, 101.0) };
-        var balance = new List<BalanceReading> { new(0, 0), new(3_600_000, 101 * 0.998) };
-        var hour = MechanismComparison.Compare(log, balance, 100, 0.998).Single();
-        Assert.AreEqual(1, hour.SchedulingErrorPercent, 1e-9);
-        Assert.AreEqual(0, hour.MechanismErrorPercent, 1e-9);
+        double r = 100, g = 2;
+        // Each reply arrives 0 to 14 s after its tick and the mass is what was on the pan then.
+        var jitter = new Random(7);
+        var readings = Enumerable.Range(0, 241).Select(i =>
+        {
+            long nominal = i * 30_000L, measured = nominal + jitter.Next(0, 14_000);
+            return new BalanceReading(nominal, (1 + g / 100) * r * measured / 3_600_000.0 * Density) { MeasuredMilliseconds = measured };
+        }).ToList();
+        var result = AccuracyAnalysis.Run(readings, r, AnalysisSettings.Standard);
+        Assert.AreEqual(g, result.MeanErrorPercent, 1e-9);
+        Assert.IsTrue(result.Trumpet.All(t => Math.Abs(t.MaxPercent - g) < 1e-9 && Math.Abs(t.MinPercent - g) < 1e-9), "late readings bias nothing");
+
+        // Over half an interval off its tick, a reading belongs to no tick: it is lost, and counted.
+        readings[180] = readings[180] with { MeasuredMilliseconds = 180 * 30_000L + 16_000 };
+        var withLate = AccuracyAnalysis.Run(readings, r, AnalysisSettings.Standard);
+        Assert.AreEqual(1, withLate.Quality.Late);
+        Assert.AreEqual(117 - 2, withLate.Trumpet[0].Windows, "the two 2-min windows that start or end at 90 min are out");
+        Assert.AreEqual(117, withLate.Trumpet[0].WindowsExpected);
+    }
+
+    [TestMethod]
+    public void Gaps_take_out_the_windows_that_touch_them_and_the_result_says_how_many()
+    {
+        double r = 100, g = -1;
+        var readings = Readings(t => (1 + g / 100) * r * t / 60);
+        foreach (int i in new[] { 10, 150, 151 })
+            readings[i] = new BalanceReading(readings[i].TimeMilliseconds, 0, Gap: true) { Note = "overload" };
+        readings.RemoveAt(200);   // a row missing from the file altogether
+        var result = AccuracyAnalysis.Run(readings, r, AnalysisSettings.Standard);
+        Assert.AreEqual(g, result.MeanErrorPercent, 1e-9);
+        Assert.AreEqual((3, 1), (result.Quality.Gaps, result.Quality.Missing));
+        foreach (var point in result.Trumpet) Assert.AreEqual(g, point.MaxPercent, 1e-9);
+        // A 2-min window spans 4 samples: each of 150 (75 min), 151 and 200 (100 min) is the start of one
+        // window and the end of another; 10 (5 min) is before the analysis period.
+        Assert.AreEqual((117 - 6, 117), (result.Trumpet[0].Windows, result.Trumpet[0].WindowsExpected));
+        Assert.IsFalse(result.Flow.Any(f => f.Minutes is 75.0 or 75.5 or 76.0), "no flow sample across a gap");
+    }
+
+    [TestMethod]
+    public void A_gap_at_the_start_of_the_analysis_period_is_refused_naming_it()
+    {
+        var readings = Readings(t => 100 * t / 60);
+        readings[120] = new BalanceReading(readings[120].TimeMilliseconds, 0, Gap: true) { Note = "disconnected", Line = 122 };
+        var e = Assert.ThrowsExactly<InvalidDataException>(() => AccuracyAnalysis.Run(readings, 100, AnalysisSettings.Standard));
+        StringAssert.Contains(e.Message, "60 min");
+        StringAssert.Contains(e.Message, "disconnected");
+        StringAssert.Contains(e.Message, "line 122");
+    }
+
+    [TestMethod]
+    public void Unstable_readings_are_used_by_default_and_excluded_as_gaps_when_asked()
+    {
+        double r = 100, g = 1.5;
+        var readings = Readings(t => (1 + g / 100) * r * t / 60).Select((b, i) => i % 3 == 1 ? b with { Stable = false } : b).ToList();
+        var used = AccuracyAnalysis.Run(readings, r, AnalysisSettings.Standard);
+        Assert.AreEqual((80, 0), (used.Quality.UnstableUsed, used.Quality.UnstableExcluded));
+        Assert.AreEqual(117, used.Trumpet[0].Windows);
+        var excluded = AccuracyAnalysis.Run(readings, r, AnalysisSettings.Standard with { Unstable = UnstableReadings.Exclude });
+        Assert.AreEqual((0, 80), (excluded.Quality.UnstableUsed, excluded.Quality.UnstableExcluded));
+        Assert.AreEqual(g, excluded.MeanErrorPercent, 1e-9);
+        Assert.IsTrue(excluded.Trumpet[0].Windows < 117, "windows ending on an excluded reading are out");
+    }
+
+    [TestMethod]
+    public void A_reading_off_the_sample_grid_is_refused_naming_its_line_and_the_interval()
+    {
+        var readings = Readings(t => 100 * t / 60);
+        readings.Insert(3, new BalanceReading(75_000, 1.0) { Line = 5 });
+        var e = Assert.ThrowsExactly<InvalidDataException>(() => AccuracyAnalysis.Run(readings, 100, AnalysisSettings.Standard));
+        StringAssert.Contains(e.Message, "line 5");
+        StringAssert.Contains(e.Message, "75000");
+        StringAssert.Contains(e.Message, "multiple of 30000 ms");
+        StringAssert.Contains(e.Message, "--interval");
+    }
+
+    [TestMethod]
+    public void A_standard_two_hour_recording_under_the_low_rate_profile_is_refused_saying_why()
+    {
+        var readings = Readings(t => 2.5 * t / 60);
+        var offGrid = Assert.ThrowsExactly<InvalidDataException>(() => AccuracyAnalysis.Run(readings, 2.5, AnalysisSettings.LowRate));
+        StringAssert.Contains(offGrid.Message, "15 min sample grid");
+        var tooShort = Assert.ThrowsExactly<InvalidDataException>(() => AccuracyAnalysis.Run(readings, 2.5, AnalysisSettings.LowRate with { SampleIntervalMinutes = 0.5 }));
+        StringAssert.Contains(tooShort.Message, "1440 min");
+        StringAssert.Contains(tooShort.Message, "the readings end at 120 min");
+    }
+
+    [TestMethod]
+    [DataRow("interval", 0.0, "--interval", "above 0")]
+    [DataRow("interval", 0.0000001, "--interval", "whole number of milliseconds")]
+    [DataRow("run", 120.25, "--run", "whole number of sample intervals")]
+    [DataRow("end", 130.0, "--analysis-end", "after the end of the run")]
+    [DataRow("start", 120.0, "--analysis-end", "must be after the analysis start")]
+    [DataRow("start", -1.0, "--analysis-start", "0 min or later")]
+    [DataRow("window", 2.25, "--windows", "whole number of sample intervals")]
+    [DataRow("window", 90.0, "--windows", "longer than the analysis period 60 min")]
+    [DataRow("window", 0.0, "--windows", "above 0")]
+    [DataRow("density", 998.0, "--density", "outside 0.5..2.5 mg/uL")]
+    [DataRow("claim", 0.0, "--claim", "above 0 %")]
+    public void Settings_the_method_cannot_use_are_refused_naming_the_option_the_value_and_the_limit(string what, double value, string option, string why)
+    {
+        var s = AnalysisSettings.Standard;
+        s = what switch
+        {
+            "interval" => s with { SampleIntervalMinutes = value },
+            "run" => s with { RunMinutes = value },
+            "end" => s with { AnalysisEndMinutes = value },
+            "start" => s with { AnalysisStartMinutes = value },
+            "window" => s with { WindowsMinutes = new[] { 2, value } },
+            "density" => s with { DensityMilligramsPerMicroliter = value },
+            _ => s with { ClaimPercent = value },
+        };
+        var e = Assert.ThrowsExactly<ArgumentException>(s.Validate);
+        StringAssert.Contains(e.Message, option);
+        StringAssert.Contains(e.Message, why);
+    }
+
+    [TestMethod]
+    public void The_standard_and_low_rate_profiles_are_valid()
+    {
+        AnalysisSettings.Standard.Validate();
+        AnalysisSettings.LowRate.Validate();
     }
 }

@@ -1,92 +1,141 @@
+using System.Text;
+using System.Text.RegularExpressions;
 using OpenIdds.Bench.Balance;
 
 namespace OpenIdds.Tests.Host.Bench;
 
-/// <summary>The balance layer against scripted transcripts of MT-SICS and SBI lines, including error replies.</summary>
+/// <summary>
+/// The parsers and the device against transcripts in the balances' own wire formats. MT-SICS: the reply
+/// identifier, a status, the value right-aligned in 10 characters and the unit (MT-SICS reference
+/// manuals); SBI: 16 characters with CR LF - sign, value in columns 3-10, unit in 12-14 - or 22 with a
+/// 6-character identifier in front (Sartorius operating instructions, "Data output format"). Every line
+/// is checked against its format first, so a hand-typed line of the wrong width cannot slip in.
+/// </summary>
 [TestClass]
-public class BalanceTests
+public partial class BalanceTests
 {
-    [TestMethod]
-    [DataRow("S S     100.00012 g", ReplyKind.Stable, 100000.12)]
-    [DataRow("S D      12.34500 g", ReplyKind.Dynamic, 12345.0)]
-    [DataRow("S S   1.5 mg", ReplyKind.Stable, 1.5)]
-    [DataRow("S I", ReplyKind.NotExecutable, 0.0)]
-    [DataRow("S +", ReplyKind.Overload, 0.0)]
-    [DataRow("S -", ReplyKind.Underload, 0.0)]
-    [DataRow("ES", ReplyKind.SyntaxError, 0.0)]
-    [DataRow("ET", ReplyKind.TransmissionError, 0.0)]
-    [DataRow("EL", ReplyKind.LogicalError, 0.0)]
-    [DataRow("S S 12,3 g", ReplyKind.Unreadable, 0.0)]
-    public void Mt_sics_lines_parse_by_whitespace(string line, ReplyKind kind, double milligrams)
+    [GeneratedRegexAttribute(@"^S [SD] [ +\-0-9.]{10} [a-z]{1,3}\r\n$")]
+    private static partial Regex MtSicsWeightLine();
+
+    /// <summary>Feeds one wire line through the real framing, as the transport does.</summary>
+    private static string Framed(string wire)
     {
-        var reply = MtSicsParser.Parse(line);
+        var lines = new LineFraming().Push(Encoding.ASCII.GetBytes(wire), wire.Length).ToList();
+        Assert.HasCount(1, lines, $"one CR LF line in '{wire}'");
+        return lines[0];
+    }
+
+    [TestMethod]
+    [DataRow("S S   52.12345 g\r\n", ReplyKind.Stable, 52123.45)]
+    [DataRow("S D   52.12351 g\r\n", ReplyKind.Dynamic, 52123.51)]
+    [DataRow("S S  100.00012 g\r\n", ReplyKind.Stable, 100000.12)]
+    [DataRow("S S   -0.00012 g\r\n", ReplyKind.Stable, -0.12)]
+    [DataRow("S S   52123.45 mg\r\n", ReplyKind.Stable, 52123.45)]
+    [DataRow("S D    0.10021 kg\r\n", ReplyKind.Dynamic, 100210.0)]
+    public void Mt_sics_weight_replies_parse_by_whitespace(string wire, ReplyKind kind, double milligrams)
+    {
+        Assert.IsTrue(MtSicsWeightLine().IsMatch(wire), $"'{wire.TrimEnd()}' is not an MT-SICS weight line (value right-aligned in 10 characters)");
+        var reply = MtSicsParser.Parse(Framed(wire));
         Assert.AreEqual(kind, reply.Kind);
         Assert.AreEqual(milligrams, reply.Milligrams, 1e-6);
     }
 
     [TestMethod]
-    [DataRow("+     12.3456 g  ", ReplyKind.Stable, 12345.6)]
-    [DataRow("N    +   100.0002 g  ", ReplyKind.Stable, 100000.2)]
-    [DataRow("-      0.0012 g  ", ReplyKind.Stable, -1.2)]
-    [DataRow("+     12.3456    ", ReplyKind.Dynamic, 12345.6)]
-    [DataRow("      High      ", ReplyKind.Overload, 0.0)]
-    [DataRow("      Low       ", ReplyKind.Underload, 0.0)]
-    [DataRow("Err 101         ", ReplyKind.LogicalError, 0.0)]
-    public void Sbi_lines_parse_with_a_blank_unit_meaning_unstable(string line, ReplyKind kind, double milligrams)
+    [DataRow("S I\r\n", ReplyKind.NotExecutable)]
+    [DataRow("S +\r\n", ReplyKind.Overload)]
+    [DataRow("S -\r\n", ReplyKind.Underload)]
+    [DataRow("ES\r\n", ReplyKind.SyntaxError)]
+    [DataRow("ET\r\n", ReplyKind.TransmissionError)]
+    [DataRow("EL\r\n", ReplyKind.LogicalError)]
+    [DataRow("S S   52,12345 g\r\n", ReplyKind.Unreadable)]     // a decimal comma: not MT-SICS, never a weight
+    [DataRow("S S   5\u00b2.1\u00b245 g\r\n", ReplyKind.Unreadable)] // 8 data bits read as 7: garbled digits
+    [DataRow("I4 A \"B412345678\"\r\n", ReplyKind.Unreadable)]     // an answer to another command
+    public void Mt_sics_status_and_error_replies_carry_no_weight(string wire, ReplyKind kind)
     {
-        var reply = SbiParser.Parse(line);
+        var reply = MtSicsParser.Parse(Framed(wire));
+        Assert.AreEqual(kind, reply.Kind);
+        Assert.IsFalse(reply.HasWeight);
+    }
+
+    [TestMethod]
+    [DataRow("+ 52.12345 g  \r\n", ReplyKind.Stable, 52123.45)]
+    [DataRow("+  12.3456 g  \r\n", ReplyKind.Stable, 12345.6)]
+    [DataRow("-   0.0012 g  \r\n", ReplyKind.Stable, -1.2)]
+    [DataRow("+ 523.4567 mg \r\n", ReplyKind.Stable, 523.4567)]
+    [DataRow("+  123.5[6]g  \r\n", ReplyKind.Stable, 123560.0)]   // a non-verified digit in brackets
+    [DataRow("+  12.3461    \r\n", ReplyKind.Dynamic, 12346.1)]   // blank unit: not stable
+    [DataRow("N     +  12.3456 g  \r\n", ReplyKind.Stable, 12345.6)]
+    [DataRow("N     +  12.3461    \r\n", ReplyKind.Dynamic, 12346.1)]
+    [DataRow("G#    + 112.3456 g  \r\n", ReplyKind.Stable, 112345.6)]
+    public void Sbi_weight_lines_parse_by_their_columns_and_a_blank_unit_means_unstable(string wire, ReplyKind kind, double milligrams)
+    {
+        Assert.IsTrue(wire.Length is 16 or 22, $"an SBI line is 16 or 22 characters with its CR LF; '{wire.TrimEnd()}' is {wire.Length}");
+        var reply = SbiParser.Parse(Framed(wire));
         Assert.AreEqual(kind, reply.Kind);
         Assert.AreEqual(milligrams, reply.Milligrams, 1e-6);
     }
 
     [TestMethod]
-    public void Framing_keeps_a_partial_line_until_its_end_arrives()
+    [DataRow("      H       \r\n", ReplyKind.Overload)]
+    [DataRow("      HH      \r\n", ReplyKind.Overload)]
+    [DataRow("      L       \r\n", ReplyKind.Underload)]
+    [DataRow("      LL      \r\n", ReplyKind.Underload)]
+    [DataRow("     High     \r\n", ReplyKind.Overload)]
+    [DataRow("     Low      \r\n", ReplyKind.Underload)]
+    [DataRow("      C       \r\n", ReplyKind.NotExecutable)]
+    [DataRow("   Err  54    \r\n", ReplyKind.BalanceError)]
+    [DataRow("   Err  101   \r\n", ReplyKind.BalanceError)]
+    [DataRow("Stat        H       \r\n", ReplyKind.Overload)]
+    [DataRow("Stat        L       \r\n", ReplyKind.Underload)]
+    [DataRow("Stat     Err 101    \r\n", ReplyKind.BalanceError)]
+    public void Sbi_special_codes_and_errors_carry_no_weight(string wire, ReplyKind kind)
+    {
+        Assert.IsTrue(wire.Length is 16 or 22, $"an SBI line is 16 or 22 characters with its CR LF; '{wire.TrimEnd()}' is {wire.Length}");
+        var reply = SbiParser.Parse(Framed(wire));
+        Assert.AreEqual(kind, reply.Kind);
+        Assert.IsFalse(reply.HasWeight);
+    }
+
+    [TestMethod]
+    [DataRow("+     12.3456 g  \r\n")]   // 19 characters: neither SBI format
+    [DataRow("+  12.3456 g\r\n")]        // 14: the unit field cut short
+    [DataRow("+  12,3456 g  \r\n")]      // a decimal comma
+    [DataRow("*  12.3456 g  \r\n")]      // no sign in column 1
+    [DataRow("+  12.3456 xx \r\n")]      // a unit that is not a mass
+    [DataRow("Stat                \r\n")]
+    public void An_sbi_line_of_the_wrong_width_or_with_garbled_fields_is_unreadable_not_a_weight(string wire)
+    {
+        var reply = SbiParser.Parse(Framed(wire));
+        Assert.AreEqual(ReplyKind.Unreadable, reply.Kind, $"'{wire.TrimEnd()}'");
+    }
+
+    [TestMethod]
+    public void An_unstable_sbi_reading_is_read_in_the_unit_of_the_last_stable_one()
+    {
+        var clock = new FakeClock();
+        var transport = new ScriptedTransport(clock, "+ 523.4567 mg \r\n", "+ 523.4581    \r\n");
+        transport.Open();
+        var device = new BalanceDevice(transport, BalanceProtocol.Sbi);
+        Assert.AreEqual(523.4567, device.ReadWeight().Milligrams, 1e-9);
+        var unstable = device.ReadWeight();
+        Assert.AreEqual(ReplyKind.Dynamic, unstable.Kind);
+        Assert.AreEqual(523.4581, unstable.Milligrams, 1e-9, "mg, as the stable reading before it - not grams");
+        CollectionAssert.AreEqual(new[] { "\u001bP", "\u001bP" }, transport.Sent);
+    }
+
+    [TestMethod]
+    public void Framing_keeps_a_partial_line_until_its_end_arrives_and_a_reset_drops_it()
     {
         var framing = new LineFraming();
-        var first = framing.Push("S S 1.0 g\r\nS S 2"u8.ToArray(), 16).ToList();
-        var second = framing.Push(".0 g\r\n"u8.ToArray(), 6).ToList();
-        CollectionAssert.AreEqual(new[] { "S S 1.0 g" }, first);
-        CollectionAssert.AreEqual(new[] { "S S 2.0 g" }, second);
-    }
+        List<string> Push(string text) => framing.Push(Encoding.ASCII.GetBytes(text), text.Length).ToList();
+        var first = Push("S S    1.00000 g\r\nS S    2");
+        Assert.IsTrue(framing.HasPartialLine);
+        var second = Push(".00000 g\r\n");
+        CollectionAssert.AreEqual(new[] { "S S    1.00000 g" }, first);
+        CollectionAssert.AreEqual(new[] { "S S    2.00000 g" }, second);
 
-    /// <summary>A transport that plays a transcript: each entry is a reply line, null for silence, or "!" for a pulled cable.</summary>
-    private sealed class ScriptedTransport(params string?[] replies) : IBalanceTransport
-    {
-        private int _next;
-        public List<string> Sent { get; } = new();
-        public int Reconnects { get; private set; }
-        public void Send(string command) => Sent.Add(command);
-        public string? ReceiveLine(TimeSpan timeout)
-        {
-            string? reply = _next < replies.Length ? replies[_next++] : "S S 0 g";
-            if (reply == "!") throw new IOException("the cable was pulled");
-            return reply;
-        }
-        public void Reconnect() => Reconnects++;
-        public void Dispose() { }
-    }
-
-    [TestMethod]
-    public void The_recorder_writes_every_reading_marks_gaps_and_reconnects_after_a_pulled_cable()
-    {
-        var transport = new ScriptedTransport("S S 1.00000 g", "S D 1.00050 g", "S +", "ES", null, "!", "S S 1.00300 g");
-        var csv = new StringWriter();
-        long now = 0;
-        var recorder = new Recorder(new BalanceDevice(transport, BalanceProtocol.MtSics), transport, csv, () => now, ms => now += ms);
-        recorder.Run(intervalMilliseconds: 30_000, durationMilliseconds: 180_000);
-        string[] lines = csv.ToString().Trim().Split('\n').Select(l => l.Trim()).ToArray();
-        CollectionAssert.AreEqual(new[]
-        {
-            "time_ms,mass_mg,gap",
-            "0,1000.00000,0",
-            "30000,1000.50000,0",      // dynamic: read at its time all the same
-            "60000,0.00000,1",         // overload
-            "90000,0.00000,1",         // syntax error reply
-            "120000,0.00000,1",        // no reply
-            "150000,0.00000,1",        // cable pulled
-            "180000,1003.00000,0",     // after the reconnect
-        }, lines);
-        Assert.AreEqual(2, transport.Reconnects, "a silent balance and a pulled cable are each reconnected");
-        Assert.IsTrue(transport.Sent.All(c => c == "SI"));
+        Push("S S    3.0");
+        framing.Reset();
+        CollectionAssert.AreEqual(new[] { "S S    4.00000 g" }, Push("S S    4.00000 g\r\n"));
     }
 }

@@ -1,83 +1,126 @@
-using System.Diagnostics;
-using System.Text;
+using System.Text.Json;
 using System.Threading;
-using OpenIdds.Bench.Analysis;
+using System.Threading.Tasks;
 using OpenIdds.Bench.Balance;
-using OpenIdds.Bench.Reporting;
+using OpenIdds.Bench.Cli;
 
 namespace OpenIdds.Tests.Host.Bench;
 
 /// <summary>
-/// `record` against a simulated MT-SICS balance on a real pseudo-terminal, then `analyze`, then the
-/// report - the same path a bench engineer takes, in accelerated time (a reading every 200 ms).
+/// The path a bench technician takes, through the tool's own entry point: `bench record` on a simulated
+/// balance on a real pseudo-terminal for 8 minutes of run in about 5 s of wall time, with the cable
+/// pulled and plugged back in mid-run; then `bench analyze` of the CSV it wrote; then the report.
+/// Run apart from the other test classes: the accelerated clock turns a wall millisecond of CPU contention
+/// into 96 ms of run.
 /// </summary>
 [TestClass]
+[DoNotParallelize]
 public class BenchEndToEndTests
 {
+    // 96 ms of run per wall millisecond: a 30 s tick every 0.31 s, 8 min in 5 s.
+    private const double Acceleration = 96;
+    private const double SetRate = 600, Gain = -2;   // uL/h; the pump delivers 2 % short
+
     [TestMethod]
-    [Timeout(20_000)]
-    public void Record_on_a_pseudo_terminal_then_analyze_then_report()
+    [Timeout(60_000)]
+    [DataRow("mt-sics", BalanceProtocol.MtSics)]
+    [DataRow("sbi", BalanceProtocol.Sbi)]
+    public void Record_with_the_cable_pulled_mid_run_then_analyze_then_the_report(string protocolName, BalanceProtocol protocol)
     {
         if (!OperatingSystem.IsLinux()) Assert.Inconclusive("pseudo-terminals from libc openpty: Linux");
-        using var pty = new PseudoTerminal();
-        // The balance: every SI gets the mass of 1 uL/s of water delivered for another 200 ms (0.1996 mg).
-        int requests = 0;
-        var balance = new Thread(() =>
-        {
-            var line = new StringBuilder();
-            var buffer = new byte[64];
-            try
-            {
-                while (true)
-                {
-                    int n = pty.Master.Read(buffer, 0, buffer.Length);
-                    if (n <= 0) return;
-                    for (int i = 0; i < n; i++)
-                    {
-                        char c = (char)buffer[i];
-                        if (c != '\n') { if (c != '\r') line.Append(c); continue; }
-                        if (line.ToString() == "SI")
-                        {
-                            double grams = requests++ * 0.1996 / 1000;
-                            byte[] reply = Encoding.ASCII.GetBytes(FormattableString.Invariant($"S S {grams,12:0.00000} g\r\n"));
-                            pty.Master.Write(reply, 0, reply.Length);
-                            pty.Master.Flush();
-                        }
-                        line.Clear();
-                    }
-                }
-            }
-            catch (IOException) { }
-        }) { IsBackground = true };
-        balance.Start();
-
-        string folder = Path.Combine(Path.GetTempPath(), $"openidds-bench-{Guid.NewGuid():N}");
+        string folder = Path.Combine(Path.GetTempPath(), $"openidds-e2e-{Guid.NewGuid():N}");
         Directory.CreateDirectory(folder);
-        string csvPath = Path.Combine(folder, "readings.csv");
-        using (var transport = new SerialBalanceTransport(pty.SlavePath, 9600, System.IO.Ports.Parity.None, 8, System.IO.Ports.StopBits.One))
-        using (var csv = new StreamWriter(csvPath))
+        try
         {
-            var clock = Stopwatch.StartNew();
-            var recorder = new Recorder(new BalanceDevice(transport, BalanceProtocol.MtSics), transport, csv, () => clock.ElapsedMilliseconds, ms => Thread.Sleep(ms));
-            recorder.Run(intervalMilliseconds: 200, durationMilliseconds: 4000);
-            Assert.AreEqual(21, recorder.Readings, string.Join("; ", recorder.Notes));
-            Assert.AreEqual(0, recorder.Gaps);
-        }
+            var clock = new ScaledClock(Acceleration);
+            using var balance = new SimulatedBalance(Path.Combine(folder, "balance"), protocol, clock, SetRate * (1 + Gain / 100));
+            balance.Plug();
+            string csv = Path.Combine(folder, "readings.csv");
+            var recordOut = new StringWriter();
+            var recordErr = new StringWriter();
+            var record = Task.Run(() => BenchCommand.Run(
+                ["record", "--port", balance.LinkPath, "--protocol", protocolName, "--interval", "30s", "--duration", "8min", "--csv", csv],
+                recordOut, recordErr, clock));
 
-        var minute = 1.0 / 60_000;   // accelerated: settings in minutes of 200 ms samples
-        var settings = new AnalysisSettings
+            // Pull the cable once the 5.0 min reading is in, plug it back once the 6.0 min tick is past.
+            WaitForRow(csv, "300000,", record);
+            balance.Unplug();
+            WaitForRow(csv, "360000,", record);
+            balance.Plug();
+            Assert.IsTrue(record.Wait(TimeSpan.FromSeconds(30)), "record did not finish");
+            Assert.AreEqual(0, record.Result, $"record: {recordOut}{recordErr}");
+
+            string[] rows = File.ReadAllLines(csv);
+            Assert.AreEqual("time_ms,mass_mg,gap,stable,measured_ms,note", rows[0]);
+            var cells = rows.Skip(1).Select(r => r.Split(',')).ToList();
+            CollectionAssert.AreEqual(Enumerable.Range(0, 17).Select(i => (i * 30_000).ToString()).ToArray(), cells.Select(c => c[0]).ToArray(), "every tick of the 8 min has its row");
+            var gapTimes = cells.Where(c => c[2] == "1").Select(c => long.Parse(c[0])).ToList();
+            CollectionAssert.AreEqual(new long[] { 330_000, 360_000 }, gapTimes, $"the ticks while the cable was out, and only those:\n{string.Join("\n", rows)}");
+            Assert.IsTrue(cells.Where(c => c[2] == "1").All(c => c[5] == "disconnected" && c[1] == ""), "a gap keeps no mass and says why");
+            Assert.IsTrue(cells.Any(c => c[2] == "0" && c[3] == "0"), "dynamic readings are written as unstable");
+            Assert.IsTrue(cells.All(c => Math.Abs(long.Parse(c[4]) - long.Parse(c[0])) < 15_000), "measured within half a tick of its time");
+            StringAssert.Contains(recordOut.ToString(), "15 readings");
+            StringAssert.Contains(recordOut.ToString(), "2 gaps, 1 reconnects");
+
+            string report = Path.Combine(folder, "report");
+            var analyzeOut = new StringWriter();
+            var analyzeErr = new StringWriter();
+            int analyzed = BenchCommand.Run(
+                ["analyze", csv, "--rate", "600", "--interval", "30s", "--run", "8min", "--analysis-start", "4min", "--analysis-end", "8min", "--windows", "1min,2min", "--out", report],
+                analyzeOut, analyzeErr);
+            Assert.AreEqual(0, analyzed, $"analyze: {analyzeOut}{analyzeErr}");
+            foreach (string file in new[] { "accuracy.json", "accuracy.html", "trumpet.png", "flow.png", "startup.png" })
+                Assert.IsTrue(new FileInfo(Path.Combine(report, file)).Length > 0, $"{file} missing from the report");
+            StringAssert.Contains(File.ReadAllText(Path.Combine(report, "accuracy.html")), "IEC 60601-2-24 style");
+
+            using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(report, "accuracy.json")));
+            double a = json.RootElement.GetProperty("mean_error_percent_A").GetDouble();
+            // 40 mg delivered over the analysis period against 0.02 mg noise: A is the pump's -2 % within 0.5 %.
+            Assert.AreEqual(Gain, a, 0.5, $"A = {a} %");
+            Assert.AreEqual(2, json.RootElement.GetProperty("readings").GetProperty("gaps").GetInt32());
+            foreach (var point in json.RootElement.GetProperty("trumpet").EnumerateArray())
+            {
+                Assert.IsTrue(point.GetProperty("windows").GetInt32() < point.GetProperty("windows_expected").GetInt32(), "windows touching the gaps are out, and counted");
+                Assert.AreEqual(Gain, point.GetProperty("ep_max_percent").GetDouble(), 3.0);
+                Assert.AreEqual(Gain, point.GetProperty("ep_min_percent").GetDouble(), 3.0);
+            }
+        }
+        finally { Directory.Delete(folder, recursive: true); }
+    }
+
+    /// <summary>Waits until the recorder has written the row starting with <paramref name="prefix"/>: the run's own time, not the clock's, which started before it.</summary>
+    private static void WaitForRow(string csv, string prefix, Task<int> record)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (DateTime.UtcNow < deadline && !record.IsCompleted)
         {
-            SampleIntervalMinutes = 200 * minute, RunMinutes = 4000 * minute,
-            AnalysisStartMinutes = 2000 * minute, AnalysisEndMinutes = 4000 * minute,
-            WindowsMinutes = new[] { 400 * minute, 1000 * minute },
-        };
-        var result = AccuracyAnalysis.Run(BalanceCsv.Read(csvPath), setRateMicrolitersPerHour: 3600, settings);
-        // 1 uL/s delivered and set; the balance reads to 0.01 mg, so 2 s of 0.2 mg steps agree within 1 %.
-        Assert.AreEqual(0, result.MeanErrorPercent, 1.0, $"A = {result.MeanErrorPercent} %");
-        AccuracyReport.Write(result, folder, csvPath);
-        foreach (string file in new[] { "accuracy.json", "accuracy.html", "trumpet.png", "flow.png", "startup.png" })
-            Assert.IsTrue(File.Exists(Path.Combine(folder, file)), $"{file} missing from the report");
-        StringAssert.Contains(File.ReadAllText(Path.Combine(folder, "accuracy.html")), "IEC 60601-2-24 style");
-        Directory.Delete(folder, recursive: true);
+            if (File.Exists(csv))
+            {
+                using var reader = new StreamReader(new FileStream(csv, FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
+                if (reader.ReadToEnd().Split('\n').Any(l => l.StartsWith(prefix, StringComparison.Ordinal))) return;
+            }
+            Thread.Sleep(2);
+        }
+        Assert.Fail($"the recorder never wrote the row at {prefix.TrimEnd(',')} ms");
+    }
+
+    [TestMethod]
+    [DataRow("time_ms,mass_mg,gap,stable,measured_ms,note\n0,0.00000,0,1,0,\n30000\n", "line 3")]
+    [DataRow("time_ms,mass_mg,gap,stable,measured_ms,note\n0,0.00000,0,1,0,\n60000,1.0,0,1,60000,\n30000,2.0,0,1,30000,\n", "line 4")]
+    [DataRow("time_ms,mass_mg,gap,stable,measured_ms,note\n0,0.00000,0,1,0,\n30000,1,0,1,30000,\n45000,1.5,0,1,45000,\n", "line 4")]
+    public void A_bad_csv_gets_exit_2_the_line_named_and_no_report_at_all(string content, string line)
+    {
+        string folder = Path.Combine(Path.GetTempPath(), $"openidds-bad-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(folder);
+        try
+        {
+            string csv = Path.Combine(folder, "readings.csv"), report = Path.Combine(folder, "report");
+            File.WriteAllText(csv, content);
+            var error = new StringWriter();
+            Assert.AreEqual(2, BenchCommand.Run(["analyze", csv, "--rate", "100", "--out", report], new StringWriter(), error));
+            StringAssert.Contains(error.ToString(), line);
+            Assert.IsFalse(Directory.Exists(report) && Directory.EnumerateFileSystemEntries(report).Any(), "no report folder content");
+        }
+        finally { Directory.Delete(folder, recursive: true); }
     }
 }

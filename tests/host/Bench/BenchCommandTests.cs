@@ -1,0 +1,216 @@
+using OpenIdds.Bench.Analysis;
+using OpenIdds.Bench.Balance;
+using OpenIdds.Bench.Cli;
+
+namespace OpenIdds.Tests.Host.Bench;
+
+/// <summary>The `bench` command line in-process: bad input gets exit 2 and a sentence naming what to fix, never a stack trace, and leaves no file behind.</summary>
+[TestClass]
+public class BenchCommandTests
+{
+    private static (int Code, string Out, string Error) Bench(IBenchClock? clock, params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        int code = BenchCommand.Run(args, output, error, clock ?? new FakeClock());
+        return (code, output.ToString(), error.ToString());
+    }
+
+    private static string TempFolder()
+    {
+        string folder = Path.Combine(Path.GetTempPath(), $"openidds-cli-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(folder);
+        return folder;
+    }
+
+    [TestMethod]
+    public void Record_on_a_missing_port_waits_the_connect_timeout_then_exits_2_naming_the_port_and_what_to_check()
+    {
+        string folder = TempFolder();
+        try
+        {
+            var clock = new FakeClock();
+            string csv = Path.Combine(folder, "readings.csv");
+            var (code, _, error) = Bench(clock, "record", "--port", "/dev/openidds-no-balance", "--connect-timeout", "20s", "--csv", csv);
+            Assert.AreEqual(2, code, error);
+            StringAssert.Contains(error, "no balance on /dev/openidds-no-balance");
+            StringAssert.Contains(error, "No such file or directory");
+            StringAssert.Contains(error, "--port");
+            Assert.IsFalse(error.Contains("   at ", StringComparison.Ordinal), "no stack trace");
+            Assert.AreEqual(20_000, clock.ElapsedMilliseconds, "it retried for the whole connect timeout");
+            Assert.IsFalse(File.Exists(csv), "no CSV for a run that never started");
+        }
+        finally { Directory.Delete(folder, true); }
+    }
+
+    [TestMethod]
+    [DataRow("--protocol", "foo", "--protocol 'foo' is not mt-sics or sbi")]
+    [DataRow("--parity", "o", "--parity 'o' is not none, odd, even, mark or space")]
+    [DataRow("--stop-bits", "3", "--stop-bits '3' is not 1, 1.5 or 2")]
+    [DataRow("--data-bits", "9", "--data-bits 9 must be 5 to 8")]
+    [DataRow("--handshake", "rts", "--handshake 'rts' is not none, rts-cts or xon-xoff")]
+    [DataRow("--baud", "96000000", "--baud 96000000 is outside 300..921600")]
+    [DataRow("--interval", "30", "--interval '30' is not a duration: give a number and a unit")]
+    [DataRow("--interval", "10ms", "below the least the recorder takes, 100 ms")]
+    [DataRow("--duration", "10s", "--duration '10s' is 10000 ms, below the least the recorder takes, 30000 ms")]
+    [DataRow("--baud", "fast", "fast")]
+    public void Record_with_a_bad_option_exits_2_naming_the_option_and_the_value(string option, string value, string message)
+    {
+        var (code, _, error) = Bench(null, "record", "--port", "/dev/null", option, value, "--csv", Path.Combine(Path.GetTempPath(), $"never-{Guid.NewGuid():N}.csv"));
+        Assert.AreEqual(2, code, error);
+        StringAssert.Contains(error, message);
+    }
+
+    [TestMethod]
+    public void Record_refuses_to_overwrite_an_earlier_run_unless_forced()
+    {
+        string folder = TempFolder();
+        try
+        {
+            string csv = Path.Combine(folder, "readings.csv");
+            File.WriteAllText(csv, "an earlier run\n");
+            var (code, _, error) = Bench(null, "record", "--port", "/dev/openidds-no-balance", "--connect-timeout", "0s", "--csv", csv);
+            Assert.AreEqual(2, code);
+            StringAssert.Contains(error, "already exists");
+            StringAssert.Contains(error, "--force");
+            Assert.AreEqual("an earlier run\n", File.ReadAllText(csv), "untouched");
+
+            // --force gets past that check to the balance (absent here), and still leaves the file alone until a balance answers.
+            (code, _, error) = Bench(null, "record", "--port", "/dev/openidds-no-balance", "--connect-timeout", "0s", "--csv", csv, "--force");
+            Assert.AreEqual(2, code);
+            StringAssert.Contains(error, "no balance on");
+            Assert.AreEqual("an earlier run\n", File.ReadAllText(csv));
+        }
+        finally { Directory.Delete(folder, true); }
+    }
+
+    [TestMethod]
+    [Timeout(30_000)]
+    public void Record_waits_for_a_balance_plugged_in_after_it_started()
+    {
+        if (!OperatingSystem.IsLinux()) Assert.Inconclusive("pseudo-terminals from libc openpty: Linux");
+        string folder = TempFolder();
+        try
+        {
+            var clock = new ScaledClock(50);
+            using var balance = new SimulatedBalance(Path.Combine(folder, "balance"), BalanceProtocol.MtSics, clock, 100);
+            string csv = Path.Combine(folder, "readings.csv");
+            // The recorder writes from its own thread; the synchronized writer locks on itself.
+            var text = new StringWriter();
+            var output = TextWriter.Synchronized(text);
+            string Said() { lock (output) return text.ToString(); }
+            var error = new StringWriter();
+            var record = System.Threading.Tasks.Task.Run(() => BenchCommand.Run(["record", "--port", balance.LinkPath, "--interval", "10s", "--duration", "30s", "--connect-timeout", "2min", "--csv", csv], output, error, clock));
+            while (!Said().Contains("waiting for the balance", StringComparison.Ordinal) && !record.IsCompleted) System.Threading.Thread.Sleep(5);
+            clock.WaitUntil(clock.ElapsedMilliseconds + 5_000);
+            Assert.IsFalse(record.IsCompleted, $"still waiting for the balance: {Said()}");
+            balance.Plug();
+            Assert.IsTrue(record.Wait(TimeSpan.FromSeconds(20)));
+            Assert.AreEqual(0, record.Result, Said() + error);
+            StringAssert.Contains(Said(), "balance connected after");
+            StringAssert.Contains(Said(), "4 readings (1 unstable), 0 gaps");
+        }
+        finally { Directory.Delete(folder, true); }
+    }
+
+    private static string StandardCsv(string folder, double minutes = 120, double intervalMinutes = 0.5, double rate = 100)
+    {
+        string csv = Path.Combine(folder, "readings.csv");
+        BalanceCsv.Write(csv, AccuracyAnalysisTests.Readings(t => rate * t / 60, minutes, intervalMinutes));
+        return csv;
+    }
+
+    [TestMethod]
+    [DataRow("--windows", "2", "--windows '2' is not a duration: give a number and a unit")]
+    [DataRow("--windows", "2min,,5min", "--windows '2min,,5min' is not a list of durations")]
+    [DataRow("--windows", "2min,90min", "observation window (--windows) 90 min is longer than the analysis period 60 min")]
+    [DataRow("--analysis-end", "3h", "analysis end (--analysis-end) 180 min is after the end of the run (--run) 120 min")]
+    [DataRow("--analysis-start", "2h", "must be after the analysis start 120 min")]
+    [DataRow("--interval", "1min", "line 3: time_ms 30000 is not on the 1 min sample grid")]
+    [DataRow("--run", "100s", "run length (--run) 1.6667 min is not a whole number of sample intervals")]
+    [DataRow("--density", "998", "density (--density) 998 mg/uL is outside 0.5..2.5 mg/uL")]
+    [DataRow("--claim", "-5", "accuracy claim (--claim) -5 %")]
+    [DataRow("--unstable", "keep", "--unstable 'keep' is not use or exclude")]
+    [DataRow("--profile", "implant", "--profile 'implant' is not standard or low-rate")]
+    [DataRow("--rate", "0", "set rate (--rate) 0 uL/h must be above 0")]
+    [DataRow("--no-such-option", "1", "--no-such-option")]
+    public void Analyze_with_a_bad_setting_exits_2_names_it_and_writes_no_report(string option, string value, string message)
+    {
+        string folder = TempFolder();
+        try
+        {
+            string csv = StandardCsv(folder), report = Path.Combine(folder, "report");
+            string[] args = option == "--rate" ? ["analyze", csv, "--rate", value, "--out", report] : ["analyze", csv, "--rate", "100", option, value, "--out", report];
+            var (code, _, error) = Bench(null, args);
+            Assert.AreEqual(2, code, error);
+            StringAssert.Contains(error, message);
+            Assert.IsFalse(Directory.Exists(report), "no report");
+        }
+        finally { Directory.Delete(folder, true); }
+    }
+
+    [TestMethod]
+    public void Analyze_maps_every_option_onto_the_settings()
+    {
+        string folder = TempFolder();
+        try
+        {
+            string csv = StandardCsv(folder, minutes: 30, intervalMinutes: 1, rate: 50);
+            var (code, output, error) = Bench(null, "analyze", csv, "--rate", "50", "--interval", "1min", "--run", "30min", "--analysis-start", "10min", "--analysis-end", "30min",
+                "--windows", "2min,10min", "--density", "0.998", "--claim", "1", "--unstable", "exclude", "--out", Path.Combine(folder, "report"));
+            Assert.AreEqual(0, code, error);
+            StringAssert.Contains(output, "A = 0.00 % (claim +-1 %): PASS");
+            StringAssert.Contains(output, "window      2 min: Ep(max)     0.00 %  Ep(min)     0.00 %  (19 of 19 windows)");
+            StringAssert.Contains(output, "window     10 min");
+            StringAssert.Contains(output, "0 unstable (dynamic) readings excluded");
+            StringAssert.Contains(output, "Sample interval 1 min, run 30 min");
+        }
+        finally { Directory.Delete(folder, true); }
+    }
+
+    [TestMethod]
+    public void Low_rate_profile_on_a_standard_two_hour_recording_is_refused_and_on_a_48_hour_one_passes()
+    {
+        string folder = TempFolder();
+        try
+        {
+            string shortCsv = StandardCsv(folder, rate: 2.5);
+            var (code, _, error) = Bench(null, "analyze", shortCsv, "--rate", "2.5", "--profile", "low-rate", "--out", Path.Combine(folder, "r1"));
+            Assert.AreEqual(2, code);
+            StringAssert.Contains(error, "15 min sample grid");
+            (code, _, error) = Bench(null, "analyze", shortCsv, "--rate", "2.5", "--profile", "low-rate", "--interval", "30s", "--out", Path.Combine(folder, "r2"));
+            Assert.AreEqual(2, code);
+            StringAssert.Contains(error, "the readings end at 120 min");
+
+            string longCsv = Path.Combine(folder, "low-rate.csv");
+            BalanceCsv.Write(longCsv, AccuracyAnalysisTests.Readings(t => 2.5 * t / 60, 48 * 60, 15));
+            var (ok, output, okError) = Bench(null, "analyze", longCsv, "--rate", "2.5", "--profile", "low-rate", "--out", Path.Combine(folder, "r3"));
+            Assert.AreEqual(0, ok, okError);
+            StringAssert.Contains(output, "claim +-10 %");
+            StringAssert.Contains(output, "window    720 min");
+        }
+        finally { Directory.Delete(folder, true); }
+    }
+
+    [TestMethod]
+    public void Compare_takes_the_prescribed_volume_from_the_pump_log_and_needs_no_rate()
+    {
+        string folder = TempFolder();
+        try
+        {
+            string log = Path.Combine(folder, "delivery.csv"), balance = Path.Combine(folder, "balance.csv");
+            File.WriteAllText(log, "hour_end_ms,commanded_ul,prescribed_ul\n3600000,20.750,20.833\n7200000,2.500,2.500\n");
+            BalanceCsv.Write(balance, new[] { new BalanceReading(0, 0), new BalanceReading(3_600_000, 20.75 * 0.998), new BalanceReading(7_200_000, 23.25 * 0.998) });
+            var (code, output, error) = Bench(null, "compare", "--pump-log", log, "--balance", balance);
+            Assert.AreEqual(0, code, error);
+            StringAssert.Contains(output, "from the pump log");
+            StringAssert.Contains(output, "   2          2.500         2.500         2.500          0.00         0.00");
+
+            File.WriteAllText(log, "hour_end_ms,commanded_ul\n3600000,20.750\n");
+            (code, _, error) = Bench(null, "compare", "--pump-log", log, "--balance", balance);
+            Assert.AreEqual(2, code);
+            StringAssert.Contains(error, "no prescribed_ul and no --rate");
+        }
+        finally { Directory.Delete(folder, true); }
+    }
+}

@@ -1,0 +1,106 @@
+using OpenIdds.Bench.Balance;
+
+namespace OpenIdds.Tests.Host.Bench;
+
+/// <summary>The recorder on scripted transcripts and a fake clock: what reaches the CSV, when, and how the link is brought back.</summary>
+[TestClass]
+public class RecorderTests
+{
+    private static string[] Lines(StringWriter csv) => csv.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToArray();
+
+    [TestMethod]
+    public void Every_reading_is_written_with_its_stability_and_measured_time_and_every_loss_is_a_gap_row()
+    {
+        var clock = new FakeClock();
+        var transport = new ScriptedTransport(clock,
+            "S S    1.00000 g\r\n", "S D    1.00050 g\r\n", "S +\r\n", "ES\r\n", null, ScriptedTransport.Pulled, "S S    1.00300 g\r\n");
+        var recorder = new Recorder(new BalanceDevice(transport, BalanceProtocol.MtSics), transport, clock);
+        var csv = new StringWriter();
+        recorder.Connect(timeoutMilliseconds: 0);
+        recorder.Record(csv, intervalMilliseconds: 30_000, durationMilliseconds: 180_000);
+        CollectionAssert.AreEqual(new[]
+        {
+            "time_ms,mass_mg,gap,stable,measured_ms,note",
+            "0,1000.00000,0,1,20,",
+            "30000,1000.50000,0,0,30020,",          // dynamic: kept at its time, marked unstable
+            "60000,,1,,60020,overload",
+            "90000,,1,,90020,syntax-error",
+            "120000,,1,,122000,no-reply",           // silence: the 2 s reply timeout passed
+            "150000,,1,,150000,disconnected",       // cable pulled
+            "180000,1003.00000,0,1,180020,",        // after the reconnect
+        }, Lines(csv));
+        Assert.AreEqual(3, transport.Opens, "opened at the start, reopened after the silence and after the pulled cable");
+        Assert.AreEqual((3, 1, 4, 2), (recorder.Readings, recorder.Unstable, recorder.Gaps, recorder.Reconnects));
+        Assert.IsTrue(transport.Sent.All(c => c == "SI"), "MT-SICS is asked for the immediate weight, stable or not");
+    }
+
+    [TestMethod]
+    public void Ticks_are_absolute_so_slow_replies_do_not_make_the_grid_drift()
+    {
+        var clock = new FakeClock();
+        var transport = new ScriptedTransport(clock);   // every reply costs 20 ms
+        var recorder = new Recorder(new BalanceDevice(transport, BalanceProtocol.MtSics), transport, clock);
+        var csv = new StringWriter();
+        recorder.Connect(0);
+        recorder.Record(csv, 30_000, 2 * 3_600_000);
+        string[] rows = Lines(csv).Skip(1).ToArray();
+        Assert.HasCount(241, rows);
+        string last = rows[^1];
+        Assert.AreEqual("7200000,0.00000,0,1,7200020,", last, "the 241st reading is at 2 h sharp, 20 ms of reply after it, not 240 x 20 ms late");
+    }
+
+    [TestMethod]
+    public void A_balance_unplugged_at_the_start_is_retried_with_a_bounded_backoff_until_it_answers()
+    {
+        var clock = new FakeClock();
+        var transport = new ScriptedTransport(clock) { OpensFailing = 9 };
+        var log = new StringWriter();
+        var recorder = new Recorder(new BalanceDevice(transport, BalanceProtocol.MtSics), transport, clock, log);
+        recorder.Connect(timeoutMilliseconds: 60_000);
+        CollectionAssert.AreEqual(new long[] { 250, 500, 1_000, 2_000, 4_000, 8_000, 8_000, 8_000, 8_000 }, clock.Sleeps, "doubling from 250 ms, capped at 8 s");
+        StringAssert.Contains(log.ToString(), "balance connected after 10 tries");
+    }
+
+    [TestMethod]
+    public void A_balance_that_never_comes_fails_after_the_connect_timeout_with_the_port_error()
+    {
+        var clock = new FakeClock();
+        var transport = new ScriptedTransport(clock) { OpensFailing = int.MaxValue };
+        var recorder = new Recorder(new BalanceDevice(transport, BalanceProtocol.MtSics), transport, clock);
+        var e = Assert.ThrowsExactly<BalanceNotConnectedException>(() => recorder.Connect(timeoutMilliseconds: 30_000));
+        StringAssert.Contains(e.Message, "No such file or directory");
+        StringAssert.Contains(e.Message, "tried 9 times in 30 s");
+        Assert.AreEqual(30_000, clock.ElapsedMilliseconds, "gives up at the timeout, not a backoff step past it");
+    }
+
+    [TestMethod]
+    public void A_cable_out_for_several_ticks_gives_one_gap_per_tick_and_the_recording_resumes_when_it_is_back()
+    {
+        var clock = new FakeClock();
+        // Pulled at the second reading; the port cannot be opened for 9 tries (about 40 s of backoff).
+        var transport = new ScriptedTransport(clock, "S S    1.00000 g\r\n", ScriptedTransport.Pulled) { OpensFailingAfterPull = 9, IdleReply = "S S    2.00000 g\r\n" };
+        var recorder = new Recorder(new BalanceDevice(transport, BalanceProtocol.MtSics), transport, clock);
+        var csv = new StringWriter();
+        recorder.Connect(0);
+        recorder.Record(csv, 10_000, 100_000);
+        string[] rows = Lines(csv).Skip(1).ToArray();
+        string[] notes = rows.Select(r => r.Split(',')[5]).ToArray();
+        CollectionAssert.AreEqual(new[] { "", "disconnected", "disconnected", "disconnected", "disconnected", "", "", "", "", "", "" }, notes);
+        Assert.AreEqual((7, 4, 1), (recorder.Readings, recorder.Gaps, recorder.Reconnects));
+        Assert.AreEqual(11, transport.Opens + 9, "the start, nine failed tries between the ticks (250 ms doubling to 8 s), and the one that worked");
+    }
+
+    [TestMethod]
+    public void A_tick_missed_by_more_than_half_an_interval_is_a_gap_not_a_late_reading()
+    {
+        var clock = new FakeClock();
+        // 1 s interval and a balance that falls silent: the 2 s reply timeout overruns the next ticks.
+        var transport = new ScriptedTransport(clock, "S S    1.00000 g\r\n", null);
+        var recorder = new Recorder(new BalanceDevice(transport, BalanceProtocol.MtSics), transport, clock);
+        var csv = new StringWriter();
+        recorder.Connect(0);
+        recorder.Record(csv, 1_000, 4_000);
+        string[] notes = Lines(csv).Skip(1).Select(r => r.Split(',')[5]).ToArray();
+        CollectionAssert.AreEqual(new[] { "", "no-reply", "late", "", "" }, notes);
+    }
+}
