@@ -6,19 +6,6 @@ using OpenIdds.Hal;
 
 namespace OpenIdds.Boards.LinuxSbc;
 
-/// <summary>A Pi has no ADC: the downstream pressure sensor is reported as not fitted.</summary>
-public sealed class NoPressureSensor : IPressureSensor
-{
-    public SensorStatus Read(out int pascals) { pascals = 0; return SensorStatus.NotFitted; }
-}
-
-/// <summary>A mains-powered bench rig: 5 V from the supply, no charge gauge.</summary>
-public sealed class MainsSupply : IBatteryMonitor
-{
-    public long ConsumedMicroampereHours => -1;
-    public SensorStatus Read(out int millivolts) { millivolts = 5000; return SensorStatus.Ok; }
-}
-
 /// <summary>Monotonic milliseconds from the high-resolution timer (never the wall clock).</summary>
 public sealed class StopwatchClock : IMonotonicClock
 {
@@ -51,8 +38,11 @@ public sealed class EdgeButton : IPatientButton
     }
 }
 
-/// <summary>WATCHDOG-SAFE-RESTART as a process: a missed heartbeat disables the motor and ends the process; systemd restarts it.</summary>
-public sealed class ProcessWatchdog(IMotorDriver motor, IMonotonicClock clock) : IWatchdog
+/// <summary>
+/// WATCHDOG-SAFE-RESTART as a process: a missed heartbeat disables the motor, leaves the restart
+/// marker (so the restarted process reports a watchdog reset) and ends the process; systemd restarts it.
+/// </summary>
+public sealed class ProcessWatchdog(IMotorDriver motor, IMonotonicClock clock, RestartMarker marker) : IWatchdog
 {
     private ControlLoopMonitor? _loop;
     private Timer? _timer;
@@ -65,6 +55,7 @@ public sealed class ProcessWatchdog(IMotorDriver motor, IMonotonicClock clock) :
             if (_loop.Stalled(new Milliseconds(clock.ElapsedMilliseconds)))
             {
                 motor.Disable();
+                marker.MarkWatchdogRestart();
                 Environment.FailFast("OpenIDDS watchdog: the control loop stopped; motor disabled");
             }
         }, null, timeoutMilliseconds / 4, timeoutMilliseconds / 4);

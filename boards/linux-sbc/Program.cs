@@ -1,30 +1,41 @@
 using System.Device.Gpio;
 using System.Device.Pwm;
+using OpenIdds.Boards;
 using OpenIdds.Boards.LinuxSbc;
 using OpenIdds.Firmware.Control;
-using OpenIdds.Firmware.Dosing;
-using OpenIdds.Firmware.Safety;
+using OpenIdds.Firmware.Device;
 using OpenIdds.Hal;
 using OpenIdds.Hal.Storage;
 
-// dotnet run --project boards/linux-sbc -- [serial-device]    (on a Raspberry Pi, as a systemd service)
-string serial = args.Length > 0 ? args[0] : "/dev/serial0";
-string store = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".openidds.nv");
+// The whole pump (InfusionPump) on a Raspberry Pi, set up by the same shared code as the MCU boards:
+//   dotnet run --project boards/linux-sbc -- [serial-device] [--bench] [--selftest] [--store PATH] [--device-id ID]
+LinuxCommandLine cli;
+try { cli = LinuxCommandLine.Parse(args); }
+catch (ArgumentException e) { Console.Error.WriteLine(e.Message); return 2; }
+
+var options = new BoardOptions { DeviceId = cli.ResolveDeviceId() };
+PumpSetup setup = BoardSetup.For(options, OpenIdds.Firmware.Safety.ResetCause.PowerOn);
+var marker = new RestartMarker(cli.MarkerPath);
 var clock = new StopwatchClock();
+using var link = new SerialPortLink(cli.SerialDevice, 115200);
 var board = new LinuxSbcBoard(new GpioController(), PwmChannel.Create(RaspberryPiPins.BuzzerPwmChip, RaspberryPiPins.BuzzerPwmChannel, AlarmSignalPattern.HighToneHz, 0.5),
-    clock, new FileFlash(store, 4096, 64), new SerialPortLink(serial, 115200));
-var supervisor = new SafetySupervisor(board.Hardware, new Calibration(250_000), new SupervisorSettings { Implanted = false, HasPressureSensor = false }, new AlarmEventRing(64), storageValid: true);
-board.Hardware.Watchdog.Arm(3 * (int)PumpController.MaxSleep.Value);
-Console.WriteLine($"OpenIDDS on a Linux SBC: programmer link {serial}, store {store}. Research rig only - never connect it to a person.");
-while (true)
+    clock, new FileFlash(cli.StorePath, BoardSetup.StorePageSize, setup.PagesNeeded), link, marker, options);
+
+if (cli.SelfTest)
 {
-    supervisor.Tick();
-    long now = clock.ElapsedMilliseconds, wake = supervisor.NextWake.Value;
-    while (now < wake)
+    var check = new LoopbackCheck(board.Gpio, board.Motor, RaspberryPiPins.LoopbackInput, clock);
+    while (!check.Done)
     {
-        long slice = wake - now;
-        if (board.Annunciator.Priority != AlarmPriority.None) { board.Annunciator.Update(now); slice = Math.Min(slice, 25); }
-        Thread.Sleep((int)slice);
-        now = clock.ElapsedMilliseconds;
+        int wait = check.Poll();
+        if (wait > 0) Thread.Sleep(wait);
     }
+    Console.WriteLine(check.Report());
+    return check.Passed ? 0 : 1;
 }
+
+setup.ResetCause = marker.TakeResetCause();
+var pump = new InfusionPump(board.Hardware, setup);
+board.Watchdog.Arm(3 * (int)PumpController.MaxSleep.Value);
+Console.WriteLine($"OpenIDDS on a Linux SBC: device {setup.DeviceId}, programmer link {cli.SerialDevice}, store {cli.StorePath}, reset cause {setup.ResetCause}{(cli.Bench ? ", bench run" : "")}. Research rig only - never connect it to a person.");
+new BoardLoop(pump, board.Annunciator, clock, cli.Bench).Run();
+return 0;

@@ -1,10 +1,11 @@
 namespace OpenIdds.Boards.LinuxSbc;
 
 /// <summary>
-/// BCM GPIO numbers on a Raspberry Pi 40-pin header. The buzzer is on GPIO18 because it is hardware
-/// PWM0 (PwmChannel chip 0, channel 0, with dtoverlay=pwm); everything else is a plain GPIO.
-/// A Pi has no ADC: a downstream pressure sensor needs an external one (e.g. an ADS1115 on I2C), so this
-/// board reports the pressure sensor as not fitted and the supervisor relies on motor feedback.
+/// BCM GPIO numbers on a Raspberry Pi 40-pin header (README.md has the same table; LinuxBoardTests
+/// holds both to these numbers). The buzzer is on GPIO18 because it is hardware PWM0: PwmChannel chip
+/// 0, channel 0, once dtoverlay=pwm is in config.txt (Pi 4 and earlier). Everything else is a plain GPIO.
+/// A Pi has no ADC: a downstream pressure sensor or a cell divider needs an external one (e.g. an
+/// ADS1115 on I2C), so this board reports the pressure sensor as not fitted and its supply as nominal.
 /// </summary>
 public static class RaspberryPiPins
 {
@@ -16,6 +17,8 @@ public static class RaspberryPiPins
     public const int RedLed = 5;       // pin 29
     public const int YellowLed = 6;    // pin 31
     public const int GreenLed = 13;    // pin 33
-    public const int BuzzerPwmChip = 0;    // GPIO18, pin 12
-    public const int BuzzerPwmChannel = 0;
+    public const int LoopbackInput = 16;   // pin 36: the loopback self-test's jumper from STEP lands here
+    public const int BuzzerGpio = 18;      // pin 12
+    public const int BuzzerPwmChip = 0;    // GPIO18 is PWM0 ...
+    public const int BuzzerPwmChannel = 0; // ... channel 0 of chip 0
 }

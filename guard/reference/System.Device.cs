@@ -208,12 +208,25 @@ namespace System.IO
     public static class File
     {
         public static extern bool Exists(string path);
+        /// <summary>A no-op when the file does not exist (nanoFramework System.IO.FileSystem).</summary>
+        public static extern void Delete(string path);
+    }
+}
+
+namespace nanoFramework.Hardware.Stm32
+{
+    /// <summary>nanoFramework.Hardware.Stm32 1.10.37: the chip's identity (the 96-bit unique id of every STM32).</summary>
+    public static class Utilities
+    {
+        public static extern byte[] UniqueDeviceId { get; }
+        public static extern uint DeviceId { get; }
+        public static extern uint DeviceRevisionId { get; }
     }
 }
 
 namespace System.IO.Ports
 {
-    // nanoFramework.System.IO.Ports: a UART as COM1, COM2...
+    // nanoFramework.System.IO.Ports 1.1.132: a UART as COM1, COM2...
     public enum Parity { None = 0, Odd = 1, Even = 2 }
     public enum StopBits { None = 0, One = 1, Two = 2 }
 

@@ -48,18 +48,6 @@ namespace System.Diagnostics
     public sealed class DebuggerBrowsableAttribute : Attribute { public DebuggerBrowsableAttribute(DebuggerBrowsableState state) { } }
     public enum DebuggerBrowsableState { Never = 0, Collapsed = 2, RootHidden = 3 }
 
-    /// <summary>nanoFramework.System.Diagnostics.Stopwatch package.</summary>
-    public class Stopwatch
-    {
-        public extern Stopwatch();
-        public static extern Stopwatch StartNew();
-        public extern void Start();
-        public extern void Stop();
-        public extern void Reset();
-        public extern long ElapsedMilliseconds { get; }
-        public extern TimeSpan Elapsed { get; }
-        public extern bool IsRunning { get; }
-    }
 }
 
 namespace System.Text

@@ -1,33 +1,8 @@
-// Math, time and bit conversion as nanoFramework declares them (System.Math package, mscorlib).
+// Time, bit conversion and the environment as nanoFramework's mscorlib declares them. System.Math
+// (its own package, nanoFramework.System.Math) is not declared: nf.proj does not reference that
+// package, so portable code must not use it (NanoFrameworkPackageTests keeps the two in step).
 namespace System
 {
-    public static class Math
-    {
-        public const double PI = 3.14159265358979323846;
-        public const double E = 2.7182818284590452354;
-        public static extern int Abs(int val);
-        public static extern long Abs(long val);
-        public static extern double Abs(double val);
-        public static extern int Max(int val1, int val2);
-        public static extern long Max(long val1, long val2);
-        public static extern uint Max(uint val1, uint val2);
-        public static extern double Max(double val1, double val2);
-        public static extern int Min(int val1, int val2);
-        public static extern long Min(long val1, long val2);
-        public static extern uint Min(uint val1, uint val2);
-        public static extern double Min(double val1, double val2);
-        public static extern double Sqrt(double d);
-        public static extern double Sin(double a);
-        public static extern double Cos(double a);
-        public static extern double Exp(double d);
-        public static extern double Log(double d);
-        public static extern double Pow(double x, double y);
-        public static extern double Round(double d);
-        public static extern double Floor(double d);
-        public static extern double Ceiling(double d);
-        public static extern int Sign(long value);
-    }
-
     /// <summary>nanoFramework TimeSpan: the long/int factories only (no FromSeconds(double)).</summary>
     public struct TimeSpan
     {
@@ -117,6 +92,14 @@ namespace System
         public static extern ushort ToUInt16(byte[] value, int startIndex);
         public static extern string ToString(byte[] value);
         public static extern string ToString(byte[] value, int startIndex, int length);
+    }
+
+    /// <summary>CoreLibrary 1.17: writes to the debugger's output (the wire protocol), not compiled out in Release as Debug.WriteLine is.</summary>
+    public static class Console
+    {
+        public static extern void Write(string value);
+        public static extern void WriteLine();
+        public static extern void WriteLine(string value);
     }
 
     public static class Environment

@@ -4,10 +4,13 @@ namespace OpenIdds.Hal.Drivers
 {
     /// <summary>
     /// The hardware loopback self-test: a jumper from the STEP pin to a spare input pin, which counts
-    /// rising edges while the firmware steps (motor disabled at the driver's ENABLE, so nothing moves).
-    /// The count must equal the steps the scheduler planned - proof that every planned step reaches the
-    /// pin as exactly one pulse. Uses only GpioController calls that are the same on nanoFramework and
-    /// .NET IoT (the event handler is a method group: the delegate type names differ).
+    /// rising edges while the firmware steps. The count must equal the steps the scheduler planned -
+    /// proof that every planned step reaches the pin as exactly one pulse. The step driver must be
+    /// enabled for that (StepDirDriver gives no pulse while disabled), so what keeps the mechanism
+    /// still is outside the firmware: the stepper chip held in reset by its own RESET pin, or the motor
+    /// unplugged (boards/shared/portable/LoopbackCheck.cs runs it; the board READMEs say how to wire it).
+    /// Uses only GpioController calls that are the same on nanoFramework and .NET IoT (the event
+    /// handler is a method group: the delegate type names differ).
     /// </summary>
     public sealed class StepLoopbackSelfTest
     {

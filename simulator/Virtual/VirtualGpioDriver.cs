@@ -10,7 +10,8 @@ namespace OpenIdds.Simulator.Virtual;
 /// </summary>
 public sealed class VirtualGpioDriver : GpioDriver
 {
-    public const int Pins = 64;
+    /// <summary>Enough for every board's numbering: an STM32's (port - 'A') x 16 + pin reaches 175 at PK15.</summary>
+    public const int Pins = 176;
 
     private readonly PinValue[] _values = new PinValue[Pins];
     private readonly PinMode[] _modes = new PinMode[Pins];

@@ -12,7 +12,7 @@ public class LoopbackSelfTestTests
 {
     private const int SpareInput = 33;
 
-    private static (StepLoopbackSelfTest Test, long Planned) Run(bool brokenWire)
+    private static (StepLoopbackSelfTest Test, long Planned) Run(bool brokenWire, bool enabled = true)
     {
         var pins = new VirtualGpioDriver();
         var gpio = new GpioController(pins);
@@ -20,7 +20,7 @@ public class LoopbackSelfTestTests
         var motor = new StepDirDriver(gpio, VirtualBoard.StepPin, VirtualBoard.DirectionPin, VirtualBoard.EnablePin, -1, false);
         var selfTest = new StepLoopbackSelfTest(gpio, SpareInput);
         var scheduler = new DosingScheduler(new ConstantRate(new NanolitersPerHour(1_000_000)), new Calibration(250_000), Milliseconds.Zero, Milliseconds.FromSeconds(2));
-        motor.Enable();
+        if (enabled) motor.Enable();
         while (scheduler.NextStepDue.Value <= Milliseconds.PerMinute)
         {
             int take = scheduler.Advance(scheduler.NextStepDue, out _);
@@ -42,5 +42,13 @@ public class LoopbackSelfTestTests
     {
         var (test, planned) = Run(brokenWire: true);
         Assert.IsFalse(test.Matches(planned));
+    }
+
+    [TestMethod]
+    public void With_the_driver_disabled_no_pulse_leaves_the_step_pin_so_the_test_needs_it_enabled()
+    {
+        var (test, planned) = Run(brokenWire: false, enabled: false);
+        Assert.AreEqual(66L, planned);
+        Assert.AreEqual(0, test.Edges, "StepDirDriver gives no STEP pulse while ENABLE is high: the board keeps the mechanism still by other means");
     }
 }

@@ -7,40 +7,76 @@ namespace OpenIdds.Tests.Host;
 /// <summary>
 /// The guard itself under test: the portable sources compile against the nanoFramework reference,
 /// and each denied API, dropped into firmware/, fails with an error that names it. The same
-/// compilation the guard project runs is rebuilt here with Roslyn so each case takes milliseconds.
+/// compilation the guard project runs - its Compile globs and symbols, read from guard/Guard.csproj
+/// (<see cref="GuardProject"/>) - is rebuilt here with Roslyn so each case takes milliseconds, and once
+/// more without the build switches, so the production branch of every #if is compiled too.
 /// </summary>
 [TestClass]
 public class NanoFrameworkGuardTests
 {
-    private static readonly Lazy<(SyntaxTree[] Trees, MetadataReference Corlib)> Portable = new(() =>
-    {
-        var options = new CSharpParseOptions(LanguageVersion.Latest, preprocessorSymbols: new[] { "NANOFRAMEWORK_1_0" });
-        var trees = RepositoryPaths.PortableSources()
-            .Select(f => CSharpSyntaxTree.ParseText(File.ReadAllText(f), options, f))
-            .ToArray();
-        string corlib = Path.Combine(RepositoryPaths.Root, "guard", "reference", "bin", RepositoryPaths.Configuration, "net10.0", "mscorlib.dll");
-        return (trees, MetadataReference.CreateFromFile(corlib));
-    });
+    /// <summary>What nf.proj defines for a production build: the SDK's symbol and no build switch.</summary>
+    private static readonly string[] Production = { "NANOFRAMEWORK_1_0" };
 
-    private static Diagnostic[] CompileWith(string extraSource)
+    private static readonly Lazy<MetadataReference> Corlib = new(() => MetadataReference.CreateFromFile(
+        Path.Combine(RepositoryPaths.Root, "guard", "reference", "bin", RepositoryPaths.Configuration, "net10.0", "mscorlib.dll")));
+
+    private static readonly Lazy<IReadOnlyList<string>> Sources = new(GuardProject.Sources);
+
+    private static readonly Dictionary<string, SyntaxTree[]> TreesBySymbols = new();
+
+    private static SyntaxTree[] Trees(string[] symbols)
     {
-        var (trees, corlib) = Portable.Value;
-        var all = trees.ToList();
-        if (extraSource.Length > 0)
+        string key = string.Join(";", symbols);
+        lock (TreesBySymbols)
         {
-            all.Add(CSharpSyntaxTree.ParseText(extraSource, (CSharpParseOptions)trees[0].Options, "firmware/Denied.cs"));
+            if (!TreesBySymbols.TryGetValue(key, out var trees))
+            {
+                var options = new CSharpParseOptions(LanguageVersion.Latest, preprocessorSymbols: symbols);
+                trees = Sources.Value.Select(f => CSharpSyntaxTree.ParseText(File.ReadAllText(f), options, f)).ToArray();
+                TreesBySymbols[key] = trees;
+            }
+            return trees;
         }
-        var compilation = CSharpCompilation.Create("Guard", all, new[] { corlib },
+    }
+
+    /// <summary>
+    /// Compiles the portable sources (<paramref name="extraSource"/> empty) or one denied use on its own
+    /// against the same reference and options: the reference alone decides what exists, so a denied
+    /// API fails alike beside the firmware or without it, and each case then takes milliseconds.
+    /// </summary>
+    private static Diagnostic[] CompileWith(string extraSource, string[]? symbols = null)
+    {
+        var options = new CSharpParseOptions(LanguageVersion.Latest, preprocessorSymbols: symbols ?? Production);
+        var all = extraSource.Length > 0
+            ? new List<SyntaxTree> { CSharpSyntaxTree.ParseText(extraSource, options, "firmware/Denied.cs") }
+            : Trees(symbols ?? Production).ToList();
+        var compilation = CSharpCompilation.Create("Guard", all, new[] { Corlib.Value },
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
         using var pe = new MemoryStream();
         return compilation.Emit(pe).Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToArray();
     }
 
     [TestMethod]
-    public void The_portable_sources_compile_for_nanoFramework()
+    public void The_portable_sources_compile_for_nanoFramework_in_production_and_with_every_build_switch()
     {
-        var errors = CompileWith("");
-        Assert.AreEqual(0, errors.Length, string.Join(Environment.NewLine, errors.Select(e => e.ToString())));
+        CollectionAssert.Contains(GuardProject.DefineConstants, "NANOFRAMEWORK_1_0");
+        CollectionAssert.Contains(GuardProject.DefineConstants, "BENCH");
+        CollectionAssert.Contains(GuardProject.DefineConstants, "SELFTEST");
+        foreach (var symbols in new[] { Production, GuardProject.DefineConstants })
+        {
+            var errors = CompileWith("", symbols);
+            Assert.AreEqual(0, errors.Length, string.Join(";", symbols) + ": " + string.Join(Environment.NewLine, errors.Select(e => e.ToString())));
+        }
+    }
+
+    [TestMethod]
+    public void The_guard_project_globs_pick_up_the_portable_folders_and_nothing_built()
+    {
+        var files = Sources.Value.Select(f => Path.GetRelativePath(RepositoryPaths.Root, f).Replace('\\', '/')).ToList();
+        foreach (string known in new[] { "firmware/Dosing/DosingScheduler.cs", "hal/Drivers/StepDirDriver.cs", "tests/unit/DosingSchedulerTests.cs", "boards/shared/portable/BoardLoop.cs" })
+            CollectionAssert.Contains(files, known);
+        Assert.IsFalse(files.Any(f => f.Contains("/obj/", StringComparison.Ordinal) || f.Contains("/bin/", StringComparison.Ordinal)), "build output is excluded");
+        Assert.IsTrue(files.All(f => f.EndsWith(".cs", StringComparison.Ordinal)), string.Join(", ", files.Where(f => !f.EndsWith(".cs", StringComparison.Ordinal))));
     }
 
     [TestMethod]
@@ -70,11 +106,12 @@ public class NanoFrameworkGuardTests
     [TestMethod]
     public void The_guard_covers_every_board_and_a_denied_API_in_a_board_file_fails()
     {
-        var files = RepositoryPaths.PortableSources().Select(f => f.Replace('\\', '/')).ToList();
-        foreach (string board in new[] { "boards/esp32-devkitc/device/", "boards/stm32-nucleo-f746zg/device/", "boards/shared/device/" })
+        var files = Sources.Value.Select(f => f.Replace('\\', '/')).ToList();
+        foreach (string board in new[] { "boards/esp32-devkitc/device/", "boards/stm32-nucleo-f746zg/device/", "boards/shared/device/", "boards/shared/portable/" })
             Assert.IsTrue(files.Any(f => f.Contains(board, StringComparison.Ordinal)), $"the guard does not compile {board}");
         Assert.IsFalse(files.Any(f => f.Contains("boards/linux-sbc/", StringComparison.Ordinal)), "the Linux board is host code");
-        var (trees, corlib) = Portable.Value;
+        var trees = Trees(Production);
+        var corlib = Corlib.Value;
         var options = (CSharpParseOptions)trees[0].Options;
         var denied = CSharpSyntaxTree.ParseText("namespace OpenIdds.Boards { class Denied { System.Collections.Generic.List<int> pins = null; } }", options, "boards/esp32-devkitc/device/Denied.cs");
         var errors = CSharpCompilation.Create("Guard", trees.Append(denied), new[] { corlib }, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary))
@@ -91,7 +128,7 @@ public class NanoFrameworkGuardTests
     [TestMethod]
     public void Portable_sources_declare_no_generics_checked_arithmetic_or_stackalloc()
     {
-        var findings = Portable.Value.Trees.SelectMany(DeniedSyntax).ToArray();
+        var findings = Trees(GuardProject.DefineConstants).Concat(Trees(Production)).SelectMany(DeniedSyntax).Distinct().ToArray();
         Assert.AreEqual(0, findings.Length, string.Join(Environment.NewLine, findings));
     }
 

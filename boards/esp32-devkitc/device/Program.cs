@@ -1,12 +1,11 @@
 namespace OpenIdds.Boards.Esp32DevKitC
 {
-    /// <summary>The device's entry point: wire the DevKitC, then the shared main (BoardMain).</summary>
+    /// <summary>The device's entry point: wire the DevKitC as fitted (DevKitCOptions), then the shared main (BoardMain).</summary>
     public static class Program
     {
         public static void Main()
         {
-            Esp32DevKitCBoard board = new Esp32DevKitCBoard();
-            BoardMain.Run(board.Hardware, board.Annunciator, board.Watchdog);
+            BoardMain.Run(Esp32DevKitCBoard.Wire(DevKitCOptions.Create()));
         }
     }
 }

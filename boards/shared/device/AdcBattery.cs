@@ -3,7 +3,13 @@ using OpenIdds.Hal;
 
 namespace OpenIdds.Boards
 {
-    /// <summary>Cell voltage through a 1:2 divider. The dev board has no charge gauge, so only the voltage is known.</summary>
+    /// <summary>
+    /// The voltage of the one cell that powers the rig (3.0-4.2 V Li-ion, or the model's 3.6 V
+    /// Li-SOCl2) through a 1:2 divider (100 k over 100 k, 100 nF at the pin) into a 3.3 V, 12-bit ADC:
+    /// at most 2.1 V on the pin. Only a cell: the 12 V motor supply through 1:2 would put 6 V on the
+    /// pin and destroy it. The dev board has no charge gauge, so only the voltage is known. Wired only
+    /// where BoardOptions.BatteryDividerFitted says so; a floating pin would read as a flat battery.
+    /// </summary>
     public sealed class AdcBattery : IBatteryMonitor
     {
         private readonly AdcChannel _channel;

@@ -1,34 +1,72 @@
+using System;
+using System.Device.Gpio;
+using System.Threading;
 using OpenIdds.Firmware.Control;
-using OpenIdds.Firmware.Dosing;
+using OpenIdds.Firmware.Device;
 using OpenIdds.Firmware.Safety;
-using OpenIdds.Firmware.Units;
 using OpenIdds.Hal;
 using OpenIdds.Hal.Drivers;
 
 namespace OpenIdds.Boards
 {
     /// <summary>
-    /// What every nanoFramework board's Main does once its pins are wired: the safety supervisor over
-    /// the board's hardware, the watchdog armed at three of the longest sleeps, then the loop. The pump
-    /// starts stopped and is programmed over the serial link; a BENCH build
-    /// (dotnet build nf.proj -p:DefineConstants=BENCH) starts a fixed 100 uL/h after the self-test for a
-    /// bench run with a balance, no programmer needed.
+    /// What every nanoFramework board's Main does once its pins are wired: the whole pump
+    /// (<see cref="InfusionPump"/>) over the board's hardware, set up from what the board has fitted
+    /// (<see cref="BoardSetup"/>) and from why it reset (<see cref="RestartMarker"/>), the watchdog
+    /// armed at three of the longest sleeps, then the loop. The pump starts stopped and is programmed
+    /// by iddsctl over the serial link. Two build switches (docs/flashing.md):
+    /// - BENCH (<c>-p:DefineConstants=BENCH</c>): after the self-test, fills and programs the fixed
+    ///   bench prescription (<see cref="BenchPrescription"/>) for a balance run without a programmer.
+    /// - SELFTEST (<c>-p:DefineConstants=SELFTEST</c>): runs only the hardware loopback self-test
+    ///   (<see cref="LoopbackCheck"/>), prints its verdict and stays there with the motor disabled;
+    ///   no therapy runs in this build.
     /// </summary>
     public static class BoardMain
     {
-        /// <summary>A 0.1 mL/rev head on a 200-step motor at 1/2 micro-stepping: 250 nL per step, until the bench calibrates it.</summary>
-        public const long DefaultPicolitersPerStep = 250000;
+        /// <summary>The reset marker sits next to the journal on the internal flash drive.</summary>
+        public const string RestartMarkerPath = "I:\\openidds.restart";
 
-        public static void Run(PumpHardware hardware, PatternAnnunciator annunciator, IWatchdog watchdog)
+        /// <summary>The journal, event log, diary and keys (PumpSetup.PagesNeeded pages of 4 KiB).</summary>
+        public const string StorePath = "I:\\openidds.nv";
+
+        public static void Run(BoardHardware board)
         {
-            SafetySupervisor supervisor = new SafetySupervisor(hardware, new Calibration(DefaultPicolitersPerStep), new SupervisorSettings(), new AlarmEventRing(64), true);
-            watchdog.Arm(3 * (int)PumpController.MaxSleep.Value);
-#if BENCH
-            NanolitersPerHour bench = NanolitersPerHour.FromMicrolitersPerHour(100);
-            BoardLoop.Run(supervisor, hardware.Clock, annunciator, new ConstantRate(bench), bench);
-#else
-            BoardLoop.Run(supervisor, hardware.Clock, annunciator, null, NanolitersPerHour.Zero);
+#if SELFTEST
+            RunLoopback(board);
 #endif
+            PumpSetup setup = BoardSetup.For(board.Options, board.Marker.TakeResetCause());
+            InfusionPump pump = new InfusionPump(board.Build(setup.PagesNeeded), setup);
+            board.Watchdog.Arm(3 * (int)PumpController.MaxSleep.Value);
+#if BENCH
+            bool bench = true;
+#else
+            bool bench = false;
+#endif
+            new BoardLoop(pump, board.Annunciator, board.Clock, bench).Run();
         }
+
+#if SELFTEST
+        /// <summary>The loopback self-test alone: the verdict on the debug output and the programmer link, green or red LED, then nothing more.</summary>
+        private static void RunLoopback(BoardHardware board)
+        {
+            LoopbackCheck check = new LoopbackCheck(board.Gpio, board.Motor, board.LoopbackInputPin, board.Clock);
+            while (!check.Done)
+            {
+                int wait = check.Poll();
+                if (wait > 0) Thread.Sleep(wait);
+            }
+            string verdict = check.Report();
+            Console.WriteLine(verdict);
+            byte[] line = System.Text.Encoding.UTF8.GetBytes(verdict + "\r\n");
+            board.Link.Write(line, 0, line.Length);
+            board.Annunciator.Annunciate(check.Passed ? AlarmPriority.None : AlarmPriority.High, !check.Passed);
+            if (check.Passed) board.Leds.Show(IndicatorColor.Green);
+            while (true)
+            {
+                if (!check.Passed) board.Annunciator.Update(board.Clock.ElapsedMilliseconds);
+                Thread.Sleep(BoardLoop.PatternSliceMilliseconds);
+            }
+        }
+#endif
     }
 }

@@ -8,20 +8,24 @@ namespace OpenIdds.Boards
 {
     /// <summary>
     /// WATCHDOG-SAFE-RESTART on nanoFramework, which has no managed hardware watchdog: a timer checks
-    /// that the control loop kicked within the timeout; if not, it disables the motor (ENABLE high)
-    /// and reboots the device, which comes back through the power-on self-test.
+    /// that the control loop kicked within the timeout; if not, it disables the motor (ENABLE high),
+    /// leaves the restart marker (<see cref="RestartMarker"/>: nanoFramework cannot tell the next boot
+    /// why it reset) and reboots. The pump comes back through the power-on self-test, stopped, with
+    /// control-loop-stalled latched.
     /// </summary>
     public sealed class SupervisorWatchdog : IWatchdog
     {
         private readonly IMotorDriver _motor;
         private readonly IMonotonicClock _clock;
+        private readonly RestartMarker _marker;
         private Timer? _timer;
         private ControlLoopMonitor? _loop;
 
-        public SupervisorWatchdog(IMotorDriver motor, IMonotonicClock clock)
+        public SupervisorWatchdog(IMotorDriver motor, IMonotonicClock clock, RestartMarker marker)
         {
             _motor = motor;
             _clock = clock;
+            _marker = marker;
         }
 
         public void Arm(int timeoutMilliseconds)
@@ -38,7 +42,9 @@ namespace OpenIdds.Boards
         private void Check(object state)
         {
             if (_loop == null || !_loop.Stalled(new Milliseconds(_clock.ElapsedMilliseconds))) return;
+            // Motor off first: nothing the marker or the reboot does can then move it.
             _motor.Disable();
+            _marker.MarkWatchdogRestart();
             Power.RebootDevice();
         }
     }

@@ -3,46 +3,41 @@ using System.Device.Gpio;
 using System.Device.Pwm;
 using OpenIdds.Hal;
 using OpenIdds.Hal.Drivers;
-using OpenIdds.Hal.Storage;
 
 namespace OpenIdds.Boards.NucleoF746ZG
 {
     /// <summary>
     /// Wires the hal drivers to a NUCLEO-F746ZG: the same driver, sensors and buzzer as the ESP32 board
     /// on STM32 pins (no pin matrix to configure: functions are fixed by the target firmware), the
-    /// on-board LEDs and user button, the programmer on the ST-LINK virtual COM port, storage on I:\.
+    /// on-board LEDs and user button, the programmer on USART2 through a USB-serial adapter, the
+    /// sensors only where fitted (<see cref="NucleoOptions"/>).
     /// </summary>
-    public sealed class NucleoF746ZGBoard
+    public static class NucleoF746ZGBoard
     {
-        public const int StorePageSize = 4096;
-        public const int StorePages = 64;
-
-        public NucleoF746ZGBoard()
+        public static BoardHardware Wire(BoardOptions options)
         {
-            GpioController gpio = new GpioController();
-            Clock = new TickClock();
-            Motor = new StepDirDriver(gpio, NucleoPins.Step, NucleoPins.Direction, NucleoPins.Enable, NucleoPins.Fault, false);
+            BoardHardware board = new BoardHardware();
+            board.Options = options;
+            board.Gpio = new GpioController();
+            board.Clock = new TickClock();
+            board.Motor = new StepDirDriver(board.Gpio, NucleoPins.Step, NucleoPins.Direction, NucleoPins.Enable, NucleoPins.Fault, false);
+            board.Leds = new IndicatorLeds(board.Gpio, NucleoPins.RedLed, NucleoPins.YellowLed, NucleoPins.GreenLed);
             PwmChannel buzzer = PwmChannel.Create(NucleoPins.BuzzerTimer, NucleoPins.BuzzerChannel, AlarmSignalPattern.HighToneHz, 0.5);
-            Annunciator = new PatternAnnunciator(new PwmBuzzer(buzzer, new IndicatorLeds(gpio, NucleoPins.RedLed, NucleoPins.YellowLed, NucleoPins.GreenLed)), Clock);
-            AdcController adc = new AdcController();
-            Watchdog = new SupervisorWatchdog(Motor, Clock);
-            Hardware = new PumpHardware(
-                Clock,
-                Motor,
-                new AdcPressureSensor(adc.OpenChannel(NucleoPins.PressureAdcChannel)),
-                null,
-                new AdcBattery(adc.OpenChannel(NucleoPins.BatteryAdcChannel)),
-                Annunciator,
-                new DebouncedButton(gpio, NucleoPins.PatientButton, true),
-                new FileFlash("I:\\openidds.nv", StorePageSize, StorePages),
-                Watchdog,
-                new UartLink(NucleoPins.SerialPort, 115200));
-        }
+            board.Annunciator = new PatternAnnunciator(new PwmBuzzer(buzzer, board.Leds), board.Clock);
 
-        public TickClock Clock { get; private set; }
-        public StepDirDriver Motor { get; private set; }
-        public PatternAnnunciator Annunciator { get; private set; }
-        public SupervisorWatchdog Watchdog { get; private set; }
-        public PumpHardware Hardware { get; private set; }
+            AdcController? adc = null;
+            if (options.PressureSensorFitted || options.BatteryDividerFitted) adc = new AdcController();
+            if (options.PressureSensorFitted) board.Pressure = new AdcPressureSensor(adc!.OpenChannel(NucleoPins.PressureAdcChannel));
+            else board.Pressure = new NoPressureSensor();
+            if (options.BatteryDividerFitted) board.Battery = new AdcBattery(adc!.OpenChannel(NucleoPins.BatteryAdcChannel));
+            else board.Battery = new NominalSupply(options.NominalSupplyMillivolts);
+
+            board.Button = new DebouncedButton(board.Gpio, NucleoPins.PatientButton, true, board.Clock);
+            board.Link = new UartLink(NucleoPins.SerialPort, 115200);
+            board.Marker = new RestartMarker(BoardMain.RestartMarkerPath);
+            board.Watchdog = new SupervisorWatchdog(board.Motor, board.Clock, board.Marker);
+            board.LoopbackInputPin = NucleoPins.LoopbackInput;
+            return board;
+        }
     }
 }

@@ -30,7 +30,20 @@ namespace OpenIdds.Boards.NucleoF746ZG
         public const int PressureAdcChannel = 0;
         public const int BatteryAdcChannel = 1;
 
-        /// <summary>USART3 (PD8/PD9) goes to the ST-LINK virtual COM port on the USB cable: no adapter needed.</summary>
-        public const string SerialPort = "COM3";
+        /// <summary>
+        /// The programmer link: USART2 (COM2) on PD5 TX / PD6 RX (Zio CN9 D53 / D52) through a USB-serial
+        /// adapter. Not the ST-LINK virtual COM port: that is USART3, which the ST_NUCLEO144_F746ZG
+        /// firmware keeps for nanoFramework's own wire protocol (deploy and debug); the target gives
+        /// managed code COM2 (PD5/PD6) and COM6 (PC6/PC7).
+        /// </summary>
+        public const string SerialPort = "COM2";
+        public static readonly int SerialTx = Pin('D', 5);
+        public static readonly int SerialRx = Pin('D', 6);
+
+        /// <summary>The loopback self-test's spare input: PF15 (CN10 D2), a jumper from STEP (PE9, D6) lands here.</summary>
+        public static readonly int LoopbackInput = Pin('F', 15);
+
+        /// <summary>Reserved for an analog reservoir-level sensor: ADC channel 2 = A2 (PC3); no driver reads it yet.</summary>
+        public const int LevelSensorAdcChannel = 2;
     }
 }

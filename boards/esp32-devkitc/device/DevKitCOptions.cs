@@ -1,0 +1,32 @@
+namespace OpenIdds.Boards.Esp32DevKitC
+{
+    /// <summary>
+    /// What this DevKitC rig has fitted - edit here to match the bench (README.md, "What is fitted").
+    /// As shipped: the minimal bench kit, a DevKitC, a DRV8825 and a pump head, nothing else,
+    /// powered from USB. It passes its power-on self-test as it is.
+    /// </summary>
+    public static class DevKitCOptions
+    {
+        /// <summary>
+        /// Change for every rig (the ESP32 offers no unique chip id through nanoFramework's managed API;
+        /// the MAC address would need the networking assembly): it names the rig to iddsctl and seeds its
+        /// development keys.
+        /// </summary>
+        public const string DeviceId = "OPENIDDS-DEVKITC-0001";
+
+        /// <summary>True once a pressure sensor is wired to GPIO34 through the 2:3 divider.</summary>
+        public const bool PressureSensorFitted = false;
+
+        /// <summary>True once a cell is wired to GPIO35 through the 1:2 divider; false reports USB's nominal 5 V.</summary>
+        public const bool BatteryDividerFitted = false;
+
+        public static BoardOptions Create()
+        {
+            BoardOptions options = new BoardOptions();
+            options.DeviceId = DeviceId;
+            options.PressureSensorFitted = PressureSensorFitted;
+            options.BatteryDividerFitted = BatteryDividerFitted;
+            return options;
+        }
+    }
+}

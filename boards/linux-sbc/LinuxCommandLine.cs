@@ -1,0 +1,65 @@
+namespace OpenIdds.Boards.LinuxSbc;
+
+/// <summary>
+/// The Linux board's command line:
+/// <c>[serial-device] [--bench] [--selftest] [--store PATH] [--device-id ID]</c>.
+/// --bench is the MCU boards' BENCH build (the bench prescription after the self-test); --selftest is
+/// their SELFTEST build (the loopback self-test only, exit code 0 on pass).
+/// </summary>
+public sealed class LinuxCommandLine
+{
+    public const string Usage = "usage: OpenIdds.LinuxSbc [serial-device] [--bench] [--selftest] [--store PATH] [--device-id ID]   (default /dev/serial0)";
+
+    public string SerialDevice { get; private set; } = "/dev/serial0";
+    public bool Bench { get; private set; }
+    public bool SelfTest { get; private set; }
+    public string StorePath { get; private set; } = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".openidds.nv");
+    public string? DeviceId { get; private set; }
+
+    /// <summary>The restart marker sits beside the store (see RestartMarker).</summary>
+    public string MarkerPath => StorePath + ".restart";
+
+    public static LinuxCommandLine Parse(string[] args)
+    {
+        var cli = new LinuxCommandLine();
+        bool serialGiven = false;
+        for (int i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--bench": cli.Bench = true; break;
+                case "--selftest": cli.SelfTest = true; break;
+                case "--store": cli.StorePath = Value(args, ref i); break;
+                case "--device-id": cli.DeviceId = Value(args, ref i); break;
+                default:
+                    if (args[i].StartsWith('-') || serialGiven) throw new ArgumentException($"'{args[i]}' is not an option here. {Usage}");
+                    cli.SerialDevice = args[i];
+                    serialGiven = true;
+                    break;
+            }
+        }
+        if (cli.Bench && cli.SelfTest) throw new ArgumentException($"--bench and --selftest exclude each other: the self-test runs no therapy. {Usage}");
+        return cli;
+    }
+
+    /// <summary>
+    /// The rig's id: --device-id, else the Pi's own serial number (device tree), else a constant the
+    /// README tells the user to replace.
+    /// </summary>
+    public string ResolveDeviceId(string deviceTreeSerialPath = "/proc/device-tree/serial-number")
+    {
+        if (DeviceId != null) return DeviceId;
+        if (File.Exists(deviceTreeSerialPath))
+        {
+            string serial = File.ReadAllText(deviceTreeSerialPath).Trim('\0', ' ', '\n', '\r');
+            if (serial.Length > 0) return "RPI-" + serial.ToUpperInvariant();
+        }
+        return "OPENIDDS-LINUX-0001";
+    }
+
+    private static string Value(string[] args, ref int i)
+    {
+        if (i + 1 >= args.Length) throw new ArgumentException($"{args[i]} needs a value. {Usage}");
+        return args[++i];
+    }
+}

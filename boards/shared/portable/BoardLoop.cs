@@ -1,0 +1,88 @@
+using System;
+using System.Threading;
+using OpenIdds.Firmware.Device;
+using OpenIdds.Firmware.Safety;
+using OpenIdds.Hal;
+using OpenIdds.Hal.Drivers;
+
+namespace OpenIdds.Boards
+{
+    /// <summary>
+    /// The main loop every board runs, nanoFramework and Linux alike: tick the pump when it is due,
+    /// sleep until <see cref="InfusionPump.NextWake"/>. While an alarm sounds it sleeps in 25 ms slices
+    /// so the pattern's 150 ms pulses keep their shape; otherwise it sleeps straight through to the
+    /// next step or check. In a bench run it starts <see cref="BenchPrescription"/> once, as soon as the
+    /// self-test has passed on a first start. Nothing here allocates once running.
+    /// </summary>
+    public sealed class BoardLoop
+    {
+        /// <summary>The alarm pattern's slice: well under its 150 ms pulses.</summary>
+        public const int PatternSliceMilliseconds = 25;
+
+        private readonly InfusionPump _pump;
+        private readonly PatternAnnunciator _annunciator;
+        private readonly IMonotonicClock _boardClock;
+        private bool _benchPending;
+        private long _wake = long.MinValue;
+
+        /// <param name="boardClock">The clock the annunciator runs on (the board's; the pump's own runs on pump time).</param>
+        /// <param name="bench">Start the bench prescription after the self-test (BENCH build, Linux --bench).</param>
+        public BoardLoop(InfusionPump pump, PatternAnnunciator annunciator, IMonotonicClock boardClock, bool bench)
+        {
+            _pump = pump;
+            _annunciator = annunciator;
+            _boardClock = boardClock;
+            _benchPending = bench;
+        }
+
+        /// <summary>What the bench start answered (null until it ran): printed, and kept for tests.</summary>
+        public string? BenchOutcome { get; private set; }
+
+        /// <summary>Never returns: the board's life.</summary>
+        public void Run()
+        {
+            while (true)
+            {
+                int sleep = Poll();
+                if (sleep > 0) Thread.Sleep(sleep);
+            }
+        }
+
+        /// <summary>Does what is due now; returns how many milliseconds the board may sleep.</summary>
+        public int Poll()
+        {
+            long now = _pump.Clock.ElapsedMilliseconds;
+            if (now >= _wake)
+            {
+                _pump.Tick();
+                if (_benchPending && _pump.Supervisor.State != SafetyState.PowerOnSelfTest) StartBench();
+                _wake = _pump.NextWake.Value;
+                now = _pump.Clock.ElapsedMilliseconds;
+            }
+            long sleep = _wake - now;
+            if (_annunciator.Priority != AlarmPriority.None)
+            {
+                _annunciator.Update(_boardClock.ElapsedMilliseconds);
+                if (sleep > PatternSliceMilliseconds) sleep = PatternSliceMilliseconds;
+            }
+            return sleep < 0 ? 0 : (int)sleep;
+        }
+
+        private void StartBench()
+        {
+            _benchPending = false;
+            if (!BenchPrescription.Due(_pump))
+            {
+                BenchOutcome = "BENCH: not started - the pump resumed its journaled therapy or an alarm holds it; iddsctl status says which";
+            }
+            else
+            {
+                Firmware.Therapy.CheckReport report = BenchPrescription.Start(_pump);
+                BenchOutcome = report.Accepted
+                    ? "BENCH: morphine 1000 ug/mL at 100 uL/h programmed (the line is primed first)"
+                    : "BENCH: refused - " + report.ToString();
+            }
+            Console.WriteLine(BenchOutcome);
+        }
+    }
+}
