@@ -24,6 +24,7 @@ namespace OpenIdds.Firmware.Persistence
         private readonly int _slotsPerPage;
         private readonly byte[] _slot;
         private int _nextSlot;          // global slot index, 0 .. pageCount * slotsPerPage - 1
+        private int _newestSlot = -1;   // where the newest good record is (-1: none)
         private uint _sequence;
         private int _corrupt;
         private uint _oldest;
@@ -123,6 +124,7 @@ namespace OpenIdds.Firmware.Persistence
             System.Array.Copy(_slot, HeaderBytes, payload, 0, PayloadBytes);
             _sequence = best;
             _nextSlot = inFlight;
+            _newestSlot = newest;
             return true;
         }
 
@@ -133,7 +135,11 @@ namespace OpenIdds.Firmware.Persistence
             // Find an erased slot at or after the next position; move onto (and erase) the next page if needed.
             for (int guard = 0; guard <= total; guard++)
             {
-                if (_nextSlot % _slotsPerPage == 0) _store.Erase(_firstPage + _nextSlot / _slotsPerPage);
+                if (_nextSlot % _slotsPerPage == 0)
+                {
+                    _store.Erase(_firstPage + _nextSlot / _slotsPerPage);
+                    ForgetErased();
+                }
                 ReadSlot(_nextSlot);
                 if (Blank()) break;
                 _nextSlot = (_nextSlot + 1) % total;
@@ -152,23 +158,53 @@ namespace OpenIdds.Firmware.Persistence
             _store.Write(page, offset, _slot, 0, _slotSize);
             if (_oldest == 0) _oldest = sequence;
             _sequence = sequence;
+            _newestSlot = _nextSlot;
             _nextSlot = (_nextSlot + 1) % total;
         }
 
-        /// <summary>Reads the record with <paramref name="sequence"/> if it is still held and good (a scan: for export, not for the control loop).</summary>
+        /// <summary>
+        /// Reads the record with <paramref name="sequence"/> if it is still held and good. Records are
+        /// written in slot order, so it is looked for where it must be - the newest record's slot minus
+        /// the difference in sequence - and before that (a retired slot in between moves later records
+        /// on by one): an export of the whole log reads each slot a few times, not every slot per record.
+        /// </summary>
         public bool TryRead(uint sequence, byte[] payload, out int kind)
         {
             kind = 0;
             int total = _pageCount * _slotsPerPage;
-            for (int s = 0; s < total; s++)
+            if (_newestSlot < 0 || sequence == 0 || sequence > _sequence || sequence < _oldest || _sequence - sequence >= (uint)total) return false;
+            int s = (int)((_newestSlot - (long)(_sequence - sequence)) % total);
+            if (s < 0) s += total;
+            for (int tried = 0; tried < total; tried++)
             {
                 ReadSlot(s);
-                if (Blank() || !Valid() || SequenceOf() != sequence) continue;
-                kind = _slot[3];
-                System.Array.Copy(_slot, HeaderBytes, payload, 0, PayloadBytes);
-                return true;
+                if (!Blank() && Valid())
+                {
+                    uint found = SequenceOf();
+                    if (found == sequence)
+                    {
+                        kind = _slot[3];
+                        System.Array.Copy(_slot, HeaderBytes, payload, 0, PayloadBytes);
+                        return true;
+                    }
+                    if (found < sequence) return false;   // went past where it would be: it is gone
+                }
+                s = s == 0 ? total - 1 : s - 1;
             }
             return false;
+        }
+
+        /// <summary>The page just erased held the oldest records: the oldest still held is now the first good one on the page after it.</summary>
+        private void ForgetErased()
+        {
+            int total = _pageCount * _slotsPerPage;
+            int next = ((_nextSlot / _slotsPerPage + 1) % _pageCount) * _slotsPerPage;
+            for (int i = 0; i < _slotsPerPage; i++)
+            {
+                ReadSlot((next + i) % total);
+                if (Blank()) return;
+                if (Valid()) { _oldest = SequenceOf(); return; }
+            }
         }
 
         /// <summary>Programs a torn slot to zeros: not blank, never valid, and known to be no record.</summary>
