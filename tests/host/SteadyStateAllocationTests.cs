@@ -44,3 +44,25 @@ public class SteadyStateAllocationTests
         Assert.IsTrue(board.Motor.CompletedSteps > 100_000, "the ticks did deliver");
     }
 }
+
+/// <summary>The same rule for the whole pump: therapy, supervisor, journal writes, hourly events, the link polled - all without allocating.</summary>
+[TestClass]
+public class WholePumpAllocationTests
+{
+    [TestMethod]
+    public void The_whole_pump_allocates_nothing_per_tick_in_steady_state_journal_writes_included()
+    {
+        var flex = OpenIdds.Firmware.Therapy.Prescription.Flex(OpenIdds.Tests.Host.Device.PumpRig.Morphine(),
+            new[] { Milliseconds.FromHours(6), Milliseconds.FromHours(22) },
+            new[] { NanolitersPerHour.FromMicrolitersPerHour(25), NanolitersPerHour.FromMicrolitersPerHour(10) }, OpenIdds.Tests.Host.Device.PumpRig.Pca());
+        var rig = OpenIdds.Tests.Host.Device.PumpRig.Running(flex);
+        rig.RunFor(Milliseconds.FromDays(2));
+        long records = rig.Pump.RecordsWritten;
+        // Twenty days: the 20 mL reservoir lasts 37 at this rate (its empty alarm is an event, and events may allocate their messages).
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        rig.RunFor(Milliseconds.FromDays(20));
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.IsTrue(rig.Pump.RecordsWritten - records > 500, $"{rig.Pump.RecordsWritten - records} journal records written in the measured days: the writes are part of what is measured");
+        Assert.AreEqual(0L, allocated, "bytes allocated by the whole pump over twenty days of steady-state ticks");
+    }
+}
