@@ -231,6 +231,9 @@ namespace OpenIdds.Firmware.Device
             _stepsAtHour = steps;
             _massAtHour = mass;
             while (_nextHour <= now.Value) _nextHour += Milliseconds.PerHour;
+            // A record at least every hour: even through hours without a step (a flex step at 0), a
+            // reset never takes pump time back more than an hour from where the power went.
+            _dirty = true;
         }
 
         void IAlarmEventSink.Record(Milliseconds at, AlarmEventKind kind, AlarmCode code)

@@ -84,9 +84,9 @@ public class FullPowerCutSweep
 }
 
 /// <summary>
-/// Ten years of an implanted pump on one 4-page journal, with a power cut every 97 days: pump time keeps
-/// going forward, nothing is lost, nothing is counted beyond one window per cut, and the flash wear
-/// stays inside its budget. Runs on request, with the full sweep:
+/// Ten years of an implanted pump on one 4-page journal, with a power cut every 97 days: pump time never
+/// goes back before the newest record (at most an hour), nothing is lost, nothing is counted beyond one
+/// window per cut, and the flash wear stays inside its budget. Runs on request, with the full sweep:
 /// OPENIDDS_FULL_SWEEP=1 dotnet test --filter TenYearJournalRun
 /// </summary>
 [TestClass]
@@ -110,7 +110,8 @@ public class TenYearJournalRun
             long truth = rig.Motor.CompletedSteps;
             var pump = rig.PowerCycle();
             cuts++;
-            Assert.IsTrue(pump.Now.Value >= before, "pump time went back after a reset");
+            // Pump time resumes at the newest record, written at least every hour.
+            Assert.IsTrue(pump.Now.Value >= before - OpenIdds.Firmware.Units.Milliseconds.PerHour, $"pump time went back {before - pump.Now.Value} ms after a reset");
             Assert.IsTrue(pump.StepsRecorded >= truth, $"after {cuts} cuts: {truth} steps made, {pump.StepsRecorded} recorded");
             Assert.IsTrue(pump.StepsRecorded <= truth + 2, $"after {cuts} cuts: {pump.StepsRecorded} recorded for {truth} made (one 10-minute window at 2 uL/h is 1.3 steps)");
             rig.PassSelfTest();
