@@ -18,10 +18,11 @@ public sealed class PumpRig
     public const int PageSize = 4096;
 
     /// <param name="wrap">Puts a decorator between the pump and the flash (the power-cut harness watches every write).</param>
-    public PumpRig(PumpStage stage = PumpStage.Implanted, Func<RamFlash, INonVolatileStore>? wrap = null, ISerialLink? link = null)
+    /// <param name="setup">The firmware's set-up; default <see cref="SmallSetup"/> (a 4-page journal), or a board's, e.g. <c>new PumpSetup()</c>.</param>
+    public PumpRig(PumpStage stage = PumpStage.Implanted, Func<RamFlash, INonVolatileStore>? wrap = null, ISerialLink? link = null, PumpSetup? setup = null)
     {
         Link = link;
-        Setup = SmallSetup(stage);
+        Setup = setup ?? SmallSetup(stage);
         Flash = new RamFlash(PageSize, Setup.PagesNeeded, 10_000);
         Store = wrap?.Invoke(Flash) ?? Flash;
         Pump = Boot();
