@@ -325,6 +325,31 @@ namespace OpenIdds.Tests.Unit.Safety
         }
 
         [TestMethod]
+        public void A_failed_level_sensor_raises_its_alarm_delivery_goes_on_and_a_healthy_one_does_not()
+        {
+            FakeBoard board = new FakeBoard();
+            FakeLevelSensor level = new FakeLevelSensor();
+            level.Nanoliters = Nanoliters.FromMilliliters(20).Value;
+            AlarmEventRing log = new AlarmEventRing(32);
+            SafetySupervisor supervisor = ReadyOn(WithLevelSensor(board, level), board, new SupervisorSettings(), log);
+            supervisor.Start(new ConstantRate(new NanolitersPerHour(100000)), new NanolitersPerHour(100000));
+            Run(board, supervisor, Milliseconds.PerHour);
+            Assert.IsFalse(supervisor.Alarms.IsShown(AlarmCode.LevelSensorFault));
+            Assert.AreEqual(0, log.CountOf(AlarmEventKind.Raised, AlarmCode.LevelSensorFault));
+
+            level.Status = OpenIdds.Hal.SensorStatus.Disconnected;
+            Run(board, supervisor, Milliseconds.PerHour + 60000);
+            Assert.IsTrue(supervisor.Alarms.IsShown(AlarmCode.LevelSensorFault));
+            Assert.AreEqual((int)SafetyState.Running, (int)supervisor.State, "medium priority: delivery goes on");
+            Assert.IsFalse(supervisor.Reservoir.HasMeasured, "computed only, and said so");
+            // Latched: a sensor that comes back does not erase that it failed.
+            level.Status = OpenIdds.Hal.SensorStatus.Ok;
+            Run(board, supervisor, 2 * Milliseconds.PerHour);
+            Assert.IsFalse(supervisor.Reservoir.SensorFaulty);
+            Assert.IsTrue(supervisor.Alarms.IsShown(AlarmCode.LevelSensorFault));
+        }
+
+        [TestMethod]
         public void A_trial_pump_on_a_weak_battery_raises_battery_low_keeps_delivering_and_clears_on_a_fresh_one()
         {
             FakeBoard board = new FakeBoard();
