@@ -78,6 +78,30 @@ namespace OpenIdds.Tests.Unit.Safety
         }
 
         [TestMethod]
+        [DataRow(false)]
+        [DataRow(true)]
+        public void An_annunciator_that_reads_back_dead_fails_the_self_test_and_a_live_one_passes(bool works)
+        {
+            FakeBoard board = new FakeBoard();
+            board.Pressure.Pascals = 1333;
+            board.Pressure.Jitter = 7;
+            FakeSensedAnnunciator annunciator = new FakeSensedAnnunciator();
+            annunciator.Works = works;
+            OpenIdds.Hal.PumpHardware hardware = new OpenIdds.Hal.PumpHardware(board.Clock, board.Motor, board.Pressure, null,
+                board.Battery, annunciator, board.Button, board.Store, board.Watchdog, board.Link);
+            AlarmEventRing log = new AlarmEventRing(32);
+            SafetySupervisor supervisor = new SafetySupervisor(hardware, new Calibration(250000), new SupervisorSettings(), log, true);
+            supervisor.Tick();
+            board.Clock.ElapsedMilliseconds += 10;
+            supervisor.Tick();
+            Assert.AreEqual(1, annunciator.Checks, "the self-test read the outputs back once");
+            Assert.AreEqual(works, (supervisor.SelfTestFailures & SelfTestFailure.Annunciator) == 0);
+            Assert.AreEqual((int)(works ? SafetyState.Stopped : SafetyState.SafeState), (int)supervisor.State);
+            Assert.AreEqual(works ? 0 : 1, log.CountOf(AlarmEventKind.Raised, AlarmCode.SelfTestFailed));
+            Assert.AreEqual(works, supervisor.Start(new ConstantRate(new NanolitersPerHour(100000)), new NanolitersPerHour(100000)));
+        }
+
+        [TestMethod]
         public void A_motor_stall_stops_delivery_in_the_same_tick_and_raises_the_alarm()
         {
             FakeBoard board = new FakeBoard();
