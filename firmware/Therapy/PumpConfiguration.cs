@@ -15,7 +15,7 @@ namespace OpenIdds.Firmware.Therapy
         /// <summary>Default low-reservoir threshold (SynchroMed guidance: 2 mL).</summary>
         public static readonly Nanoliters DefaultLowReservoir = Nanoliters.FromMilliliters(2);
 
-        /// <summary>An order-of-magnitude slip guard: a new daily dose above 200 % (2x) of the current one needs confirmation.</summary>
+        /// <summary>An order-of-magnitude slip guard: a new daily dose above 200 % (2x) or below 50 % (1/2) of the current one needs confirmation.</summary>
         public const int DefaultLargeChangePercent = 200;
 
         public readonly PumpStage Stage;
@@ -31,7 +31,10 @@ namespace OpenIdds.Firmware.Therapy
         /// <summary>Clinician-set; starts at the stage default.</summary>
         public Nanoliters LowReservoirThreshold;
 
-        /// <summary>Percent of the current daily dose above which a new prescription needs confirmation.</summary>
+        /// <summary>
+        /// The large-change factor, percent: a new daily dose above this percentage of the current one,
+        /// or below the current one divided by it (below 50 % at 200 %), needs confirmation.
+        /// </summary>
         public int LargeChangePercent = DefaultLargeChangePercent;
 
         /// <summary>Milliseconds after midnight at monotonic zero (set by clock sync; flex steps are time-of-day).</summary>
