@@ -201,7 +201,7 @@ namespace OpenIdds.Firmware.Therapy
                     }
                     return;
                 default:
-                    report.Add(TherapyError.ModeUnknown, CheckOutcome.Refused, "mode " + ((int)p.Mode).ToString() + " is not one of the 4 known modes");
+                    report.Add(TherapyError.ModeUnknown, CheckOutcome.Refused, "mode " + ((int)p.Mode).ToString() + " is outside the limit 0..3 (stopped, simple continuous, flex, single bolus)");
                     return;
             }
         }

@@ -43,13 +43,21 @@ namespace OpenIdds.Firmware.Therapy
         public PumpConfiguration(PumpStage stage, Nanoliters reservoirCapacity, NanolitersPerHour deviceRateMinimum, NanolitersPerHour deviceRateMaximum,
             Nanoliters tubingVolume, Nanoliters catheterVolume, NanolitersPerHour primingRate, Nanoliters lowReservoirThreshold, SensorSet sensors, AlarmSet alarms)
         {
-            if (reservoirCapacity.Value <= 0) throw new ArgumentOutOfRangeException("reservoirCapacity", "reservoir capacity " + reservoirCapacity.ToString() + " must be above 0 uL");
+            if (reservoirCapacity.Value <= 0) throw new ArgumentOutOfRangeException("reservoirCapacity", "reservoir capacity " + reservoirCapacity.ToString() + " must be above the limit 0.000 uL");
             if (deviceRateMinimum.Value < 0 || deviceRateMaximum < deviceRateMinimum || deviceRateMaximum.Value > NanolitersPerHour.MaxSchedulable)
             {
                 throw new ArgumentOutOfRangeException("deviceRateMaximum", "device rate range " + deviceRateMinimum.ToString() + ".." + deviceRateMaximum.ToString() + " is not within 0.." + NanolitersPerHour.MaxSchedulable.ToString() + " nL/h");
             }
-            if (tubingVolume.Value < 0 || catheterVolume.Value < 0) throw new ArgumentOutOfRangeException("catheterVolume", "line volumes must be at least 0 uL");
-            if (primingRate.Value <= 0 || primingRate > deviceRateMaximum) throw new ArgumentOutOfRangeException("primingRate", "priming rate " + primingRate.ToString() + " is outside 0.." + deviceRateMaximum.ToString());
+            if (tubingVolume.Value < 0) throw new ArgumentOutOfRangeException("tubingVolume", "tubing volume " + tubingVolume.ToString() + " is below the limit 0.000 uL");
+            if (catheterVolume.Value < 0) throw new ArgumentOutOfRangeException("catheterVolume", "catheter volume " + catheterVolume.ToString() + " is below the limit 0.000 uL");
+            if (primingRate.Value <= 0 || primingRate > deviceRateMaximum)
+            {
+                throw new ArgumentOutOfRangeException("primingRate", "priming rate " + primingRate.ToString() + " is outside the limit above 0.000 uL/h up to the device maximum " + deviceRateMaximum.ToString());
+            }
+            if (lowReservoirThreshold.Value < 0 || lowReservoirThreshold >= reservoirCapacity)
+            {
+                throw new ArgumentOutOfRangeException("lowReservoirThreshold", "low-reservoir threshold " + lowReservoirThreshold.ToString() + " is outside the limit 0.000 uL up to below the reservoir capacity " + reservoirCapacity.ToString());
+            }
             Stage = stage;
             ReservoirCapacity = reservoirCapacity;
             DeviceRateMinimum = deviceRateMinimum;

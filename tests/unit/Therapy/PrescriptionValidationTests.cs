@@ -82,6 +82,16 @@ namespace OpenIdds.Tests.Unit.Therapy
                 case "patient bolus duration zero":
                     expected = TherapyError.BolusDurationNotPositive; mentions = new string[] { "patient bolus duration", "0 ms", "limit 1 ms" };
                     return Prescription.Continuous(m10, r20, new PatientBolusSettings(new Micrograms(10), Milliseconds.Zero, twoHours, 4));
+                case "mode unknown":
+                    expected = TherapyError.ModeUnknown; mentions = new string[] { "mode", "9", "limit 0..3" };
+                    return Prescription.OfUndefinedMode(m10, 9, r20);
+                case "rate above hard":
+                    // P5 names the drug's own limit; 2 mL/h also breaks the implant's device maximum (P4).
+                    expected = TherapyError.RateAboveHardLimit; mentions = new string[] { "rate", "2000.000 uL/h", "hard limit 1000.000 uL/h", "morphine" };
+                    return Prescription.Continuous(TherapyFixture.Morphine(100), NanolitersPerHour.FromMicrolitersPerHour(2000), null);
+                case "patient bolus lockout above a day":
+                    expected = TherapyError.LockoutAboveLimit; mentions = new string[] { "patient bolus lockout", "86400001 ms", "limit 86400000 ms" };
+                    return Prescription.Continuous(m10, r20, new PatientBolusSettings(new Micrograms(10), ten, new Milliseconds(Milliseconds.PerDay + 1), 4));
                 case "patient bolus too fast":
                     // 100 ug at 10 mg/mL = 10 uL in 10 s = 3600 uL/h, above the 1000 uL/h hard rate.
                     expected = TherapyError.RateAboveHardLimit; mentions = new string[] { "patient bolus rate", "3620.000 uL/h", "hard limit 1000.000 uL/h" };
@@ -115,6 +125,9 @@ namespace OpenIdds.Tests.Unit.Therapy
         [DataRow("patient bolus lockout negative")]
         [DataRow("patient bolus duration zero")]
         [DataRow("patient bolus too fast")]
+        [DataRow("mode unknown")]
+        [DataRow("rate above hard")]
+        [DataRow("patient bolus lockout above a day")]
         public void A_bad_prescription_is_refused_with_its_code_field_value_and_limit_and_nothing_changes(string name)
         {
             Milliseconds now;
