@@ -6,7 +6,9 @@ namespace OpenIdds.Firmware.Therapy
     /// <summary>
     /// What the therapy must know about the pump and its catheter, and what the stage sets by default:
     /// the device rate range (hard limits no library entry can widen), reservoir capacity,
-    /// low-reservoir threshold, line volumes for priming and bridging, sensors and alarms.
+    /// low-reservoir threshold, line volumes for priming and bridging, and - informational, for the
+    /// programmer and reports - the sensors and alarms the stage has (<see cref="SensorSet"/>,
+    /// <see cref="AlarmSet"/>; the hardware wiring and the alarm table decide behaviour).
     /// Every figure here is a configurable default (domain brief, "unconfirmed" entries), not a spec:
     /// a board's configuration overrides them.
     /// </summary>
@@ -75,22 +77,25 @@ namespace OpenIdds.Firmware.Therapy
 
         /// <summary>
         /// An external trial pump (CADD-style): the cassette volume the user enters, rate range
-        /// 1 uL/h .. 30 mL/h (CADD Prizm's upper bound), up- and downstream pressure and air-in-line sensors.
-        /// The cassette is visible, so the low-reservoir default is 2 mL like the implant's.
+        /// 1 uL/h .. 30 mL/h (CADD Prizm's upper bound), a downstream pressure sensor and a battery.
+        /// CADD pumps also sense upstream occlusion and air in line; the HAL has no contract for either
+        /// yet, so this default does not claim them. The cassette is visible, so the low-reservoir
+        /// default is 2 mL like the implant's.
         /// </summary>
         public static PumpConfiguration Trial(Nanoliters cassetteVolume, Nanoliters tubingVolume, Nanoliters catheterVolume)
         {
             return new PumpConfiguration(PumpStage.Trial, cassetteVolume,
                 NanolitersPerHour.FromMicrolitersPerHour(1), NanolitersPerHour.FromMicrolitersPerHour(30000),
                 tubingVolume, catheterVolume, NanolitersPerHour.FromMicrolitersPerHour(1000), DefaultLowReservoir,
-                SensorSet.DownstreamPressure | SensorSet.UpstreamPressure | SensorSet.AirInLine | SensorSet.Battery,
-                AlarmSet.LowReservoir | AlarmSet.EmptyReservoir | AlarmSet.Occlusion | AlarmSet.MotorStall | AlarmSet.LowBattery | AlarmSet.AirInLine);
+                SensorSet.DownstreamPressure | SensorSet.Battery,
+                AlarmSet.LowReservoir | AlarmSet.EmptyReservoir | AlarmSet.Occlusion | AlarmSet.MotorStall | AlarmSet.LowBattery | AlarmSet.RefillDiscrepancy);
         }
 
         /// <summary>
         /// An implanted pump (SynchroMed-style): 20 or 40 mL reservoir, 2 uL/h .. 1 mL/h
         /// (~0.048..24 mL/day), reservoir level only computed unless a level sensor is fitted,
-        /// battery with elective-replacement indicator, refill-discrepancy alarm.
+        /// battery with elective-replacement indicator (no voltage-based battery-low: the charge gauge
+        /// decides), refill-discrepancy alarm.
         /// </summary>
         public static PumpConfiguration Implanted(Nanoliters reservoirCapacity, Nanoliters tubingVolume, Nanoliters catheterVolume)
         {
@@ -98,7 +103,7 @@ namespace OpenIdds.Firmware.Therapy
                 NanolitersPerHour.FromMicrolitersPerHour(2), NanolitersPerHour.FromMicrolitersPerHour(1000),
                 tubingVolume, catheterVolume, NanolitersPerHour.FromMicrolitersPerHour(1000), DefaultLowReservoir,
                 SensorSet.Battery,
-                AlarmSet.LowReservoir | AlarmSet.EmptyReservoir | AlarmSet.MotorStall | AlarmSet.LowBattery | AlarmSet.ElectiveReplacement | AlarmSet.RefillDiscrepancy);
+                AlarmSet.LowReservoir | AlarmSet.EmptyReservoir | AlarmSet.MotorStall | AlarmSet.ElectiveReplacement | AlarmSet.RefillDiscrepancy);
         }
     }
 }

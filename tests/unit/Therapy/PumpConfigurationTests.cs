@@ -42,6 +42,52 @@ namespace OpenIdds.Tests.Unit.Therapy
             Expect.Mentions(message, parts.Split(','));
         }
 
+        /// <summary>The alarm-table row an AlarmSet flag stands for; None where there is none.</summary>
+        private static OpenIdds.Firmware.Safety.AlarmCode RowOf(AlarmSet flag)
+        {
+            switch (flag)
+            {
+                case AlarmSet.LowReservoir: return OpenIdds.Firmware.Safety.AlarmCode.ReservoirLow;
+                case AlarmSet.EmptyReservoir: return OpenIdds.Firmware.Safety.AlarmCode.ReservoirEmpty;
+                case AlarmSet.Occlusion: return OpenIdds.Firmware.Safety.AlarmCode.Occlusion;
+                case AlarmSet.MotorStall: return OpenIdds.Firmware.Safety.AlarmCode.MotorStall;
+                case AlarmSet.LowBattery: return OpenIdds.Firmware.Safety.AlarmCode.BatteryLow;
+                case AlarmSet.ElectiveReplacement: return OpenIdds.Firmware.Safety.AlarmCode.BatteryElectiveReplacement;
+                case AlarmSet.RefillDiscrepancy: return OpenIdds.Firmware.Safety.AlarmCode.RefillDiscrepancy;
+                default: return OpenIdds.Firmware.Safety.AlarmCode.None;
+            }
+        }
+
+        [TestMethod]
+        public void The_stage_defaults_claim_only_sensors_with_a_HAL_contract_and_alarms_with_a_table_row()
+        {
+            // DownstreamPressure = IPressureSensor, ReservoirLevel = IReservoirLevelSensor, Battery = IBatteryMonitor.
+            int withContract = (int)(SensorSet.DownstreamPressure | SensorSet.ReservoirLevel | SensorSet.Battery);
+            PumpConfiguration[] stages = new PumpConfiguration[]
+            {
+                PumpConfiguration.Trial(Nanoliters.FromMilliliters(100), TherapyFixture.Tubing, TherapyFixture.Catheter),
+                PumpConfiguration.Implanted(Nanoliters.FromMilliliters(20), TherapyFixture.Tubing, TherapyFixture.Catheter),
+            };
+            for (int s = 0; s < stages.Length; s++)
+            {
+                PumpConfiguration c = stages[s];
+                Assert.AreEqual(0, (int)c.Sensors & ~withContract, PumpStageName.Of(c.Stage) + " claims a sensor without a HAL contract: " + ((int)c.Sensors).ToString());
+                for (int bit = 1; bit <= 128; bit <<= 1)
+                {
+                    if (((int)c.Alarms & bit) == 0) continue;
+                    OpenIdds.Firmware.Safety.AlarmCode code = RowOf((AlarmSet)bit);
+                    Assert.IsTrue(code != OpenIdds.Firmware.Safety.AlarmCode.None, PumpStageName.Of(c.Stage) + " claims alarm flag " + bit.ToString() + ", which has no alarm-table row");
+                    Assert.AreEqual((int)code, (int)OpenIdds.Firmware.Safety.AlarmTable.Of(code).Code);
+                }
+            }
+            // The trial pump's supervisor raises battery-low, the implant's elective replacement: the sets say the same.
+            Assert.IsTrue((stages[0].Alarms & AlarmSet.LowBattery) != 0 && (stages[0].Alarms & AlarmSet.ElectiveReplacement) == 0);
+            Assert.IsTrue((stages[1].Alarms & AlarmSet.ElectiveReplacement) != 0 && (stages[1].Alarms & AlarmSet.LowBattery) == 0);
+            // Occlusion needs the downstream pressure sensor.
+            Assert.IsTrue((stages[0].Alarms & AlarmSet.Occlusion) != 0 && (stages[0].Sensors & SensorSet.DownstreamPressure) != 0);
+            Assert.IsTrue((stages[1].Alarms & AlarmSet.Occlusion) == 0 && (stages[1].Sensors & SensorSet.DownstreamPressure) == 0);
+        }
+
         [TestMethod]
         public void The_stage_defaults_are_accepted()
         {
