@@ -139,5 +139,34 @@ namespace OpenIdds.Tests.Unit.Therapy
             Assert.IsTrue(therapy.Program(diluted, false, restart).Accepted);
             Assert.AreEqual((restart + Milliseconds.FromMinutes(270)).Value, therapy.TipArrival.Value);
         }
+
+        [TestMethod]
+        public void A_clinician_bolus_on_a_stopped_pump_refilled_to_another_concentration_is_refused_until_the_new_drug_is_programmed()
+        {
+            // Morphine 1 mg/mL, stopped, refilled with 20 mg/mL: the prescription still says 1 mg/mL. A
+            // 1 mg clinician bolus at 1 mg/mL would move 1 mL - the 150 uL line of 1 mg/mL and then
+            // 850 uL of 20 mg/mL: 17.15 mg at the tip, not 1 mg. It must wait for the new drug to be
+            // programmed, whose bridge flushes the line first.
+            Drug weak = TherapyFixture.Morphine(1000);
+            Drug strong = TherapyFixture.Morphine(20000);
+            Milliseconds now;
+            InfusionTherapy therapy = TherapyFixture.Running(Prescription.Continuous(weak, NanolitersPerHour.FromMicrolitersPerHour(200), null), out now);
+            Assert.IsTrue(therapy.Program(Prescription.Stopped(weak), true, now).Accepted);
+            RefillSession session = therapy.BeginRefill(now);
+            Assert.IsTrue(session.Complete(session.Expected, Nanoliters.FromMilliliters(20), strong, PumpConfiguration.DefaultLowReservoir, true, now).Report.Accepted);
+
+            CheckReport refused = therapy.RequestClinicianBolus(new Micrograms(1000), Milliseconds.FromHours(1), true, now);
+            Assert.AreEqual((int)TherapyError.NoDrugProgrammed, (int)refused.FirstRefusal);
+            Expect.Mentions(refused.MessageOf(TherapyError.NoDrugProgrammed), new string[] { "clinician bolus", "drug morphine 1000 ug/mL", "reservoir morphine 20000 ug/mL", "limit" });
+            Assert.AreEqual(0, therapy.Plan.Profile.ActiveCount);
+
+            // Programmed with the reservoir's drug: the bridge pushes the line at the old rate, then the bolus may run.
+            Assert.IsTrue(therapy.Program(Prescription.Continuous(strong, NanolitersPerHour.FromMicrolitersPerHour(10), null), true, now).Accepted);
+            Assert.IsTrue(therapy.Flushing);
+            Milliseconds arrival = therapy.TipArrival;
+            Assert.AreEqual((now + Milliseconds.FromMinutes(45)).Value, arrival.Value, "150 uL at the old 200 uL/h");
+            therapy.Tick(arrival);
+            Assert.IsTrue(therapy.RequestClinicianBolus(new Micrograms(1000), Milliseconds.FromHours(1), true, arrival).Accepted);
+        }
     }
 }

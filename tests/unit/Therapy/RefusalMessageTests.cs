@@ -84,7 +84,7 @@ namespace OpenIdds.Tests.Unit.Therapy
                         int revision = therapy.Revision;
                         CheckReport report = therapy.RequestClinicianBolus(new Micrograms(100), Milliseconds.FromMinutes(30), true, Milliseconds.FromMinutes(1));
                         expected = TherapyError.NoDrugProgrammed;
-                        mentions = new string[] { "clinician bolus", "drug none", "line none", "limit is a programmed drug that fills the line" };
+                        mentions = new string[] { "clinician bolus", "mode stopped", "drug none", "line none", "reservoir morphine 10000 ug/mL", "limit is a running prescription whose drug fills the line and the reservoir" };
                         unchanged = therapy.Revision == revision && therapy.ClinicianBolusesGranted == 0;
                         return report;
                     }
