@@ -168,5 +168,41 @@ namespace OpenIdds.Tests.Unit.Therapy
             therapy.Tick(arrival);
             Assert.IsTrue(therapy.RequestClinicianBolus(new Micrograms(1000), Milliseconds.FromHours(1), true, arrival).Accepted);
         }
+    
+        /// <summary>
+        /// Morphine 20 mg/mL at 18.125 uL/h (362.5 ug/h), stopped a day with the line full, then refilled
+        /// with 1 mg/mL and programmed, at <paramref name="hourOfDay"/>, as a flex day of 14.87 mg: night
+        /// 280.625, day 841.875, evening 561.25 uL/h. The 150 uL bridge keeps 362.5 ug/h for 8.28 h.
+        /// </summary>
+        private static CheckReport BridgeIntoFlexAt(int hourOfDay)
+        {
+            Drug strong = TherapyFixture.Morphine(20000);
+            Drug weak = TherapyFixture.Morphine(1000);
+            InfusionTherapy therapy = TherapyFixture.Filled(TherapyFixture.Implant(), strong);
+            Assert.IsTrue(therapy.Program(Prescription.Continuous(strong, new NanolitersPerHour(18125), null), true, Milliseconds.Zero).Accepted);
+            Milliseconds stop = Milliseconds.FromHours(hourOfDay);
+            Assert.IsTrue(therapy.Program(Prescription.Stopped(strong), true, stop).Accepted);
+            Milliseconds now = stop + Milliseconds.FromDays(1);
+            RefillSession session = therapy.BeginRefill(now);
+            Assert.IsTrue(session.Complete(session.Expected, Nanoliters.FromMilliliters(20), weak, PumpConfiguration.DefaultLowReservoir, true, now).Report.Accepted);
+            Prescription flex = Prescription.Flex(weak,
+                new Milliseconds[] { Milliseconds.Zero, Milliseconds.FromHours(7), Milliseconds.FromHours(19) },
+                new NanolitersPerHour[] { new NanolitersPerHour(280625), new NanolitersPerHour(841875), new NanolitersPerHour(561250) }, null);
+            return therapy.Program(flex, true, now);
+        }
+
+        [TestMethod]
+        public void A_bridge_whose_old_drug_outweighs_the_new_night_is_refused_when_a_later_window_breaks_the_daily_limit()
+        {
+            // Started at 21:00 the bridge ends at 05:17: a 24 h window from 21:00 holds 14.70 mg, but the
+            // one from 02:00 holds 3.3 h of the old drug at 362.5 ug/h where the new night gives only
+            // 280.6 ug/h - 15.3 mg. A forecast that bounds every future window by one new day misses it.
+            CheckReport report = BridgeIntoFlexAt(21);
+            Assert.IsTrue(report.Has(TherapyError.RollingDailyDoseWouldExceedLimit), report.ToString());
+            Expect.Mentions(report.MessageOf(TherapyError.RollingDailyDoseWouldExceedLimit), new string[] { "rolling 24 h dose", "hard daily limit 15000.000 ug" });
+            // Started at 08:00 the bridge lies in the new day's 841.9 ug/h hours: no window holds more than one new day.
+            CheckReport accepted = BridgeIntoFlexAt(8);
+            Assert.IsTrue(accepted.Accepted, accepted.ToString());
+        }
     }
 }
