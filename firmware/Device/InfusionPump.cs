@@ -257,6 +257,7 @@ namespace OpenIdds.Firmware.Device
             switch (kind)
             {
                 case TherapyRecordKind.ProgrammingRefused: _events.Append(EventKind.ProgrammingRefused, at, 0, (long)code); break;
+                case TherapyRecordKind.RefillRefused: _events.Append(EventKind.ProgrammingRefused, at, 0, (long)code); break;
                 case TherapyRecordKind.ProgrammingCommitted:
                     _events.Append(EventKind.Programmed, at, (long)_therapy.Prescription.Mode, _therapy.Prescription.DailyDose.Value / Nanograms.PerMicrogram);
                     break;

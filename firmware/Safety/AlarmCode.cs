@@ -19,5 +19,6 @@ namespace OpenIdds.Firmware.Safety
         ControlLoopStalled = 13,
         StorageFault = 14,
         RefillDiscrepancy = 15,
+        LevelSensorFault = 16,
     }
 }

@@ -44,10 +44,12 @@ namespace OpenIdds.Firmware.Safety
                 "a stored record failed its CRC: the pump cannot trust its state"),
             new AlarmDefinition(AlarmCode.RefillDiscrepancy, "refill-discrepancy", AlarmPriority.Medium, true, 60 * Minute, 240 * Minute, false,
                 "the residual withdrawn differs from the expected one by more than the tolerance (default 14.5 %)"),
+            new AlarmDefinition(AlarmCode.LevelSensorFault, "level-sensor-fault", AlarmPriority.Medium, true, 60 * Minute, 240 * Minute, false,
+                "the level sensor failed: the reservoir is computed only, which can miss an empty pump; delivery goes on (low and empty still come from the computed volume)"),
         };
 
         /// <summary>One more than the largest code: the size of per-alarm state arrays.</summary>
-        public const int CodeSpace = 16;
+        public const int CodeSpace = 17;
 
         public static int Count { get { return Rows.Length; } }
 

@@ -17,8 +17,10 @@ namespace OpenIdds.Firmware.Safety
     /// <summary>
     /// POWER-ON-SELF-TEST: before the motor may move after any reset, the stored records pass their CRC
     /// (the persistence layer answers), the clock moves between two ticks, the sensors give plausible
-    /// readings, and the annunciator is driven once (tone and light on, then off) so a board that can
-    /// read its outputs back can fail it. It takes two ticks: the clock check needs time to pass.
+    /// readings, and the annunciator is driven once (tone and light on, then off). A board whose
+    /// annunciator can read its outputs back (<see cref="IAnnunciatorReadback"/>) fails the test on a
+    /// dead buzzer or light; one without sense lines cannot, and the drive is then only for a person to
+    /// hear and see. It takes two ticks: the clock check needs time to pass.
     /// </summary>
     public sealed class PowerOnSelfTest
     {
@@ -45,6 +47,8 @@ namespace OpenIdds.Firmware.Safety
                 int millivolts;
                 if (hardware.Battery.Read(out millivolts) != SensorStatus.Ok || millivolts < BatteryLifeMonitor.EndMillivolts) Failures |= SelfTestFailure.Battery;
                 hardware.Annunciator.Annunciate(AlarmPriority.Low, true);
+                IAnnunciatorReadback? readback = hardware.Annunciator as IAnnunciatorReadback;
+                if (readback != null && !readback.OutputsWork()) Failures |= SelfTestFailure.Annunciator;
                 return false;
             }
             hardware.Annunciator.Annunciate(AlarmPriority.None, false);

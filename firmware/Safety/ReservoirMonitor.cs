@@ -8,12 +8,20 @@ namespace OpenIdds.Firmware.Safety
     /// against a level sensor where the board has one, and both are reported under their own names, so
     /// the UI and logs never pass a computed volume off as a measured one (a computed reservoir missed an
     /// empty pump, domain brief). Low and empty use the lower of the two when both exist.
+    /// LEVEL-SENSOR-PLAUSIBILITY: a fitted sensor that answers anything but Ok, or a volume below zero,
+    /// is faulty - the pump is back to a computed reservoir only, which is exactly the blindness the
+    /// sensor was fitted against, so it is reported (level-sensor-fault), not silently absorbed. Its
+    /// readings are not used again until a run of good ones (an intermittent sensor is not trusted on
+    /// its first good answer). Delivery goes on: the computed reservoir still gives low and empty.
     /// </summary>
     public sealed class ReservoirMonitor
     {
         /// <summary>Disagreement that raises the discrepancy alert: 1 mL, or 15 % of the computed volume if larger.</summary>
         public static readonly Nanoliters MinimumDiscrepancy = Nanoliters.FromMilliliters(1);
         public const int DiscrepancyPercent = 15;
+
+        /// <summary>Good readings in a row before a faulty level sensor is trusted again (the supervisor reads it every tick).</summary>
+        public const int GoodReadingsToRecover = 20;
 
         /// <summary>A MiniMed implanted pump called 1 mL "empty": below it the mechanism may draw air.</summary>
         public static readonly Nanoliters DefaultEmpty = Nanoliters.FromMilliliters(1);
@@ -24,6 +32,8 @@ namespace OpenIdds.Firmware.Safety
         private Nanoliters _computed;
         private Nanoliters _measured;
         private bool _hasMeasured;
+        private bool _sensorFaulty;
+        private int _goodReadings;
 
         public ReservoirMonitor(IReservoirLevelSensor? sensor, Nanoliters lowThreshold, Nanoliters emptyThreshold)
         {
@@ -44,6 +54,9 @@ namespace OpenIdds.Firmware.Safety
         public bool Empty { get; private set; }
         public bool Discrepant { get; private set; }
 
+        /// <summary>A fitted level sensor failed or read an impossible volume; the reservoir is computed only until it recovers.</summary>
+        public bool SensorFaulty { get { return _sensorFaulty; } }
+
         public void SetLowThreshold(Nanoliters low) { _low = low; }
 
         /// <summary>Updates with the computed volume and, if fitted, a fresh sensor reading.</summary>
@@ -54,7 +67,17 @@ namespace OpenIdds.Firmware.Safety
             if (_sensor != null)
             {
                 long nanoliters;
-                if (_sensor.Read(out nanoliters) == SensorStatus.Ok)
+                bool good = _sensor.Read(out nanoliters) == SensorStatus.Ok && nanoliters >= 0;
+                if (!good)
+                {
+                    _sensorFaulty = true;
+                    _goodReadings = 0;
+                }
+                else if (_sensorFaulty && ++_goodReadings >= GoodReadingsToRecover)
+                {
+                    _sensorFaulty = false;
+                }
+                if (good && !_sensorFaulty)
                 {
                     _measured = new Nanoliters(nanoliters);
                     _hasMeasured = true;
@@ -78,7 +101,8 @@ namespace OpenIdds.Firmware.Safety
         public string Describe()
         {
             string text = "computed " + Decimal3.Format(_computed.Value / 1000) + " mL";
-            return _hasMeasured ? text + ", measured " + Decimal3.Format(_measured.Value / 1000) + " mL" : text + ", not measured (no level sensor)";
+            if (_hasMeasured) return text + ", measured " + Decimal3.Format(_measured.Value / 1000) + " mL";
+            return text + (_sensor == null ? ", not measured (no level sensor)" : ", not measured (level sensor fault)");
         }
     }
 }

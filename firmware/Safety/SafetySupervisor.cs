@@ -245,6 +245,7 @@ namespace OpenIdds.Firmware.Safety
             Condition(AlarmCode.ReservoirEmpty, filled && _reservoir.Empty, now);
             Condition(AlarmCode.ReservoirLow, filled && _reservoir.Low && !_reservoir.Empty, now);
             Condition(AlarmCode.ReservoirDiscrepancy, _reservoir.Discrepant, now);
+            Condition(AlarmCode.LevelSensorFault, _reservoir.SensorFaulty, now);
 
             _battery.Update(DailyCharge());
             if (_settings.Implanted)

@@ -31,11 +31,16 @@ namespace OpenIdds.Firmware.Therapy
             // Fast path: every window that starts within 24 h lies inside "the last 24 h of the ledger
             // plus the next 24 h and one bucket of plan", so if that sum is within the limit the
             // bucket-by-bucket slide cannot find more. The caller compares the result with its limit.
+            // That shortcut bounds the windows that start after now by `beyond`, one day of a periodic
+            // plan. A drug switch at the tip still ahead (a bridge) breaks the period: a window holding
+            // the end of the old drug and most of a new day can exceed both (old drug at 362 ug/h over
+            // a new night of 281 ug/h), so with a bridge ahead every window is slid.
             Milliseconds horizonEnd = DoseLedger.StartOf(jNow + DoseLedger.BucketsPerDay + 1);
             long bound = ledger.InLast24Hours(now).Value + MassOver(profile, tip, now, horizonEnd);
             if (extra != null) bound += MassOver(extra, tip, now, horizonEnd);
             if (bound < beyond.Value) bound = beyond.Value;
-            if (bound <= limit.Value) return new Nanograms(bound);
+            bool bridgeAhead = tip.SwitchAt > now && !tip.SwitchAt.IsNever && tip.Before.Value > 0;
+            if (bound <= limit.Value && !bridgeAhead) return new Nanograms(bound);
 
             // One walk over the plan's pieces, split at bucket ends and at the tip switch.
             for (int k = 0; k < FutureBuckets; k++) _future[k] = 0;

@@ -30,7 +30,7 @@ namespace OpenIdds.Firmware.Therapy
             int bolusesPer24HoursSoft, int bolusesPer24HoursHard,
             NanolitersPerHour rateSoft, NanolitersPerHour rateHard)
         {
-            if (drugName == null || drugName.Length == 0) throw new System.ArgumentException("drug name is empty; a library entry needs a name", "drugName");
+            if (drugName == null || drugName.Length == 0) throw new System.ArgumentException("drug name '' is empty; the limit is a name of at least 1 character", "drugName");
             CheckPair(drugName, "concentration", concentrationSoft.Value, concentrationHard.Value);
             CheckPair(drugName, "daily dose", dailyDoseSoft.Value, dailyDoseHard.Value);
             CheckPair(drugName, "bolus dose", bolusDoseSoft.Value, bolusDoseHard.Value);

@@ -26,5 +26,6 @@ namespace OpenIdds.Firmware.Therapy
         RefillAlert = 9,
         Refill = 10,
         NewDrugAtTip = 11,
+        RefillRefused = 12,
     }
 }

@@ -10,7 +10,7 @@ namespace OpenIdds.Firmware.Therapy
     ///   B5 fewer than the maximum in the rolling 24 h (PATIENT-MAX-PER-24H)
     ///   B6 dose within the library's hard limit            B7 a bolus slot is free
     ///   B8 the computed reservoir holds the volume         B9 rolling 24 h forecast within the hard daily limit (ROLLING-24H-LIMIT)
-    /// For a CLINICIAN bolus: C1 a drug is programmed and in the line, C2 no priming or bridge,
+    /// For a CLINICIAN bolus: C1 a prescription runs whose drug fills the line and the reservoir, C2 no priming or bridge,
     /// C3 dose (hard / soft), C4 duration, C5 rate (hard: the duration is CLAMPED longer, never the
     /// rate higher; soft: confirm), then B7, B8, B9. Every check runs; the refusal carries all reasons.
     /// </summary>
@@ -123,9 +123,10 @@ namespace OpenIdds.Firmware.Therapy
             DrugLimits? limits = _plan.Limits;
             Drug drug = _plan.Prescription.Drug;
             // C1
-            if (limits == null || (!Flushing && (_lineDrug.IsNone || !_lineDrug.SameAs(drug))))
+            DeliveryMode mode = _plan.Prescription.Mode;
+            if (limits == null || mode == DeliveryMode.Stopped || (!Flushing && (_lineDrug.IsNone || !_lineDrug.SameAs(drug))) || (!_reservoirDrug.IsNone && !_reservoirDrug.SameAs(drug)))
             {
-                report.Add(TherapyError.NoDrugProgrammed, CheckOutcome.Refused, "clinician bolus with drug " + drug.ToString() + " and line " + _lineDrug.ToString() + ": the limit is a programmed drug that fills the line");
+                report.Add(TherapyError.NoDrugProgrammed, CheckOutcome.Refused, "clinician bolus in mode " + DeliveryModeName.Of(mode) + " with drug " + drug.ToString() + ", line " + _lineDrug.ToString() + " and reservoir " + _reservoirDrug.ToString() + ": the limit is a running prescription whose drug fills the line and the reservoir");
             }
             // C2
             CheckNoFlush(report);

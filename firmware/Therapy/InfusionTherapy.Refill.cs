@@ -25,6 +25,10 @@ namespace OpenIdds.Firmware.Therapy
             {
                 report.Add(TherapyError.RefillVolumeNegative, CheckOutcome.Refused, "residual withdrawn " + withdrawn.ToString() + " is below the limit 0.000 uL");
             }
+            else if (withdrawn > _config.ReservoirCapacity)
+            {
+                report.Add(TherapyError.RefillAboveCapacity, CheckOutcome.Refused, "residual withdrawn " + withdrawn.ToString() + " is above the reservoir capacity " + _config.ReservoirCapacity.ToString());
+            }
             else
             {
                 result.DiscrepancyPermille = RefillSession.DiscrepancyPermilleOf(session.Expected, withdrawn);
@@ -56,7 +60,7 @@ namespace OpenIdds.Firmware.Therapy
             }
             if (!report.Accepted)
             {
-                Refuse(report, TherapyRecordKind.ProgrammingRefused, now);
+                Refuse(report, TherapyRecordKind.RefillRefused, now);
                 return result;
             }
 

@@ -64,6 +64,16 @@ namespace OpenIdds.Firmware.Therapy
             return new Prescription(drug, DeliveryMode.SingleBolus, NanolitersPerHour.Zero, new Milliseconds[0], new NanolitersPerHour[0], dose, duration, null);
         }
 
+        /// <summary>
+        /// A prescription whose mode is none of the four: what a corrupted record or a newer programmer
+        /// could decode to. No public path builds one; it exists so that the check chain's defence
+        /// against it (ModeUnknown) is tested rather than assumed.
+        /// </summary>
+        internal static Prescription OfUndefinedMode(Drug drug, int mode, NanolitersPerHour rate)
+        {
+            return new Prescription(drug, (DeliveryMode)mode, rate, new Milliseconds[0], new NanolitersPerHour[0], Micrograms.Zero, Milliseconds.Zero, null);
+        }
+
         public Drug Drug { get { return _drug; } }
         public DeliveryMode Mode { get { return _mode; } }
         public NanolitersPerHour Rate { get { return _rate; } }

@@ -13,7 +13,8 @@ namespace OpenIdds.Firmware.Therapy
     ///   P5 drug rate limit (hard, soft)                       - refuse / confirm
     ///   P6 daily dose (hard, soft)                            - refuse / confirm
     ///   P7 bolus settings (dose, duration, count, lockout; hard, soft; worst-case day) - refuse / confirm
-    ///   P8 large change: new daily dose above LargeChangePercent of the current one - confirm
+    ///   P8 large change: new daily dose above LargeChangePercent of the current one, or below the
+    ///      current one divided by it (below 50 % at the default 200 %) - confirm
     ///   (a prescription of mode Stopped skips every check: STOP-ALWAYS-ALLOWED)
     ///   P9 rolling 24 h forecast of the committed plan (run by <see cref="InfusionTherapy"/> once the plan is built) - refuse
     /// Every check runs even after a refusal, so the report carries ALL reasons. Checks never clamp a
@@ -94,7 +95,25 @@ namespace OpenIdds.Firmware.Therapy
                     "daily dose " + daily.ToString() + " is more than " + config.LargeChangePercent.ToString() + " % of the current daily dose " + currentDailyDose.ToString() +
                     " (limit " + new Nanograms(currentDailyDose.Value * config.LargeChangePercent / 100).ToString() + ")");
             }
+            else if (currentDailyDose.Value > 0 && config.LargeChangePercent > 0 && daily.Value * config.LargeChangePercent < currentDailyDose.Value * 100)
+            {
+                CheckLargeDrop(daily, currentDailyDose, config.LargeChangePercent, confirmed, report);
+            }
             return limits;
+        }
+
+        /// <summary>
+        /// P8 downward: the same slip the other way (0.1x instead of 1x) stops most of the drug at once -
+        /// baclofen withdrawal (rebound spasticity, fever, worse), an opioid patient's pain crisis and
+        /// withdrawal - so a new daily dose below the current one divided by the large-change factor
+        /// needs confirmation too. The limit shown is rounded up: a dose below it is exactly a flagged one.
+        /// </summary>
+        private static void CheckLargeDrop(Nanograms daily, Nanograms current, int percent, bool confirmed, CheckReport report)
+        {
+            Nanograms limit = new Nanograms((current.Value * 100 + percent - 1) / percent);
+            report.AddSoft(TherapyError.DailyDoseDropTooLarge, confirmed,
+                "daily dose " + daily.ToString() + " is below the limit " + limit.ToString() + ": the current daily dose " + current.ToString() +
+                " divided by " + percent.ToString() + " %");
         }
 
         /// <summary>P1 drug known and P2 concentration; also run by a refill. Returns the library entry or null.</summary>
@@ -182,7 +201,7 @@ namespace OpenIdds.Firmware.Therapy
                     }
                     return;
                 default:
-                    report.Add(TherapyError.ModeUnknown, CheckOutcome.Refused, "mode " + ((int)p.Mode).ToString() + " is not one of the 4 known modes");
+                    report.Add(TherapyError.ModeUnknown, CheckOutcome.Refused, "mode " + ((int)p.Mode).ToString() + " is outside the limit 0..3 (stopped, simple continuous, flex, single bolus)");
                     return;
             }
         }

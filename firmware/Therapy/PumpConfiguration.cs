@@ -6,7 +6,9 @@ namespace OpenIdds.Firmware.Therapy
     /// <summary>
     /// What the therapy must know about the pump and its catheter, and what the stage sets by default:
     /// the device rate range (hard limits no library entry can widen), reservoir capacity,
-    /// low-reservoir threshold, line volumes for priming and bridging, sensors and alarms.
+    /// low-reservoir threshold, line volumes for priming and bridging, and - informational, for the
+    /// programmer and reports - the sensors and alarms the stage has (<see cref="SensorSet"/>,
+    /// <see cref="AlarmSet"/>; the hardware wiring and the alarm table decide behaviour).
     /// Every figure here is a configurable default (domain brief, "unconfirmed" entries), not a spec:
     /// a board's configuration overrides them.
     /// </summary>
@@ -15,7 +17,7 @@ namespace OpenIdds.Firmware.Therapy
         /// <summary>Default low-reservoir threshold (SynchroMed guidance: 2 mL).</summary>
         public static readonly Nanoliters DefaultLowReservoir = Nanoliters.FromMilliliters(2);
 
-        /// <summary>An order-of-magnitude slip guard: a new daily dose above 200 % (2x) of the current one needs confirmation.</summary>
+        /// <summary>An order-of-magnitude slip guard: a new daily dose above 200 % (2x) or below 50 % (1/2) of the current one needs confirmation.</summary>
         public const int DefaultLargeChangePercent = 200;
 
         public readonly PumpStage Stage;
@@ -31,7 +33,10 @@ namespace OpenIdds.Firmware.Therapy
         /// <summary>Clinician-set; starts at the stage default.</summary>
         public Nanoliters LowReservoirThreshold;
 
-        /// <summary>Percent of the current daily dose above which a new prescription needs confirmation.</summary>
+        /// <summary>
+        /// The large-change factor, percent: a new daily dose above this percentage of the current one,
+        /// or below the current one divided by it (below 50 % at 200 %), needs confirmation.
+        /// </summary>
         public int LargeChangePercent = DefaultLargeChangePercent;
 
         /// <summary>Milliseconds after midnight at monotonic zero (set by clock sync; flex steps are time-of-day).</summary>
@@ -40,13 +45,21 @@ namespace OpenIdds.Firmware.Therapy
         public PumpConfiguration(PumpStage stage, Nanoliters reservoirCapacity, NanolitersPerHour deviceRateMinimum, NanolitersPerHour deviceRateMaximum,
             Nanoliters tubingVolume, Nanoliters catheterVolume, NanolitersPerHour primingRate, Nanoliters lowReservoirThreshold, SensorSet sensors, AlarmSet alarms)
         {
-            if (reservoirCapacity.Value <= 0) throw new ArgumentOutOfRangeException("reservoirCapacity", "reservoir capacity " + reservoirCapacity.ToString() + " must be above 0 uL");
+            if (reservoirCapacity.Value <= 0) throw new ArgumentOutOfRangeException("reservoirCapacity", "reservoir capacity " + reservoirCapacity.ToString() + " must be above the limit 0.000 uL");
             if (deviceRateMinimum.Value < 0 || deviceRateMaximum < deviceRateMinimum || deviceRateMaximum.Value > NanolitersPerHour.MaxSchedulable)
             {
                 throw new ArgumentOutOfRangeException("deviceRateMaximum", "device rate range " + deviceRateMinimum.ToString() + ".." + deviceRateMaximum.ToString() + " is not within 0.." + NanolitersPerHour.MaxSchedulable.ToString() + " nL/h");
             }
-            if (tubingVolume.Value < 0 || catheterVolume.Value < 0) throw new ArgumentOutOfRangeException("catheterVolume", "line volumes must be at least 0 uL");
-            if (primingRate.Value <= 0 || primingRate > deviceRateMaximum) throw new ArgumentOutOfRangeException("primingRate", "priming rate " + primingRate.ToString() + " is outside 0.." + deviceRateMaximum.ToString());
+            if (tubingVolume.Value < 0) throw new ArgumentOutOfRangeException("tubingVolume", "tubing volume " + tubingVolume.ToString() + " is below the limit 0.000 uL");
+            if (catheterVolume.Value < 0) throw new ArgumentOutOfRangeException("catheterVolume", "catheter volume " + catheterVolume.ToString() + " is below the limit 0.000 uL");
+            if (primingRate.Value <= 0 || primingRate > deviceRateMaximum)
+            {
+                throw new ArgumentOutOfRangeException("primingRate", "priming rate " + primingRate.ToString() + " is outside the limit above 0.000 uL/h up to the device maximum " + deviceRateMaximum.ToString());
+            }
+            if (lowReservoirThreshold.Value < 0 || lowReservoirThreshold >= reservoirCapacity)
+            {
+                throw new ArgumentOutOfRangeException("lowReservoirThreshold", "low-reservoir threshold " + lowReservoirThreshold.ToString() + " is outside the limit 0.000 uL up to below the reservoir capacity " + reservoirCapacity.ToString());
+            }
             Stage = stage;
             ReservoirCapacity = reservoirCapacity;
             DeviceRateMinimum = deviceRateMinimum;
@@ -64,22 +77,25 @@ namespace OpenIdds.Firmware.Therapy
 
         /// <summary>
         /// An external trial pump (CADD-style): the cassette volume the user enters, rate range
-        /// 1 uL/h .. 30 mL/h (CADD Prizm's upper bound), up- and downstream pressure and air-in-line sensors.
-        /// The cassette is visible, so the low-reservoir default is 2 mL like the implant's.
+        /// 1 uL/h .. 30 mL/h (CADD Prizm's upper bound), a downstream pressure sensor and a battery.
+        /// CADD pumps also sense upstream occlusion and air in line; the HAL has no contract for either
+        /// yet, so this default does not claim them. The cassette is visible, so the low-reservoir
+        /// default is 2 mL like the implant's.
         /// </summary>
         public static PumpConfiguration Trial(Nanoliters cassetteVolume, Nanoliters tubingVolume, Nanoliters catheterVolume)
         {
             return new PumpConfiguration(PumpStage.Trial, cassetteVolume,
                 NanolitersPerHour.FromMicrolitersPerHour(1), NanolitersPerHour.FromMicrolitersPerHour(30000),
                 tubingVolume, catheterVolume, NanolitersPerHour.FromMicrolitersPerHour(1000), DefaultLowReservoir,
-                SensorSet.DownstreamPressure | SensorSet.UpstreamPressure | SensorSet.AirInLine | SensorSet.Battery,
-                AlarmSet.LowReservoir | AlarmSet.EmptyReservoir | AlarmSet.Occlusion | AlarmSet.MotorStall | AlarmSet.LowBattery | AlarmSet.AirInLine);
+                SensorSet.DownstreamPressure | SensorSet.Battery,
+                AlarmSet.LowReservoir | AlarmSet.EmptyReservoir | AlarmSet.Occlusion | AlarmSet.MotorStall | AlarmSet.LowBattery | AlarmSet.RefillDiscrepancy);
         }
 
         /// <summary>
         /// An implanted pump (SynchroMed-style): 20 or 40 mL reservoir, 2 uL/h .. 1 mL/h
         /// (~0.048..24 mL/day), reservoir level only computed unless a level sensor is fitted,
-        /// battery with elective-replacement indicator, refill-discrepancy alarm.
+        /// battery with elective-replacement indicator (no voltage-based battery-low: the charge gauge
+        /// decides), refill-discrepancy alarm.
         /// </summary>
         public static PumpConfiguration Implanted(Nanoliters reservoirCapacity, Nanoliters tubingVolume, Nanoliters catheterVolume)
         {
@@ -87,7 +103,7 @@ namespace OpenIdds.Firmware.Therapy
                 NanolitersPerHour.FromMicrolitersPerHour(2), NanolitersPerHour.FromMicrolitersPerHour(1000),
                 tubingVolume, catheterVolume, NanolitersPerHour.FromMicrolitersPerHour(1000), DefaultLowReservoir,
                 SensorSet.Battery,
-                AlarmSet.LowReservoir | AlarmSet.EmptyReservoir | AlarmSet.MotorStall | AlarmSet.LowBattery | AlarmSet.ElectiveReplacement | AlarmSet.RefillDiscrepancy);
+                AlarmSet.LowReservoir | AlarmSet.EmptyReservoir | AlarmSet.MotorStall | AlarmSet.ElectiveReplacement | AlarmSet.RefillDiscrepancy);
         }
     }
 }

@@ -46,6 +46,7 @@ namespace OpenIdds.Firmware.Therapy
         WorstCaseDailyDoseAboveHardLimit = 51,
         RollingDailyDoseWouldExceedLimit = 52,
         LockoutAboveLimit = 53,
+        DailyDoseDropTooLarge = 54,
 
         // Bolus requests at run time
         TherapyNotRunning = 60,

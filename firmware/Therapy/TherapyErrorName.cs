@@ -38,6 +38,7 @@ namespace OpenIdds.Firmware.Therapy
                 case TherapyError.WorstCaseDailyDoseAboveHardLimit: return "worst-case-daily-dose-above-hard-limit";
                 case TherapyError.RollingDailyDoseWouldExceedLimit: return "rolling-daily-dose-would-exceed-limit";
                 case TherapyError.LockoutAboveLimit: return "lockout-above-limit";
+                case TherapyError.DailyDoseDropTooLarge: return "daily-dose-drop-too-large";
                 case TherapyError.TherapyNotRunning: return "therapy-not-running";
                 case TherapyError.PatientBolusNotPrescribed: return "patient-bolus-not-prescribed";
                 case TherapyError.PatientBolusInLockout: return "patient-bolus-in-lockout";

@@ -1,10 +1,16 @@
 using System.Text.RegularExpressions;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace OpenIdds.Tests.Host;
 
 /// <summary>
 /// docs/hazards.md names, for each hazard, the code that mitigates it and the tests that prove it.
 /// This keeps the table honest: a named file or test that does not exist fails the build's tests.
+/// "Exists" means what a test runner means: a method of that name carrying [TestMethod] or
+/// [DataTestMethod], declared in a class of that name that carries [TestClass] - found by parsing the
+/// test sources, so a helper, a comment or a method of another class with the same name does not count.
 /// </summary>
 [TestClass]
 public partial class HazardTableTests
@@ -33,10 +39,44 @@ public partial class HazardTableTests
         return rows;
     }
 
-    private static readonly Lazy<string> AllTestSources = new(() => string.Join("\n",
+    private static readonly Lazy<HashSet<string>> AllTests = new(() => TestMethodsIn(
         Directory.EnumerateFiles(Path.Combine(RepositoryPaths.Root, "tests"), "*.cs", SearchOption.AllDirectories)
-            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}"))
-            .Select(File.ReadAllText)));
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}"))
+            .Select(f => CSharpSyntaxTree.ParseText(File.ReadAllText(f), path: f))));
+
+    /// <summary>"Class.Method" for every method with [TestMethod] or [DataTestMethod] in a class (any part of it) with [TestClass].</summary>
+    public static HashSet<string> TestMethodsIn(IEnumerable<SyntaxTree> trees)
+    {
+        var classes = new List<ClassDeclarationSyntax>();
+        foreach (var tree in trees) classes.AddRange(tree.GetRoot().DescendantNodes().OfType<ClassDeclarationSyntax>());
+        var testClasses = classes.Where(c => HasAttribute(c.AttributeLists, "TestClass")).Select(c => c.Identifier.Text).ToHashSet(StringComparer.Ordinal);
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var c in classes)
+        {
+            if (!testClasses.Contains(c.Identifier.Text)) continue;
+            foreach (var method in c.Members.OfType<MethodDeclarationSyntax>())
+            {
+                if (HasAttribute(method.AttributeLists, "TestMethod") || HasAttribute(method.AttributeLists, "DataTestMethod"))
+                {
+                    found.Add(c.Identifier.Text + "." + method.Identifier.Text);
+                }
+            }
+        }
+        return found;
+    }
+
+    private static bool HasAttribute(SyntaxList<AttributeListSyntax> lists, string name) =>
+        lists.SelectMany(l => l.Attributes).Any(a =>
+        {
+            string written = a.Name switch
+            {
+                QualifiedNameSyntax q => q.Right.Identifier.Text,
+                AliasQualifiedNameSyntax alias => alias.Name.Identifier.Text,
+                SimpleNameSyntax simple => simple.Identifier.Text,
+                _ => a.Name.ToString(),
+            };
+            return written == name || written == name + "Attribute";
+        });
 
     [TestMethod]
     public void Every_hazard_names_a_mitigation_and_a_test()
@@ -62,13 +102,26 @@ public partial class HazardTableTests
     [TestMethod]
     public void Every_named_test_exists()
     {
-        string sources = AllTestSources.Value;
+        var tests = AllTests.Value;
+        Assert.IsTrue(tests.Count > 100, $"only {tests.Count} test methods found");
         foreach (var row in Rows())
         foreach (string test in row.Tests)
-        {
-            string[] parts = test.Split('.');
-            Assert.IsTrue(Regex.IsMatch(sources, $@"class {parts[0]}\b") && Regex.IsMatch(sources, $@"void {parts[1]}\("),
-                $"{row.Id} names test {test}, which does not exist");
-        }
+            Assert.IsTrue(tests.Contains(test), $"{row.Id} names test {test}, which is not a [TestMethod] of a [TestClass] of that name");
+    }
+
+    [TestMethod]
+    public void Only_a_test_method_of_a_test_class_of_that_name_counts()
+    {
+        var tree = CSharpSyntaxTree.ParseText("""
+            [TestClass] public class A { [TestMethod] public void Real() { } public void Helper() { } [DataTestMethod] public void Rows(int x) { } }
+            public class B { [TestMethod] public void NeverRun() { } public void Real() { } }
+            [TestClass] public partial class C { [Microsoft.VisualStudio.TestTools.UnitTesting.TestMethodAttribute] public void Qualified() { } }
+            public partial class C { [TestMethod] public void OtherPart() { } }
+            [TestClass] public class D { public class Inner { [TestMethod] public void Nested() { } } }
+            // [TestClass] public class E { [TestMethod] public void Commented() { } }
+            """);
+        var found = TestMethodsIn(new[] { tree });
+        foreach (string yes in new[] { "A.Real", "A.Rows", "C.Qualified", "C.OtherPart" }) Assert.IsTrue(found.Contains(yes), yes + " is a test");
+        foreach (string no in new[] { "A.Helper", "B.NeverRun", "B.Real", "A.NeverRun", "D.Nested", "Inner.Nested", "E.Commented" }) Assert.IsFalse(found.Contains(no), no + " is not a test");
     }
 }

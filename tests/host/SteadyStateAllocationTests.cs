@@ -1,5 +1,6 @@
 using OpenIdds.Firmware.Control;
 using OpenIdds.Firmware.Dosing;
+using OpenIdds.Firmware.Safety;
 using OpenIdds.Firmware.Units;
 using OpenIdds.Tests.Unit.Fakes;
 
@@ -42,6 +43,35 @@ public class SteadyStateAllocationTests
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         Assert.AreEqual(0L, allocated, "bytes allocated in 200,000 steady-state ticks");
         Assert.IsTrue(board.Motor.CompletedSteps > 100_000, "the ticks did deliver");
+    }
+
+    [TestMethod]
+    public void The_over_infusion_guard_allocates_nothing_per_step()
+    {
+        // Both windows roll many times over (a minute and an hour per bucket) while steps pass through.
+        var board = new FakeBoard();
+        var calibration = new Calibration(31_250);
+        var guard = new OverInfusionGuard(board.Motor, board.Clock, calibration, OverInfusionGuard.DefaultTolerance);
+        guard.SetAllowedRate(new NanolitersPerHour(900_000));
+        var pump = new PumpController(board.Hardware.WithMotor(guard), calibration);
+        pump.Start(new ConstantRate(new NanolitersPerHour(900_000)));
+
+        void Run(int ticks)
+        {
+            for (int i = 0; i < ticks; i++)
+            {
+                board.Clock.ElapsedMilliseconds = pump.NextWake.Value;
+                pump.Tick();
+            }
+        }
+
+        Run(20_000);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        Run(200_000);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.AreEqual(0L, allocated, "bytes allocated in 200,000 steady-state ticks through the guard");
+        Assert.IsFalse(guard.Tripped);
+        Assert.IsTrue(board.Clock.ElapsedMilliseconds > 2 * Milliseconds.PerHour, "the 24 h window rolled at least twice");
     }
 }
 

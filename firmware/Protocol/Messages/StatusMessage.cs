@@ -9,7 +9,8 @@ namespace OpenIdds.Firmware.Protocol.Messages
     /// </summary>
     public sealed class StatusMessage
     {
-        public const int MaxAlarms = 16;
+        /// <summary>Room for every row of the alarm table, with space to grow.</summary>
+        public const int MaxAlarms = 32;
 
         public string DeviceId = "";
         public int State;

@@ -1,4 +1,3 @@
-using System.Numerics;
 using CsCheck;
 using OpenIdds.Firmware.Dosing;
 using OpenIdds.Firmware.Therapy;
@@ -8,76 +7,127 @@ namespace OpenIdds.Tests.Host.Therapy;
 
 /// <summary>
 /// The dose-safety invariants over random request sequences (10,000 sequences, 10-60 requests each):
-/// patient and clinician bolus requests at random times against a random basal, concentration and
-/// patient-bolus setting. After each sequence the whole history is checked independently of the
-/// firmware's ledger: the exact rolling 24 h dose (BigInteger integral of the profile the scheduler
-/// ran, at the tip's concentration) never exceeds the hard daily limit, no patient bolus was granted
-/// inside its lockout or beyond the maximum per rolling 24 h, and every refusal was logged with its reason.
+/// patient and clinician boluses, reprogramming (continuous or flex, any dose), stops, and refills at
+/// the same or another concentration (which start bridges) at random times. Each sequence is checked
+/// against an INDEPENDENT reference (<see cref="TherapyReference"/>): it rebuilds the volume rate from
+/// the prescriptions and grants the firmware accepted, pushes every nanoliter through a plug-flow model
+/// of the catheter line, and integrates the drug that leaves the tip exactly. The firmware's profile,
+/// line state and tip arrival must agree with it at every request, the exact rolling 24 h dose at the
+/// tip never exceeds the hard daily limit, no patient bolus is granted inside its lockout or beyond the
+/// maximum per rolling 24 h, and every refusal is logged with its reason.
 /// </summary>
 [TestClass]
 public class TherapyPropertyTests
 {
     public const int Sequences = 10_000;
 
-    private sealed record Request(long GapMs, bool Patient, long Micrograms, long DurationMs);
+    private enum Kind { Patient, Clinician, Reprogram, Stop, Refill }
 
-    private sealed record Scenario(long Concentration, long DailyPermille, long BolusMicrograms, long BolusMinutes, long LockoutMinutes, int MaxPer24h, Request[] Requests);
+    private sealed record Request(long GapMs, Kind Kind, long A, long B);
+
+    private sealed record Scenario(int Concentration, long DailyPermille, bool Flex, long BolusMicrograms, long BolusMinutes, long LockoutMinutes, int MaxPer24h, Request[] Requests);
+
+    private static readonly long[] Concentrations = { 1000, 5000, 10000, 20000 };
 
     private static readonly Gen<Request> AnyRequest =
         from gap in Gen.OneOf(Gen.Long[0, 10 * Milliseconds.PerMinute], Gen.Long[0, 4 * Milliseconds.PerHour], Gen.Long[0, 30 * Milliseconds.PerHour])
-        from patient in Gen.Int[0, 9]
-        from micrograms in Gen.Long[1, 1000]
-        from duration in Gen.Long[Milliseconds.PerMinute, 2 * Milliseconds.PerHour]
-        select new Request(gap, patient < 8, micrograms, duration);
+        from kind in Gen.Int[0, 19]
+        from a in Gen.Long[1, 1000]
+        from b in Gen.Long[Milliseconds.PerMinute, 2 * Milliseconds.PerHour]
+        select new Request(gap, kind < 10 ? Kind.Patient : kind < 14 ? Kind.Clinician : kind < 17 ? Kind.Reprogram : kind < 18 ? Kind.Stop : Kind.Refill, a, b);
 
     private static readonly Gen<Scenario> AnyScenario =
-        from concentration in Gen.OneOf(Gen.Const(1000L), Gen.Const(5000L), Gen.Const(10000L), Gen.Const(20000L))
+        from concentration in Gen.Int[0, Concentrations.Length - 1]
         from dailyPermille in Gen.Long[1, 999]
+        from flex in Gen.Bool
         from bolus in Gen.Long[1, 1000]
         from minutes in Gen.Long[1, 60]
         from lockout in Gen.Long[0, 360]
         from max in Gen.Int[1, 12]
         from requests in AnyRequest.Array[10, 60]
-        select new Scenario(concentration, dailyPermille, bolus, minutes, lockout, max, requests);
+        select new Scenario(concentration, dailyPermille, flex, bolus, minutes, lockout, max, requests);
+
+    /// <summary>What each request of the running sequence did, printed only when the sequence fails.</summary>
+    private static readonly List<string> Trace = new();
+    private static readonly Dictionary<TherapyError, int> Seen = new();
+    private static readonly Dictionary<string, int> Done = new();
 
     [TestMethod]
     public void Random_request_sequences_never_break_a_dose_limit_and_every_refusal_is_logged()
     {
         Seen.Clear();
+        Done.Clear();
         AnyScenario.Sample(Check, iter: Sequences, threads: 1);
-        // The property is only worth something if the sequences reach every limit often.
+        Console.WriteLine(string.Join(", ", Done.Select(d => $"{d.Key}: {d.Value}")) + "; " + string.Join(", ", Seen.Where(x => x.Value >= 100).Select(x => $"{x.Key}: {x.Value}")));
+        // The property is only worth something if the sequences reach every limit and every move often.
         foreach (var code in new[] { TherapyError.PatientBolusInLockout, TherapyError.PatientBolusCountReached, TherapyError.RollingDailyDoseWouldExceedLimit, TherapyError.BridgeInProgress })
         {
             int hits = Seen.GetValueOrDefault(code);
             Assert.IsTrue(hits >= 100, $"only {hits} refusals with {code} in {Sequences} sequences");
         }
+        foreach (var (move, least) in new[] { ("reprogrammed", 5000), ("stopped", 1000), ("refilled, same drug", 1000), ("refilled, bridge started", 1000), ("reprogrammed during a bridge", 300), ("patient bolus granted", 20000), ("clinician bolus granted", 5000) })
+        {
+            int hits = Done.GetValueOrDefault(move);
+            Assert.IsTrue(hits >= least, $"only {hits} times {move} in {Sequences} sequences");
+        }
     }
 
-    private static readonly Dictionary<TherapyError, int> Seen = new();
+    private static void Count(string move) => Done[move] = Done.GetValueOrDefault(move) + 1;
+
+    private static Drug Morphine(long concentration) => new(DrugLibrary.Morphine, new MicrogramsPerMilliliter(concentration));
+
+    /// <summary>A basal of <paramref name="dailyPermille"/> of the hard daily limit at <paramref name="concentration"/>, inside the implant's rate range.</summary>
+    private static TherapyReference.Basal BasalFor(DrugLimits limits, long concentration, long dailyPermille, bool flex)
+    {
+        long rate = limits.DailyDoseHard.Value * dailyPermille / 1000 * 1000 / 24 / concentration;
+        if (!flex) return TherapyReference.Basal.Continuous(Math.Clamp(rate, 2_000, 900_000));
+        // Night low, day high, evening as prescribed: 1.1x the continuous day.
+        rate = Math.Clamp(rate, 4_000, 600_000);
+        return TherapyReference.Basal.Flex(new[] { 0L, 7 * Milliseconds.PerHour, 19 * Milliseconds.PerHour }, new[] { rate / 2, rate * 3 / 2, rate });
+    }
+
+    private static Prescription PrescriptionOf(TherapyReference.Basal basal, long concentration, Scenario s)
+    {
+        // The patient-bolus duration is stretched if needed so bolus plus basal stays under the 1 mL/h hard rate.
+        long volume = new MicrogramsPerMilliliter(concentration).VolumeOf(new Micrograms(s.BolusMicrograms)).Value;
+        long room = 1_000_000 - basal.Peak;
+        long duration = Math.Max(s.BolusMinutes * Milliseconds.PerMinute, (volume * Milliseconds.PerHour + room - 1) / room);
+        var pca = new PatientBolusSettings(new Micrograms(s.BolusMicrograms), new Milliseconds(duration), Milliseconds.FromMinutes(s.LockoutMinutes), s.MaxPer24h);
+        var drug = Morphine(concentration);
+        if (basal.Starts.Length == 1) return Prescription.Continuous(drug, new NanolitersPerHour(basal.Rates[0]), pca);
+        return Prescription.Flex(drug, basal.Starts.Select(x => new Milliseconds(x)).ToArray(), basal.Rates.Select(x => new NanolitersPerHour(x)).ToArray(), pca);
+    }
 
     private static bool Check(Scenario s)
     {
+        Trace.Clear();
+        try
+        {
+            return Run(s);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new InvalidOperationException(e.Message + "\n" + string.Join("\n", Trace), e);
+        }
+    }
+
+    private static bool Run(Scenario s)
+    {
         var library = DrugLibrary.CreateDefault();
         DrugLimits limits = library.Find(DrugLibrary.Morphine)!;
-        var drug = new Drug(DrugLibrary.Morphine, new MicrogramsPerMilliliter(s.Concentration));
         var config = PumpConfiguration.Implanted(Nanoliters.FromMilliliters(40), Nanoliters.FromMicroliters(120), Nanoliters.FromMicroliters(30));
-
-        // A basal of DailyPermille of the hard daily limit, within the pump's rate range.
-        long rate = limits.DailyDoseHard.Value * s.DailyPermille / 1000 * 1000 / 24 / s.Concentration;
-        rate = Math.Clamp(rate, config.DeviceRateMinimum.Value, 900_000);
-        // The bolus duration is stretched if needed so bolus plus basal stays under the 1 mL/h hard rate.
-        long bolusVolume = new MicrogramsPerMilliliter(s.Concentration).VolumeOf(new Micrograms(s.BolusMicrograms)).Value;
-        long minDuration = (bolusVolume * Milliseconds.PerHour + (1_000_000 - rate) - 1) / (1_000_000 - rate);
-        long duration = Math.Max(s.BolusMinutes * Milliseconds.PerMinute, minDuration);
-        var pca = new PatientBolusSettings(new Micrograms(s.BolusMicrograms), new Milliseconds(duration), Milliseconds.FromMinutes(s.LockoutMinutes), s.MaxPer24h);
-
         var therapy = new InfusionTherapy(config, library, null, Milliseconds.Zero);
-        var fill = therapy.BeginRefill(Milliseconds.Zero).Complete(Nanoliters.Zero, Nanoliters.FromMilliliters(40), drug, PumpConfiguration.DefaultLowReservoir, true, Milliseconds.Zero);
+        var reference = new TherapyReference(config.LineVolume.Value, config.PrimingRate.Value);
+
+        long concentration = Concentrations[s.Concentration];
+        var fill = therapy.BeginRefill(Milliseconds.Zero).Complete(Nanoliters.Zero, Nanoliters.FromMilliliters(40), Morphine(concentration), PumpConfiguration.DefaultLowReservoir, true, Milliseconds.Zero);
         if (!fill.Report.Accepted) throw new InvalidOperationException(fill.Report.ToString());
-        var programmed = therapy.Program(Prescription.Continuous(drug, new NanolitersPerHour(rate), pca), true, Milliseconds.Zero);
+        reference.Refilled(concentration);
+        var basal = BasalFor(limits, concentration, s.DailyPermille, s.Flex);
+        var programmed = therapy.Program(PrescriptionOf(basal, concentration, s), true, Milliseconds.Zero);
         if (!programmed.Accepted) return true; // a basal the rolling check refuses is not this property's subject
-        IRateProfile profile = therapy.Profile;
-        long tip = therapy.TipArrival.Value;
+        reference.Programmed(basal, concentration, 0, therapy.TipArrival.Value);
+        var pca = therapy.Prescription.PatientBolus!;
 
         var grants = new List<long>();
         long now = 0;
@@ -86,17 +136,83 @@ public class TherapyPropertyTests
             now += r.GapMs;
             var at = new Milliseconds(now);
             therapy.Tick(at); // the tip arrival is recorded here, not as part of the request
+            reference.AdvanceTo(now);
+            Agree(therapy, reference, now, r, null);
             long written = therapy.Records.Written;
-            CheckReport report = r.Patient
-                ? therapy.RequestPatientBolus(at)
-                : therapy.RequestClinicianBolus(new Micrograms(r.Micrograms), new Milliseconds(r.DurationMs), true, at);
-            if (therapy.Profile != profile) throw new InvalidOperationException("a bolus replaced the profile");
-            long records = therapy.Records.Written - written;
-            if (report.Accepted)
+            CheckReport report;
+            TherapyRecordKind refusal;
+            switch (r.Kind)
             {
-                if (r.Patient) grants.Add(now);
-                continue;
+                case Kind.Patient:
+                    report = therapy.RequestPatientBolus(at);
+                    refusal = TherapyRecordKind.PatientBolusRefused;
+                    if (report.Accepted)
+                    {
+                        grants.Add(now);
+                        Count("patient bolus granted");
+                        reference.Granted(now, VolumeOf(reference.PlanConcentration, pca.Dose.Value), pca.Duration.Value);
+                    }
+                    break;
+                case Kind.Clinician:
+                    report = therapy.RequestClinicianBolus(new Micrograms(r.A), new Milliseconds(r.B), true, at);
+                    refusal = TherapyRecordKind.ClinicianBolusRefused;
+                    if (report.Accepted)
+                    {
+                        Count("clinician bolus granted");
+                        long volume = VolumeOf(reference.PlanConcentration, r.A);
+                        // C5: a bolus too fast for the hard rate (with the basal's peak) is lengthened, never made faster.
+                        long room = 1_000_000 - reference.PlanPeak;
+                        long duration = volume * Milliseconds.PerHour / r.B > room ? (volume * Milliseconds.PerHour + room - 1) / room : r.B;
+                        reference.Granted(now, volume, duration);
+                    }
+                    break;
+                case Kind.Reprogram:
+                    {
+                        bool bridging = therapy.Flushing;
+                        var next = BasalFor(limits, reference.ReservoirConcentration, r.A, r.B % 2 == 0);
+                        report = therapy.Program(PrescriptionOf(next, reference.ReservoirConcentration, s), true, at);
+                        refusal = TherapyRecordKind.ProgrammingRefused;
+                        if (report.Accepted)
+                        {
+                            Count(bridging ? "reprogrammed during a bridge" : "reprogrammed");
+                            reference.Programmed(next, reference.ReservoirConcentration, now, therapy.TipArrival.Value);
+                            pca = therapy.Prescription.PatientBolus!;
+                        }
+                        break;
+                    }
+                case Kind.Stop:
+                    report = therapy.Program(Prescription.Stopped(Morphine(reference.ReservoirConcentration)), true, at);
+                    refusal = TherapyRecordKind.ProgrammingRefused;
+                    if (!report.Accepted) throw new InvalidOperationException("a stop was refused: " + report);
+                    Count("stopped");
+                    reference.Stopped(reference.ReservoirConcentration, now);
+                    break;
+                default:
+                    {
+                        long next = Concentrations[r.A % Concentrations.Length];
+                        RefillSession session = therapy.BeginRefill(at);
+                        RefillResult result = session.Complete(session.Expected, Nanoliters.FromMilliliters(40), Morphine(next), PumpConfiguration.DefaultLowReservoir, true, at);
+                        report = result.Report;
+                        refusal = TherapyRecordKind.RefillRefused;
+                        if (report.Accepted)
+                        {
+                            bool changed = next != reference.ReservoirConcentration;
+                            reference.Refilled(next);
+                            if (changed && !reference.IsStopped)
+                            {
+                                // The running prescription follows the new concentration at the same dose (rates rounded down).
+                                reference.Programmed(reference.PlanBasal!.Scaled(reference.PlanConcentration, next), next, now, therapy.TipArrival.Value);
+                                pca = therapy.Prescription.PatientBolus!;
+                            }
+                            Count(changed && !reference.IsStopped ? "refilled, bridge started" : "refilled, same drug");
+                        }
+                        break;
+                    }
             }
+            Agree(therapy, reference, now, r, report);
+            Trace.Add($"{now} ms {r}: {(report.Accepted ? "accepted" : "refused " + (int)report.FirstRefusal)}");
+            long records = therapy.Records.Written - written;
+            if (report.Accepted) continue;
             // EVERY-REFUSAL-LOGGED: one record per blocking reason, each with a code and a message.
             int blocking = 0;
             for (int i = 0; i < report.Count; i++)
@@ -109,11 +225,14 @@ public class TherapyPropertyTests
             {
                 TherapyRecord record = therapy.Records.Newest(i);
                 if (record.Code == TherapyError.None || record.Message.Length == 0 || record.At.Value != now) throw new InvalidOperationException($"record {i} at {now} lacks a reason: {record.Message}");
-                if (record.Kind != (r.Patient ? TherapyRecordKind.PatientBolusRefused : TherapyRecordKind.ClinicianBolusRefused)) throw new InvalidOperationException($"record {i} kind {record.Kind}");
+                // A refill refused because the running prescription could not follow it is logged by that programming.
+                bool kindOk = record.Kind == refusal || (refusal == TherapyRecordKind.RefillRefused && record.Kind == TherapyRecordKind.ProgrammingRefused);
+                if (!kindOk) throw new InvalidOperationException($"record {i} kind {record.Kind}, expected {refusal}");
             }
         }
 
-        // PATIENT-LOCKOUT and PATIENT-MAX-PER-24H
+        // PATIENT-LOCKOUT and PATIENT-MAX-PER-24H (the lockout of the prescription in force at each grant
+        // is at least the smallest any prescription of this scenario had: they all share the PCA).
         for (int i = 1; i < grants.Count; i++)
         {
             if (grants[i] - grants[i - 1] < pca.Lockout.Value) throw new InvalidOperationException($"grant {i} inside lockout");
@@ -124,47 +243,26 @@ public class TherapyPropertyTests
             if (inWindow > pca.MaxPer24Hours) throw new InvalidOperationException($"{inWindow} grants in 24 h");
         }
 
-        // ROLLING-24H-LIMIT, checked on the exact integral of the profile from the tip arrival on.
-        BigInteger peak = MaxRollingDose(profile, tip, now + Milliseconds.PerDay, s.Concentration);
-        if (peak > limits.DailyDoseHard.Value) throw new InvalidOperationException($"rolling 24 h dose {peak} ng above {limits.DailyDoseHard.Value} ng");
+        // ROLLING-24H-LIMIT, on the drug that physically left the tip, including the committed day ahead.
+        // The firmware keeps the line in whole nanoliters, so each switch of drug at the tip can be up to
+        // 1 nL off the exact plug flow: 1 nL of the strongest morphine (20 mg/mL) is 20 ng per switch.
+        reference.AdvanceTo(now + Milliseconds.PerDay);
+        Int128 peak = reference.MaxRollingNanograms(Milliseconds.PerDay, out long peakEnd);
+        long tolerance = 20L * reference.Arrivals;
+        if (peak > limits.DailyDoseHard.Value + tolerance) throw new InvalidOperationException($"rolling 24 h dose {peak} ng, in the 24 h up to {peakEnd} ms, above {limits.DailyDoseHard.Value} ng + {tolerance} ng");
         return true;
     }
 
-    /// <summary>The largest exact 24 h dose in ng: W(t) is piecewise linear, so its maximum is at a breakpoint b or b + 24 h.</summary>
-    private static BigInteger MaxRollingDose(IRateProfile profile, long from, long until, long concentration)
+    /// <summary>The volume that holds a dose, rounded up to a whole nanoliter (a bolus never gives less than prescribed).</summary>
+    private static long VolumeOf(long concentration, long micrograms) => (micrograms * 1_000_000 + concentration - 1) / concentration;
+
+    /// <summary>The firmware runs what the reference says it should: the rate now, and the line's state (before a request, or after it with its report).</summary>
+    private static void Agree(InfusionTherapy therapy, TherapyReference reference, long now, Request r, CheckReport? after)
     {
-        var breaks = new List<long> { from };
-        var rates = new List<long>();
-        long t = from;
-        while (t < until)
-        {
-            long rate = profile.RateAt(new Milliseconds(t), out var next).Value;
-            rates.Add(rate);
-            t = Math.Min(next.Value, until);
-            breaks.Add(t);
-        }
-        // cumulative integral in nL/h x ms at each break
-        var cumulative = new BigInteger[breaks.Count];
-        for (int i = 1; i < breaks.Count; i++) cumulative[i] = cumulative[i - 1] + (BigInteger)rates[i - 1] * (breaks[i] - breaks[i - 1]);
-        BigInteger At(long x)
-        {
-            if (x <= from) return 0;
-            if (x >= until) x = until;
-            int i = breaks.BinarySearch(x);
-            if (i >= 0) return cumulative[i];
-            i = ~i - 1;
-            return cumulative[i] + (BigInteger)rates[i] * (x - breaks[i]);
-        }
-        BigInteger best = 0;
-        foreach (long b in breaks)
-        {
-            foreach (long end in new[] { b, b + Milliseconds.PerDay })
-            {
-                BigInteger w = At(end) - At(end - Milliseconds.PerDay);
-                if (w > best) best = w;
-            }
-        }
-        // nL/h x ms -> nL: / 3.6e6; nL x ug/mL = pg; / 1000 = ng
-        return best * concentration / Milliseconds.PerHour / 1000;
+        long firmware = therapy.Profile.RateAt(new Milliseconds(now), out _).Value;
+        long expected = reference.RateAt(now);
+        if (firmware == expected && therapy.Flushing == reference.Flushing) return;
+        string when = after == null ? "before " + r : "after " + r + ": " + after;
+        throw new InvalidOperationException($"at {now} ms ({when}): the firmware runs {firmware} nL/h (flushing {therapy.Flushing}), the reference {expected} nL/h (flushing {reference.Flushing})");
     }
 }

@@ -6,6 +6,10 @@ namespace OpenIdds.Tests.Unit.Fakes
     public sealed class FakeLevelSensor : IReservoirLevelSensor
     {
         public long Nanoliters { get; set; }
-        public SensorStatus Read(out long nanoliters) { nanoliters = Nanoliters; return SensorStatus.Ok; }
+
+        /// <summary>What the sensor answers (Ok unless the test breaks it).</summary>
+        public SensorStatus Status { get; set; }
+
+        public SensorStatus Read(out long nanoliters) { nanoliters = Nanoliters; return Status; }
     }
 }

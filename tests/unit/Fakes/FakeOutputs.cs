@@ -11,6 +11,15 @@ namespace OpenIdds.Tests.Unit.Fakes
         public void Annunciate(AlarmPriority priority, bool audible) { Priority = priority; Audible = audible; Changes++; }
     }
 
+    /// <summary>An annunciator with sense lines on its outputs; the test decides whether they see the tone and light.</summary>
+    public sealed class FakeSensedAnnunciator : IAnnunciator, IAnnunciatorReadback
+    {
+        public bool Works { get; set; }
+        public int Checks { get; private set; }
+        public void Annunciate(AlarmPriority priority, bool audible) { }
+        public bool OutputsWork() { Checks++; return Works; }
+    }
+
     /// <summary>A button the test presses.</summary>
     public sealed class FakeButton : IPatientButton
     {

@@ -77,6 +77,64 @@ namespace OpenIdds.Tests.Unit.Safety
         }
 
         [TestMethod]
+        public void A_failed_level_sensor_is_a_fault_and_the_reservoir_says_it_is_computed_only()
+        {
+            FakeLevelSensor sensor = new FakeLevelSensor();
+            ReservoirMonitor monitor = new ReservoirMonitor(sensor, Nanoliters.FromMilliliters(2), Nanoliters.FromMilliliters(1));
+            sensor.Nanoliters = Nanoliters.FromMilliliters(10).Value;
+            monitor.Update(Nanoliters.FromMilliliters(10));
+            Assert.IsFalse(monitor.SensorFaulty);
+            Assert.IsTrue(monitor.HasMeasured);
+
+            sensor.Status = SensorStatus.Disconnected;
+            monitor.Update(Nanoliters.FromMilliliters(10));
+            Assert.IsTrue(monitor.SensorFaulty);
+            Assert.IsFalse(monitor.HasMeasured);
+            Assert.AreEqual("computed 10.000 mL, not measured (level sensor fault)", monitor.Describe());
+
+            // Back, but not trusted on its first good answer.
+            sensor.Status = SensorStatus.Ok;
+            for (int i = 0; i < ReservoirMonitor.GoodReadingsToRecover - 1; i++) monitor.Update(Nanoliters.FromMilliliters(10));
+            Assert.IsTrue(monitor.SensorFaulty);
+            Assert.IsFalse(monitor.HasMeasured);
+            monitor.Update(Nanoliters.FromMilliliters(10));
+            Assert.IsFalse(monitor.SensorFaulty);
+            Assert.IsTrue(monitor.HasMeasured);
+        }
+
+        [TestMethod]
+        [DataRow(1, 5000000L)]
+        [DataRow(3, 5000000L)]
+        [DataRow(0, -1L)]
+        public void A_level_sensor_out_of_range_not_answering_or_reading_below_zero_is_faulty(int status, long nanoliters)
+        {
+            FakeLevelSensor sensor = new FakeLevelSensor();
+            ReservoirMonitor monitor = new ReservoirMonitor(sensor, Nanoliters.FromMilliliters(2), Nanoliters.FromMilliliters(1));
+            sensor.Status = (SensorStatus)status;
+            sensor.Nanoliters = nanoliters;
+            monitor.Update(Nanoliters.FromMilliliters(10));
+            Assert.IsTrue(monitor.SensorFaulty);
+            Assert.IsFalse(monitor.HasMeasured);
+            Assert.IsFalse(monitor.Low, "the computed 10 mL still decides low and empty");
+        }
+
+        [TestMethod]
+        public void A_healthy_level_sensor_is_never_a_fault_and_no_sensor_is_no_fault()
+        {
+            FakeLevelSensor sensor = new FakeLevelSensor();
+            ReservoirMonitor monitor = new ReservoirMonitor(sensor, Nanoliters.FromMilliliters(2), Nanoliters.FromMilliliters(1));
+            ReservoirMonitor none = new ReservoirMonitor(null, Nanoliters.FromMilliliters(2), Nanoliters.FromMilliliters(1));
+            for (long v = 20000000; v >= 0; v -= 50000)
+            {
+                sensor.Nanoliters = v;
+                monitor.Update(new Nanoliters(v));
+                none.Update(new Nanoliters(v));
+                Assert.IsFalse(monitor.SensorFaulty);
+                Assert.IsFalse(none.SensorFaulty);
+            }
+        }
+
+        [TestMethod]
         public void Elective_replacement_comes_at_least_90_days_before_end_of_service()
         {
             FakeBattery battery = new FakeBattery();

@@ -21,6 +21,26 @@ namespace OpenIdds.Tests.Unit.Safety
             return supervisor;
         }
 
+        /// <summary>The same as <see cref="Ready(FakeBoard, AlarmEventRing)"/> on other hardware or settings.</summary>
+        private static SafetySupervisor ReadyOn(OpenIdds.Hal.PumpHardware hardware, FakeBoard board, SupervisorSettings settings, AlarmEventRing log)
+        {
+            board.Pressure.Pascals = 1333;
+            board.Pressure.Jitter = 7;
+            board.Battery.ConsumedMicroampereHours = 0;
+            SafetySupervisor supervisor = new SafetySupervisor(hardware, new Calibration(250000), settings, log, true);
+            supervisor.Tick();
+            board.Clock.ElapsedMilliseconds += 10;
+            supervisor.Tick();
+            supervisor.Filled(Nanoliters.FromMilliliters(20));
+            return supervisor;
+        }
+
+        private static OpenIdds.Hal.PumpHardware WithLevelSensor(FakeBoard board, FakeLevelSensor level)
+        {
+            return new OpenIdds.Hal.PumpHardware(board.Clock, board.Motor, board.Pressure, level,
+                board.Battery, board.Annunciator, board.Button, board.Store, board.Watchdog, board.Link);
+        }
+
         private static void Run(FakeBoard board, SafetySupervisor supervisor, long until)
         {
             while (board.Clock.ElapsedMilliseconds < until)
@@ -55,6 +75,30 @@ namespace OpenIdds.Tests.Unit.Safety
             Assert.IsFalse(supervisor.Start(new ConstantRate(new NanolitersPerHour(100000)), new NanolitersPerHour(100000)));
             Assert.IsFalse(board.Motor.Enabled);
             Assert.AreEqual(1, log.CountOf(AlarmEventKind.Raised, AlarmCode.SelfTestFailed));
+        }
+
+        [TestMethod]
+        [DataRow(false)]
+        [DataRow(true)]
+        public void An_annunciator_that_reads_back_dead_fails_the_self_test_and_a_live_one_passes(bool works)
+        {
+            FakeBoard board = new FakeBoard();
+            board.Pressure.Pascals = 1333;
+            board.Pressure.Jitter = 7;
+            FakeSensedAnnunciator annunciator = new FakeSensedAnnunciator();
+            annunciator.Works = works;
+            OpenIdds.Hal.PumpHardware hardware = new OpenIdds.Hal.PumpHardware(board.Clock, board.Motor, board.Pressure, null,
+                board.Battery, annunciator, board.Button, board.Store, board.Watchdog, board.Link);
+            AlarmEventRing log = new AlarmEventRing(32);
+            SafetySupervisor supervisor = new SafetySupervisor(hardware, new Calibration(250000), new SupervisorSettings(), log, true);
+            supervisor.Tick();
+            board.Clock.ElapsedMilliseconds += 10;
+            supervisor.Tick();
+            Assert.AreEqual(1, annunciator.Checks, "the self-test read the outputs back once");
+            Assert.AreEqual(works, (supervisor.SelfTestFailures & SelfTestFailure.Annunciator) == 0);
+            Assert.AreEqual((int)(works ? SafetyState.Stopped : SafetyState.SafeState), (int)supervisor.State);
+            Assert.AreEqual(works ? 0 : 1, log.CountOf(AlarmEventKind.Raised, AlarmCode.SelfTestFailed));
+            Assert.AreEqual(works, supervisor.Start(new ConstantRate(new NanolitersPerHour(100000)), new NanolitersPerHour(100000)));
         }
 
         [TestMethod]
@@ -211,6 +255,147 @@ namespace OpenIdds.Tests.Unit.Safety
             Assert.IsTrue(supervisor.Alarms.IsShown(AlarmCode.DeadlineMissed));
             Assert.AreEqual((int)SafetyState.Running, (int)supervisor.State);
             Assert.AreEqual(0L, board.Motor.CompletedSteps, "all nine were more than 2 s late: dropped, no burst");
+        }
+
+        [TestMethod]
+        public void A_runaway_scheduler_raises_over_infusion_and_stops_and_the_prescribed_rate_does_not()
+        {
+            FakeBoard good = new FakeBoard();
+            AlarmEventRing goodLog = new AlarmEventRing(32);
+            SafetySupervisor healthy = Ready(good, goodLog);
+            healthy.Start(new ConstantRate(new NanolitersPerHour(100000)), new NanolitersPerHour(100000));
+            Run(good, healthy, 2 * Milliseconds.PerDay);
+            Assert.IsFalse(healthy.Alarms.IsShown(AlarmCode.OverInfusion));
+            Assert.AreEqual(0, goodLog.CountOf(AlarmEventKind.Raised, AlarmCode.OverInfusion));
+            Assert.AreEqual((int)SafetyState.Running, (int)healthy.State);
+
+            // The prescription allows 100 uL/h; the profile handed to the scheduler runs 1 mL/h.
+            FakeBoard board = new FakeBoard();
+            AlarmEventRing log = new AlarmEventRing(32);
+            SafetySupervisor supervisor = Ready(board, log);
+            supervisor.Start(new ConstantRate(new NanolitersPerHour(1000000)), new NanolitersPerHour(100000));
+            Run(board, supervisor, 10 * Milliseconds.PerMinute);
+            Assert.IsTrue(supervisor.Alarms.IsShown(AlarmCode.OverInfusion));
+            Assert.AreEqual(1, log.CountOf(AlarmEventKind.Raised, AlarmCode.OverInfusion));
+            Assert.AreEqual((int)SafetyState.AlarmStopped, (int)supervisor.State);
+            Assert.IsFalse(board.Motor.Enabled);
+            long delivered = board.Motor.CompletedSteps * 250;
+            long allowed = 100000L * supervisor.Guard.TrippedAt.Value / Milliseconds.PerHour + 10000;
+            Assert.IsTrue(delivered <= allowed, "delivered " + delivered.ToString() + " nL, allowed " + allowed.ToString() + " nL");
+            // Latched: an hour later it is still there; only a clinician reset ends it.
+            Run(board, supervisor, Milliseconds.PerHour);
+            Assert.IsTrue(supervisor.Alarms.IsShown(AlarmCode.OverInfusion));
+            Assert.IsTrue(supervisor.ClinicianReset());
+            Assert.IsFalse(supervisor.Alarms.IsShown(AlarmCode.OverInfusion));
+            Assert.AreEqual((int)SafetyState.Stopped, (int)supervisor.State);
+        }
+
+        [TestMethod]
+        [DataRow(false)]
+        [DataRow(true)]
+        public void An_hour_stopped_or_suspended_lets_no_burst_through_afterwards(bool suspend)
+        {
+            FakeBoard board = new FakeBoard();
+            SafetySupervisor supervisor = Ready(board, new AlarmEventRing(32));
+            BolusOverlays profile = new BolusOverlays(new ConstantRate(new NanolitersPerHour(100000)));
+            supervisor.Start(profile, new NanolitersPerHour(100000));
+            Run(board, supervisor, 30 * Milliseconds.PerMinute);
+            Assert.IsTrue(suspend ? supervisor.Suspend() : supervisor.Stop());
+            Run(board, supervisor, 90 * Milliseconds.PerMinute);
+            Assert.IsFalse(board.Motor.Enabled);
+            long before = board.Motor.CompletedSteps;
+
+            // Delivery restarts; then a fault lays 10 mL/h over the profile that no one told the guard of.
+            Assert.IsTrue(suspend ? supervisor.Resume() : supervisor.Start(profile, new NanolitersPerHour(100000)));
+            long restart = board.Clock.ElapsedMilliseconds;
+            profile.Add(new Milliseconds(restart), Milliseconds.FromHours(1), new NanolitersPerHour(10000000));
+            supervisor.Pump.Scheduler!.Replan();
+            Run(board, supervisor, restart + 10 * Milliseconds.PerMinute);
+
+            Assert.IsTrue(supervisor.Alarms.IsShown(AlarmCode.OverInfusion));
+            Assert.AreEqual((int)SafetyState.AlarmStopped, (int)supervisor.State);
+            // The idle hour banked nothing: the burst got no more than 10 uL over what accrued since the restart.
+            long burst = (board.Motor.CompletedSteps - before) * 250;
+            long accrued = 100000L * (supervisor.Guard.TrippedAt.Value - restart) / Milliseconds.PerHour;
+            Assert.IsTrue(burst <= accrued + 10000, "burst " + burst.ToString() + " nL, accrued " + accrued.ToString() + " nL + 10 uL");
+            Assert.IsTrue(supervisor.Guard.TrippedAt.Value - restart < Milliseconds.PerMinute, "cut within seconds, not after the banked hour");
+        }
+
+        [TestMethod]
+        public void A_level_sensor_far_from_the_computed_reservoir_raises_the_discrepancy_and_delivery_goes_on()
+        {
+            FakeBoard board = new FakeBoard();
+            FakeLevelSensor level = new FakeLevelSensor();
+            level.Nanoliters = Nanoliters.FromMilliliters(20).Value;
+            AlarmEventRing log = new AlarmEventRing(32);
+            SafetySupervisor supervisor = ReadyOn(WithLevelSensor(board, level), board, new SupervisorSettings(), log);
+            supervisor.Start(new ConstantRate(new NanolitersPerHour(100000)), new NanolitersPerHour(100000));
+            // Computed 19.9 mL after an hour, measured 20 mL: 0.1 mL apart, inside max(1 mL, 15 %).
+            Run(board, supervisor, Milliseconds.PerHour);
+            Assert.IsFalse(supervisor.Alarms.IsShown(AlarmCode.ReservoirDiscrepancy));
+            Assert.AreEqual(0, log.CountOf(AlarmEventKind.Raised, AlarmCode.ReservoirDiscrepancy));
+
+            // A pocket fill or a leak: the sensor sees 15 mL while the pump computes 19.9 mL.
+            level.Nanoliters = Nanoliters.FromMilliliters(15).Value;
+            Run(board, supervisor, Milliseconds.PerHour + 60000);
+            Assert.IsTrue(supervisor.Alarms.IsShown(AlarmCode.ReservoirDiscrepancy));
+            Assert.AreEqual((int)SafetyState.Running, (int)supervisor.State, "medium priority: delivery goes on");
+            Assert.IsTrue(supervisor.Reservoir.HasMeasured);
+            Assert.AreEqual(15000000L, supervisor.Reservoir.Measured.Value);
+            // Latched: agreeing again does not hide that they once disagreed.
+            level.Nanoliters = supervisor.Reservoir.Computed.Value;
+            Run(board, supervisor, Milliseconds.PerHour + 120000);
+            Assert.IsTrue(supervisor.Alarms.IsShown(AlarmCode.ReservoirDiscrepancy));
+        }
+
+        [TestMethod]
+        public void A_failed_level_sensor_raises_its_alarm_delivery_goes_on_and_a_healthy_one_does_not()
+        {
+            FakeBoard board = new FakeBoard();
+            FakeLevelSensor level = new FakeLevelSensor();
+            level.Nanoliters = Nanoliters.FromMilliliters(20).Value;
+            AlarmEventRing log = new AlarmEventRing(32);
+            SafetySupervisor supervisor = ReadyOn(WithLevelSensor(board, level), board, new SupervisorSettings(), log);
+            supervisor.Start(new ConstantRate(new NanolitersPerHour(100000)), new NanolitersPerHour(100000));
+            Run(board, supervisor, Milliseconds.PerHour);
+            Assert.IsFalse(supervisor.Alarms.IsShown(AlarmCode.LevelSensorFault));
+            Assert.AreEqual(0, log.CountOf(AlarmEventKind.Raised, AlarmCode.LevelSensorFault));
+
+            level.Status = OpenIdds.Hal.SensorStatus.Disconnected;
+            Run(board, supervisor, Milliseconds.PerHour + 60000);
+            Assert.IsTrue(supervisor.Alarms.IsShown(AlarmCode.LevelSensorFault));
+            Assert.AreEqual((int)SafetyState.Running, (int)supervisor.State, "medium priority: delivery goes on");
+            Assert.IsFalse(supervisor.Reservoir.HasMeasured, "computed only, and said so");
+            // Latched: a sensor that comes back does not erase that it failed.
+            level.Status = OpenIdds.Hal.SensorStatus.Ok;
+            Run(board, supervisor, 2 * Milliseconds.PerHour);
+            Assert.IsFalse(supervisor.Reservoir.SensorFaulty);
+            Assert.IsTrue(supervisor.Alarms.IsShown(AlarmCode.LevelSensorFault));
+        }
+
+        [TestMethod]
+        public void A_trial_pump_on_a_weak_battery_raises_battery_low_keeps_delivering_and_clears_on_a_fresh_one()
+        {
+            FakeBoard board = new FakeBoard();
+            SupervisorSettings trial = new SupervisorSettings();
+            trial.Implanted = false;
+            AlarmEventRing log = new AlarmEventRing(32);
+            SafetySupervisor supervisor = ReadyOn(board.Hardware, board, trial, log);
+            supervisor.Start(new ConstantRate(new NanolitersPerHour(100000)), new NanolitersPerHour(100000));
+            Run(board, supervisor, Milliseconds.PerHour);
+            Assert.IsFalse(supervisor.Alarms.IsShown(AlarmCode.BatteryLow), "3.6 V is a fresh cell");
+            Assert.AreEqual(0, log.CountOf(AlarmEventKind.Raised, AlarmCode.BatteryLow));
+
+            board.Battery.Millivolts = 3200;
+            Run(board, supervisor, Milliseconds.PerHour + 60000);
+            Assert.IsTrue(supervisor.Alarms.IsShown(AlarmCode.BatteryLow));
+            Assert.IsFalse(supervisor.Alarms.IsShown(AlarmCode.BatteryEndOfService), "3.2 V is low, not the end");
+            Assert.AreEqual((int)SafetyState.Running, (int)supervisor.State);
+
+            board.Battery.Millivolts = 3600;
+            Run(board, supervisor, Milliseconds.PerHour + 120000);
+            Assert.IsFalse(supervisor.Alarms.IsShown(AlarmCode.BatteryLow), "not latched: a new battery clears it");
+            Assert.AreEqual(1, log.CountOf(AlarmEventKind.Cleared, AlarmCode.BatteryLow));
         }
 
         /// <summary>A downstream line that is blocked: every stroke the motor made stays as 250 Pa.</summary>

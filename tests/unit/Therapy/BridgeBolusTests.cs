@@ -139,5 +139,70 @@ namespace OpenIdds.Tests.Unit.Therapy
             Assert.IsTrue(therapy.Program(diluted, false, restart).Accepted);
             Assert.AreEqual((restart + Milliseconds.FromMinutes(270)).Value, therapy.TipArrival.Value);
         }
+
+        [TestMethod]
+        public void A_clinician_bolus_on_a_stopped_pump_refilled_to_another_concentration_is_refused_until_the_new_drug_is_programmed()
+        {
+            // Morphine 1 mg/mL, stopped, refilled with 20 mg/mL: the prescription still says 1 mg/mL. A
+            // 1 mg clinician bolus at 1 mg/mL would move 1 mL - the 150 uL line of 1 mg/mL and then
+            // 850 uL of 20 mg/mL: 17.15 mg at the tip, not 1 mg. It must wait for the new drug to be
+            // programmed, whose bridge flushes the line first.
+            Drug weak = TherapyFixture.Morphine(1000);
+            Drug strong = TherapyFixture.Morphine(20000);
+            Milliseconds now;
+            InfusionTherapy therapy = TherapyFixture.Running(Prescription.Continuous(weak, NanolitersPerHour.FromMicrolitersPerHour(200), null), out now);
+            Assert.IsTrue(therapy.Program(Prescription.Stopped(weak), true, now).Accepted);
+            RefillSession session = therapy.BeginRefill(now);
+            Assert.IsTrue(session.Complete(session.Expected, Nanoliters.FromMilliliters(20), strong, PumpConfiguration.DefaultLowReservoir, true, now).Report.Accepted);
+
+            CheckReport refused = therapy.RequestClinicianBolus(new Micrograms(1000), Milliseconds.FromHours(1), true, now);
+            Assert.AreEqual((int)TherapyError.NoDrugProgrammed, (int)refused.FirstRefusal);
+            Expect.Mentions(refused.MessageOf(TherapyError.NoDrugProgrammed), new string[] { "clinician bolus", "drug morphine 1000 ug/mL", "reservoir morphine 20000 ug/mL", "limit" });
+            Assert.AreEqual(0, therapy.Plan.Profile.ActiveCount);
+
+            // Programmed with the reservoir's drug: the bridge pushes the line at the old rate, then the bolus may run.
+            Assert.IsTrue(therapy.Program(Prescription.Continuous(strong, NanolitersPerHour.FromMicrolitersPerHour(10), null), true, now).Accepted);
+            Assert.IsTrue(therapy.Flushing);
+            Milliseconds arrival = therapy.TipArrival;
+            Assert.AreEqual((now + Milliseconds.FromMinutes(45)).Value, arrival.Value, "150 uL at the old 200 uL/h");
+            therapy.Tick(arrival);
+            Assert.IsTrue(therapy.RequestClinicianBolus(new Micrograms(1000), Milliseconds.FromHours(1), true, arrival).Accepted);
+        }
+    
+        /// <summary>
+        /// Morphine 20 mg/mL at 18.125 uL/h (362.5 ug/h), stopped a day with the line full, then refilled
+        /// with 1 mg/mL and programmed, at <paramref name="hourOfDay"/>, as a flex day of 14.87 mg: night
+        /// 280.625, day 841.875, evening 561.25 uL/h. The 150 uL bridge keeps 362.5 ug/h for 8.28 h.
+        /// </summary>
+        private static CheckReport BridgeIntoFlexAt(int hourOfDay)
+        {
+            Drug strong = TherapyFixture.Morphine(20000);
+            Drug weak = TherapyFixture.Morphine(1000);
+            InfusionTherapy therapy = TherapyFixture.Filled(TherapyFixture.Implant(), strong);
+            Assert.IsTrue(therapy.Program(Prescription.Continuous(strong, new NanolitersPerHour(18125), null), true, Milliseconds.Zero).Accepted);
+            Milliseconds stop = Milliseconds.FromHours(hourOfDay);
+            Assert.IsTrue(therapy.Program(Prescription.Stopped(strong), true, stop).Accepted);
+            Milliseconds now = stop + Milliseconds.FromDays(1);
+            RefillSession session = therapy.BeginRefill(now);
+            Assert.IsTrue(session.Complete(session.Expected, Nanoliters.FromMilliliters(20), weak, PumpConfiguration.DefaultLowReservoir, true, now).Report.Accepted);
+            Prescription flex = Prescription.Flex(weak,
+                new Milliseconds[] { Milliseconds.Zero, Milliseconds.FromHours(7), Milliseconds.FromHours(19) },
+                new NanolitersPerHour[] { new NanolitersPerHour(280625), new NanolitersPerHour(841875), new NanolitersPerHour(561250) }, null);
+            return therapy.Program(flex, true, now);
+        }
+
+        [TestMethod]
+        public void A_bridge_whose_old_drug_outweighs_the_new_night_is_refused_when_a_later_window_breaks_the_daily_limit()
+        {
+            // Started at 21:00 the bridge ends at 05:17: a 24 h window from 21:00 holds 14.70 mg, but the
+            // one from 02:00 holds 3.3 h of the old drug at 362.5 ug/h where the new night gives only
+            // 280.6 ug/h - 15.3 mg. A forecast that bounds every future window by one new day misses it.
+            CheckReport report = BridgeIntoFlexAt(21);
+            Assert.IsTrue(report.Has(TherapyError.RollingDailyDoseWouldExceedLimit), report.ToString());
+            Expect.Mentions(report.MessageOf(TherapyError.RollingDailyDoseWouldExceedLimit), new string[] { "rolling 24 h dose", "hard daily limit 15000.000 ug" });
+            // Started at 08:00 the bridge lies in the new day's 841.9 ug/h hours: no window holds more than one new day.
+            CheckReport accepted = BridgeIntoFlexAt(8);
+            Assert.IsTrue(accepted.Accepted, accepted.ToString());
+        }
     }
 }

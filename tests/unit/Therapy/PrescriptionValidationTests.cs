@@ -82,6 +82,16 @@ namespace OpenIdds.Tests.Unit.Therapy
                 case "patient bolus duration zero":
                     expected = TherapyError.BolusDurationNotPositive; mentions = new string[] { "patient bolus duration", "0 ms", "limit 1 ms" };
                     return Prescription.Continuous(m10, r20, new PatientBolusSettings(new Micrograms(10), Milliseconds.Zero, twoHours, 4));
+                case "mode unknown":
+                    expected = TherapyError.ModeUnknown; mentions = new string[] { "mode", "9", "limit 0..3" };
+                    return Prescription.OfUndefinedMode(m10, 9, r20);
+                case "rate above hard":
+                    // P5 names the drug's own limit; 2 mL/h also breaks the implant's device maximum (P4).
+                    expected = TherapyError.RateAboveHardLimit; mentions = new string[] { "rate", "2000.000 uL/h", "hard limit 1000.000 uL/h", "morphine" };
+                    return Prescription.Continuous(TherapyFixture.Morphine(100), NanolitersPerHour.FromMicrolitersPerHour(2000), null);
+                case "patient bolus lockout above a day":
+                    expected = TherapyError.LockoutAboveLimit; mentions = new string[] { "patient bolus lockout", "86400001 ms", "limit 86400000 ms" };
+                    return Prescription.Continuous(m10, r20, new PatientBolusSettings(new Micrograms(10), ten, new Milliseconds(Milliseconds.PerDay + 1), 4));
                 case "patient bolus too fast":
                     // 100 ug at 10 mg/mL = 10 uL in 10 s = 3600 uL/h, above the 1000 uL/h hard rate.
                     expected = TherapyError.RateAboveHardLimit; mentions = new string[] { "patient bolus rate", "3620.000 uL/h", "hard limit 1000.000 uL/h" };
@@ -115,6 +125,9 @@ namespace OpenIdds.Tests.Unit.Therapy
         [DataRow("patient bolus lockout negative")]
         [DataRow("patient bolus duration zero")]
         [DataRow("patient bolus too fast")]
+        [DataRow("mode unknown")]
+        [DataRow("rate above hard")]
+        [DataRow("patient bolus lockout above a day")]
         public void A_bad_prescription_is_refused_with_its_code_field_value_and_limit_and_nothing_changes(string name)
         {
             Milliseconds now;
@@ -140,8 +153,9 @@ namespace OpenIdds.Tests.Unit.Therapy
             Milliseconds now;
             InfusionTherapy therapy = TherapyFixture.Running(TherapyFixture.Continuous20(), out now);
             long written = therapy.Records.Written;
-            // Concentration above hard AND a patient bolus count above hard AND a lockout below 0.
-            Prescription bad = Prescription.Continuous(TherapyFixture.Morphine(25000), NanolitersPerHour.FromMicrolitersPerHour(2),
+            // Concentration above hard AND a patient bolus count above hard AND a lockout below 0
+            // (8 uL/h at 25 mg/mL keeps today's 4.8 mg/day, so no large-change finding joins them).
+            Prescription bad = Prescription.Continuous(TherapyFixture.Morphine(25000), NanolitersPerHour.FromMicrolitersPerHour(8),
                 new PatientBolusSettings(new Micrograms(10), Milliseconds.FromMinutes(10), new Milliseconds(-5), 20));
             CheckReport report = therapy.Program(bad, true, now);
             Assert.IsTrue(report.Has(TherapyError.ConcentrationAboveHardLimit));
@@ -183,6 +197,11 @@ namespace OpenIdds.Tests.Unit.Therapy
                     // 4.8 -> 9.84 mg/day (41 uL/h) is 205 % of the current dose.
                     expected = TherapyError.DailyDoseChangeTooLarge; mentions = new string[] { "daily dose", "9840.000 ug", "200 %", "limit 9600.000 ug" };
                     return Prescription.Continuous(TherapyFixture.Morphine(10000), NanolitersPerHour.FromMicrolitersPerHour(41), null);
+                case "less than half the daily dose":
+                    // 4.8 -> 2.16 mg/day (9 uL/h) is 45 % of the current dose: a tenfold slip downward
+                    // stops most of the drug at once (baclofen or opioid withdrawal).
+                    expected = TherapyError.DailyDoseDropTooLarge; mentions = new string[] { "daily dose", "2160.000 ug", "limit 2400.000 ug", "4800.000 ug", "200 %" };
+                    return Prescription.Continuous(TherapyFixture.Morphine(10000), NanolitersPerHour.FromMicrolitersPerHour(9), null);
                 default:
                     expected = TherapyError.None; mentions = new string[0];
                     return TherapyFixture.Continuous20();
@@ -190,6 +209,7 @@ namespace OpenIdds.Tests.Unit.Therapy
         }
 
         [TestMethod]
+        [DataRow("less than half the daily dose")]
         [DataRow("concentration above soft")]
         [DataRow("daily dose above soft")]
         [DataRow("rate above soft")]
@@ -240,6 +260,28 @@ namespace OpenIdds.Tests.Unit.Therapy
             CheckReport report = therapy.Program(Prescription.Continuous(TherapyFixture.Morphine(10000), NanolitersPerHour.FromMicrolitersPerHour(32), null), false, now);
             Assert.IsTrue(report.NeedsConfirmation, report.ToString());
             Expect.Mentions(report.MessageOf(TherapyError.DailyDoseChangeTooLarge), new string[] { "7680.000 ug", "150 %", "4800.000 ug" });
+        }
+
+        [TestMethod]
+        [DataRow(200, 10000L, false)]
+        [DataRow(200, 9999L, true)]
+        [DataRow(200, 40000L, false)]
+        [DataRow(200, 2000L, true)]
+        [DataRow(150, 14000L, false)]
+        [DataRow(150, 13000L, true)]
+        public void A_drop_below_the_current_dose_divided_by_the_large_change_factor_needs_confirmation(int percent, long nanolitersPerHour, bool flagged)
+        {
+            // From 20 uL/h (4.8 mg/day): at 200 % the limit is 2.4 mg/day (10 uL/h) - at it is no slip,
+            // below it is; 40 uL/h is exactly 200 % up, not above it. At 150 % the limit is 3.2 mg/day.
+            Milliseconds now;
+            InfusionTherapy therapy = TherapyFixture.Running(TherapyFixture.Continuous20(), out now);
+            therapy.Configuration.LargeChangePercent = percent;
+            Prescription before = therapy.Prescription;
+            Prescription lower = Prescription.Continuous(TherapyFixture.Morphine(10000), new NanolitersPerHour(nanolitersPerHour), null);
+            CheckReport report = therapy.Program(lower, false, now);
+            Assert.AreEqual(flagged, report.Has(TherapyError.DailyDoseDropTooLarge), report.ToString());
+            Assert.AreEqual(flagged, report.NeedsConfirmation, report.ToString());
+            Assert.AreEqual(flagged, therapy.Prescription == before, "an unconfirmed drop changed the therapy, or an unflagged one did not run");
         }
 
         [TestMethod]

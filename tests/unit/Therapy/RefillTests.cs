@@ -79,6 +79,7 @@ namespace OpenIdds.Tests.Unit.Therapy
 
         [TestMethod]
         [DataRow("withdrawn negative", (int)TherapyError.RefillVolumeNegative, "-1.000 uL")]
+        [DataRow("withdrawn above capacity", (int)TherapyError.RefillAboveCapacity, "residual withdrawn 25000.000 uL is above the reservoir capacity 20000.000 uL")]
         [DataRow("added above capacity", (int)TherapyError.RefillAboveCapacity, "reservoir capacity 20000.000 uL")]
         [DataRow("threshold above capacity", (int)TherapyError.LowReservoirThresholdOutOfRange, "25000.000 uL")]
         [DataRow("concentration above hard", (int)TherapyError.ConcentrationAboveHardLimit, "hard limit 20000 ug/mL")]
@@ -89,7 +90,7 @@ namespace OpenIdds.Tests.Unit.Therapy
             InfusionTherapy therapy = AfterTenDays(out now);
             Nanoliters reservoir = therapy.ReservoirVolume;
             Prescription p = therapy.Prescription;
-            Nanoliters withdrawn = name == "withdrawn negative" ? new Nanoliters(-1000) : Nanoliters.FromMilliliters(15);
+            Nanoliters withdrawn = name == "withdrawn negative" ? new Nanoliters(-1000) : name == "withdrawn above capacity" ? Nanoliters.FromMilliliters(25) : Nanoliters.FromMilliliters(15);
             Nanoliters added = name == "added above capacity" ? Nanoliters.FromMilliliters(21) : Nanoliters.FromMilliliters(20);
             Nanoliters threshold = name == "threshold above capacity" ? Nanoliters.FromMilliliters(25) : PumpConfiguration.DefaultLowReservoir;
             Drug drug = name == "concentration above hard" ? TherapyFixture.Morphine(30000) : name == "unknown drug" ? new Drug("morfine", new MicrogramsPerMilliliter(10000)) : TherapyFixture.Morphine(10000);
@@ -101,6 +102,26 @@ namespace OpenIdds.Tests.Unit.Therapy
             Expect.Mentions(result.Report.MessageOf((TherapyError)code), new string[] { mention });
             Assert.AreEqual(reservoir.Value, therapy.ReservoirVolume.Value);
             Assert.IsTrue(therapy.Prescription == p);
+        }
+
+        [TestMethod]
+        public void A_refused_refill_is_logged_as_a_refill_refusal_with_every_reason_and_an_impossible_residual_raises_no_alert()
+        {
+            Milliseconds now;
+            InfusionTherapy therapy = AfterTenDays(out now);
+            long written = therapy.Records.Written;
+            // 150 mL instead of 15.0 mL: a typo no 20 mL reservoir can hold, plus a volume added too large.
+            RefillResult result = therapy.BeginRefill(now).Complete(Nanoliters.FromMilliliters(150), Nanoliters.FromMilliliters(21), TherapyFixture.Morphine(10000), PumpConfiguration.DefaultLowReservoir, true, now);
+            Assert.IsTrue(result.Report.Refused);
+            Assert.IsFalse(result.DiscrepancyAlert, "an impossible residual is an entry error, not a discrepancy");
+            Assert.AreEqual(2, result.Report.Count, result.Report.ToString());
+            Assert.AreEqual(2L, therapy.Records.Written - written);
+            for (int i = 0; i < 2; i++)
+            {
+                TherapyRecord r = therapy.Records.Newest(i);
+                Assert.AreEqual((int)TherapyRecordKind.RefillRefused, (int)r.Kind);
+                Assert.AreEqual((int)TherapyError.RefillAboveCapacity, (int)r.Code);
+            }
         }
     }
 }
