@@ -16,9 +16,9 @@ namespace OpenIdds.Firmware.Device
     /// </summary>
     public sealed partial class InfusionPump
     {
-        /// <summary>Below 1 nL per step or above 10 uL per step no peristaltic head of this class calibrates (a unit slip).</summary>
+        /// <summary>Below 1 nL per step no peristaltic head of this class calibrates (a pL/nL unit slip); above 1 uL one step is a visible dose (Calibration's own limit).</summary>
         public const long MinPicolitersPerStep = 1000;
-        public const long MaxPicolitersPerStep = 10000000;
+        public const long MaxPicolitersPerStep = Calibration.MaxPicolitersPerStep;
 
         /// <summary>Programs a prescription (stopped included) in one transaction; see <see cref="InfusionTherapy.Program"/>.</summary>
         public CheckReport Program(Prescription prescription, bool confirmed)

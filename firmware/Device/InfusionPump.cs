@@ -267,7 +267,7 @@ namespace OpenIdds.Firmware.Device
                 case TherapyRecordKind.ClinicianBolusGranted: break;
                 case TherapyRecordKind.Clamped: _events.Append(EventKind.Clamped, at, 0, (long)code); break;
                 case TherapyRecordKind.Confirmed: _events.Append(EventKind.Confirmed, at, 0, (long)code); break;
-                case TherapyRecordKind.RefillAlert: _events.Append(EventKind.RefillDiscrepancy, at, 0, (long)code); break;
+                case TherapyRecordKind.RefillAlert: break; // logged with its discrepancy by CompleteRefill
                 case TherapyRecordKind.Refill: break; // logged with its volumes by CompleteRefill
                 case TherapyRecordKind.NewDrugAtTip:
                     _events.Append(EventKind.NewDrugAtTip, at, 0, _therapy.LineDrug.Concentration.Value);
