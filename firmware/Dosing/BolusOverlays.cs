@@ -46,6 +46,14 @@ namespace OpenIdds.Firmware.Dosing
         public int Add(Milliseconds start, Milliseconds duration, NanolitersPerHour rate)
         {
             RateLimit.Check(rate, "bolus rate");
+            // OVERLAYS-BOUNDED: the boluses together stay within the schedulable rate, so basal plus
+            // boluses is at most twice it and the scheduler's rate x piece cannot overflow 64 bits.
+            long together = rate.Value;
+            for (int i = 0; i < Capacity; i++) if (_used[i]) together += _rate[i].Value;
+            if (together > NanolitersPerHour.MaxSchedulable)
+            {
+                throw new ArgumentOutOfRangeException("rate", "bolus rates together " + together.ToString() + " nL/h are above the limit " + NanolitersPerHour.MaxSchedulable.ToString() + " nL/h");
+            }
             if (duration.Value <= 0)
             {
                 throw new ArgumentOutOfRangeException("duration", "bolus duration " + duration.Value.ToString() + " ms must be above 0 ms");

@@ -23,8 +23,9 @@ namespace OpenIdds.Firmware.Dosing
     public sealed class DosingScheduler
     {
         /// <summary>
-        /// No scheduling piece is longer than this, so rate x piece stays below 2^62 even at
-        /// <see cref="NanolitersPerHour.MaxSchedulable"/>.
+        /// No scheduling piece is longer than this, so rate x piece stays below 2^62 even at twice
+        /// <see cref="NanolitersPerHour.MaxSchedulable"/> - a basal at the limit plus boluses that
+        /// together stay within it (BolusOverlays refuses more).
         /// </summary>
         public const long MaxPieceMilliseconds = 1L << 31;
 

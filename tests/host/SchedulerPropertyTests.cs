@@ -71,7 +71,16 @@ public class SchedulerPropertyTests
             BigInteger ideal = Ideal(history, e.At);
             BigInteger expected = ideal / calibration.StepThreshold;
             if (scheduler.StepsDue != (long)expected) return false;
-            if (scheduler.NextStepDue.Value <= e.At) return false;
+            long next = scheduler.NextStepDue.Value;
+            if (next <= e.At) return false;
+            // The due time is exact, not merely later: on the profile as it stands, the ideal crosses
+            // the next step's threshold at that millisecond, not before it (a late-reporting scheduler fails here).
+            if (next != long.MaxValue)
+            {
+                long horizon = e.At + DosingScheduler.Horizon.Value;
+                if (Ideal(history, next - 1) / calibration.StepThreshold != expected) return false;
+                if (next < horizon && Ideal(history, next) / calibration.StepThreshold <= expected) return false;
+            }
         }
         return true;
     }

@@ -58,5 +58,20 @@ namespace OpenIdds.Tests.Unit
             profile.Expire(Milliseconds.FromMinutes(1));
             Assert.AreEqual(0, profile.ActiveCount);
         }
+
+        [TestMethod]
+        public void Boluses_together_above_the_schedulable_rate_are_refused_so_the_scheduler_cannot_overflow()
+        {
+            BolusOverlays profile = new BolusOverlays(new ConstantRate(new NanolitersPerHour(NanolitersPerHour.MaxSchedulable)));
+            profile.Add(Milliseconds.Zero, Milliseconds.FromDays(30), new NanolitersPerHour(NanolitersPerHour.MaxSchedulable - 1));
+            string message = Expect.Throws(typeof(ArgumentOutOfRangeException), () => profile.Add(Milliseconds.Zero, Milliseconds.FromDays(30), new NanolitersPerHour(2)));
+            Expect.Mentions(message, new string[] { "bolus rates together", "1000000001 nL/h", "limit 1000000000 nL/h" });
+            Assert.AreEqual(1, profile.ActiveCount);
+            // At the limit the scheduler integrates a month at twice the schedulable rate without overflow.
+            DosingScheduler scheduler = new DosingScheduler(profile, new Calibration(Calibration.MaxPicolitersPerStep), Milliseconds.Zero, Milliseconds.FromSeconds(2));
+            int missed;
+            int due = scheduler.Advance(Milliseconds.FromMinutes(1), out missed);
+            Assert.IsTrue(due > 0 && scheduler.StepsDue > 0, "steps fall due, with no wrap to a negative count");
+        }
     }
 }
