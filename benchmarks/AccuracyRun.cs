@@ -5,8 +5,10 @@ namespace OpenIdds.Benchmarks;
 
 /// <summary>
 /// Ten simulated years of random flex prescriptions, reprogrammed every 1-60 days, with random
-/// calibrations and boluses. At every step and at every reprogramming the scheduler's delivered
-/// volume is set against the exact ideal integral (128-bit); the figure is the largest gap in steps.
+/// calibrations and boluses. The scheduler's delivered volume is set against the exact ideal integral
+/// (128-bit) in the millisecond before every step is due - where the gap is largest, so a step
+/// scheduled even 1 ms late shows as a gap of a whole step - as well as at every step and every
+/// reprogramming. The figure is the largest gap in steps; the bound is below one.
 /// </summary>
 public static class AccuracyRun
 {
@@ -21,7 +23,7 @@ public static class AccuracyRun
         Int128 ideal = 0;              // nL/h x ms up to idealTo
         long idealTo = 0;
         int historyIndex = 0;
-        double worst = 0;
+        double worst = 0, worstBefore = 0;
         long checks = 0, steps = 0, reprogrammings = 0;
         long nextChange = random.NextInt64(1, 61) * Milliseconds.PerDay;
 
@@ -29,16 +31,27 @@ public static class AccuracyRun
         {
             long due = scheduler.NextStepDue.Value;
             long t = Math.Min(Math.Min(due, nextChange), end);
-            scheduler.Advance(new Milliseconds(t), out _);
-            // Extend the independent integral to t.
-            while (idealTo < t)
+            void IntegrateTo(long until)
             {
-                var (from, p) = history[historyIndex];
-                long rate = p.RateAt(new Milliseconds(idealTo), out var change).Value;
-                long pieceEnd = Math.Min(change.Value, t);
-                ideal += (Int128)rate * (pieceEnd - idealTo);
-                idealTo = pieceEnd;
+                while (idealTo < until)
+                {
+                    var (from, p) = history[historyIndex];
+                    long rate = p.RateAt(new Milliseconds(idealTo), out var change).Value;
+                    long pieceEnd = Math.Min(change.Value, until);
+                    ideal += (Int128)rate * (pieceEnd - idealTo);
+                    idealTo = pieceEnd;
+                }
             }
+            if (t == due && t - 1 > idealTo)
+            {
+                // The millisecond before the step: nothing new is due yet, and the ideal is nearly a step ahead.
+                IntegrateTo(t - 1);
+                Int128 before = ideal - (Int128)scheduler.StepsDue * calibration.StepThreshold;
+                worstBefore = Math.Max(worstBefore, Math.Abs((double)before / calibration.StepThreshold));
+                checks++;
+            }
+            scheduler.Advance(new Milliseconds(t), out _);
+            IntegrateTo(t);
             Int128 gap = ideal - (Int128)scheduler.StepsDue * calibration.StepThreshold;
             double gapSteps = (double)gap / calibration.StepThreshold;
             worst = Math.Max(worst, Math.Abs(gapSteps));
@@ -56,7 +69,9 @@ public static class AccuracyRun
             else steps++;
         }
         Console.WriteLine($"accuracy: {years} simulated years, seed {seed}, calibration {calibration}, {reprogrammings} reprogrammings, {steps} steps, {checks} checks");
-        Console.WriteLine($"accuracy: largest |delivered - ideal| = {worst:0.000000} step (bound: < 1 step)");
+        double largest = Math.Max(worst, worstBefore);
+        Console.WriteLine($"accuracy: largest |delivered - ideal| = {largest:0.000000000} step at any instant (the millisecond before a step), {worst:0.000000} step right after steps and reprogrammings (bound: < 1 step){(largest < 1 ? "" : "  FAILED")}");
+        if (largest >= 1) Environment.ExitCode = 1;
     }
 
     private static FlexSchedule RandomFlex(Random random)
