@@ -13,6 +13,9 @@ public sealed class InMemoryLink : ISerialLink, ILinkTransport
     private readonly Queue<byte> _toDevice = new();
     private readonly Queue<byte> _toProgrammer = new();
 
+    /// <summary>An impostor on the line: changes each frame the device sends before the programmer reads it (null: none).</summary>
+    public Func<byte[], byte[]>? Tamper { get; set; }
+
     /// <summary>Called while the programmer waits: tick the pump here.</summary>
     public Action? DeviceWakes { get; set; }
 
@@ -31,10 +34,12 @@ public sealed class InMemoryLink : ISerialLink, ILinkTransport
 
     void ISerialLink.Write(byte[] buffer, int offset, int count)
     {
-        for (int i = 0; i < count; i++)
+        byte[] bytes = buffer[offset..(offset + count)];
+        if (Tamper != null) bytes = Tamper(bytes);
+        foreach (byte b in bytes)
         {
-            _toProgrammer.Enqueue(buffer[offset + i]);
-            if (buffer[offset + i] == 0) FramesFromDevice++;
+            _toProgrammer.Enqueue(b);
+            if (b == 0) FramesFromDevice++;
         }
     }
 

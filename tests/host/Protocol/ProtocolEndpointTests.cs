@@ -181,6 +181,27 @@ public class ProtocolEndpointTests
     }
 
     [TestMethod]
+    public void A_forged_answer_is_refused_by_the_programmer()
+    {
+        var linked = new LinkedPump();
+        linked.Client.Connect();
+        // An impostor rewrites the pump's answer (a different reservoir, say) and fixes the CRC: only the MAC can tell.
+        linked.Link.Tamper = wire =>
+        {
+            var frame = new byte[OpenIdds.Firmware.Protocol.Frame.MaxFrame];
+            int n = Cobs.Decode(wire, wire.Length - 1, frame);
+            if (n < Frame.MinResponse) return wire;
+            frame[Frame.ResponseHeaderBytes + 12] ^= 0x01;
+            Frame.PutU16(frame, n - 2, Crc16.Compute(frame, 0, n - 2));
+            return LinkedPump.Stuff(frame, n);
+        };
+        var e = Assert.ThrowsExactly<LinkException>(() => new PumpCommands(linked.Client).Status(Role.Clinician));
+        StringAssert.Contains(e.Message, "did not verify under the clinician key");
+        linked.Link.Tamper = null;
+        Assert.AreEqual("morphine", new PumpCommands(linked.Client).Status(Role.Clinician).Prescription.Drug.Name, "the untampered answer verifies");
+    }
+
+    [TestMethod]
     public void The_event_log_exports_page_by_page_oldest_first()
     {
         var linked = new LinkedPump();
