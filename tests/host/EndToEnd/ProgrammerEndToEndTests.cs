@@ -23,11 +23,11 @@ public class ProgrammerEndToEndTests
         public readonly VirtualDevice Device;
         public readonly string Folder = Path.Combine(Path.GetTempPath(), $"openidds-e2e-{Guid.NewGuid():N}");
 
-        public Bench()
+        public Bench(bool tcp = false)
         {
-            if (!OperatingSystem.IsLinux()) Assert.Inconclusive("pseudo-terminals from libc openpty: Linux");
+            if (!tcp && !OperatingSystem.IsLinux()) Assert.Inconclusive("pseudo-terminals from libc openpty: Linux");
             Directory.CreateDirectory(Folder);
-            Port = VirtualLinkPort.PseudoTerminal();
+            Port = tcp ? VirtualLinkPort.Tcp(0) : VirtualLinkPort.PseudoTerminal();
             Device = new VirtualDevice(Scenario.Load(ScenarioLibrary.Resolve("virtual-device")), Port, speed: 600);
             _thread = new Thread(() => Device.Run(_stop.Token)) { IsBackground = true, Name = "virtual device" };
             _thread.Start();
@@ -83,6 +83,18 @@ public class ProgrammerEndToEndTests
         StringAssert.Contains(flat, "reservoir (computed)");
         StringAssert.Contains(flat, "not measured: this pump has no level sensor");
         StringAssert.Contains(flat, "still uses development keys");
+    }
+
+    [TestMethod]
+    [Timeout(60_000)]
+    public void The_virtual_device_serves_the_same_protocol_on_a_tcp_port()
+    {
+        using var bench = new Bench(tcp: true);
+        StringAssert.StartsWith(bench.Port.Address, "tcp://127.0.0.1:");
+        var (exit, output) = bench.Run("status");
+        Assert.AreEqual(0, exit, output);
+        StringAssert.Contains(Flat(output), "SIM-0001 - implanted pump, running");
+        Assert.AreEqual(0, bench.Run("bolus").Exit);
     }
 
     [TestMethod]
