@@ -70,6 +70,12 @@ public static class ScenarioActions
                 break;
             case "occlusion-clear": world.Line.OcclusionFactor = 1.0; log("fault", "occlusion-clear", ""); break;
             case "disconnect": world.Line.Disconnected = true; log("fault", "disconnect", "catheter disconnected: outflow to tissue"); break;
+            case "leak":
+                double fraction = a.Factor ?? throw new ScenarioException($"{F("factor")}: a leak needs the fraction of the flow it loses, 0..1");
+                if (fraction is < 0 or > 1) throw new ScenarioException(string.Create(CultureInfo.InvariantCulture, $"{F("factor")}: {fraction} is outside 0..1 (the fraction of the flow that leaks)"));
+                world.Line.LeakFraction = fraction;
+                log("fault", "leak", string.Create(CultureInfo.InvariantCulture, $"{fraction:0.###} of the outflow to tissue"));
+                break;
             case "pressure-sensor":
                 world.PressureSensor.Inject(a.Kind switch
                 {
