@@ -125,7 +125,7 @@ public static class ScenarioActions
                 double fill = a.AddedMl ?? scenario.ReservoirMilliliters;
                 log("clinician", "implant", string.Create(CultureInfo.InvariantCulture, $"trial pump removed; implanted pump filled with {fill} mL at {implantConcentration} ug/mL"));
                 var implantPhysics = ForStage(scenario.PhysicsParameters(), PumpStage.Implanted);
-                var implantWorld = new PumpWorld(implantPhysics, scenario.Seed ^ 0x1A1A, (long)(fill * 1_000_000), implantConcentration, scenario.LevelSensor, world.Now);
+                var implantWorld = new PumpWorld(implantPhysics, scenario.Seed ^ 0x1A1A, (long)(fill * 1_000_000), implantConcentration, scenario.LevelSensor, world.Now, world.Board.Pins);
                 var implanted = devices.Install(implantWorld, ScenarioDevice.Setup(scenario, implantPhysics, PumpStage.Implanted, timeOfDay + world.Now, fill), scenario.ClockDriftPpm, log);
                 implanted.Refill(Nanoliters.Zero, new Nanoliters((long)(fill * 1_000_000)), Drug(implantConcentration), PumpConfiguration.DefaultLowReservoir);
                 implanted.Program(ScenarioPrescriptions.ToPrescription(implantSpec, Drug(implantConcentration), F("prescription")), Describe(implantSpec));

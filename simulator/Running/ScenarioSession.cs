@@ -40,8 +40,9 @@ public sealed class ScenarioSession
         _timeOfDay = DurationText.ParseTimeOfDay(scenario.TimeOfDayAtStart, "time_of_day_at_start");
         var physics = scenario.PhysicsParameters();
         var stage = ScenarioDevice.Stage(scenario.Mode, "mode");
+        var pins = ScenarioDevice.Board(scenario.Board, "board");
         var drug = new Drug(scenario.Drug.Name, new MicrogramsPerMilliliter(scenario.Drug.ConcentrationUgPerMl));
-        var world = new PumpWorld(ScenarioActions.ForStage(physics, stage), scenario.Seed, (long)(scenario.ReservoirMilliliters * 1_000_000), scenario.Drug.ConcentrationUgPerMl, scenario.LevelSensor);
+        var world = new PumpWorld(ScenarioActions.ForStage(physics, stage), scenario.Seed, (long)(scenario.ReservoirMilliliters * 1_000_000), scenario.Drug.ConcentrationUgPerMl, scenario.LevelSensor, pins: pins);
         _devices.Install(world, ScenarioDevice.Setup(scenario, world.Parameters, stage, _timeOfDay, scenario.ReservoirMilliliters), scenario.ClockDriftPpm, Log);
         _actions = scenario.Actions
             .Select((a, i) => (Time: DurationText.ParseMilliseconds(a.At, $"actions[{i}].at"), Index: i, Action: a))

@@ -15,7 +15,7 @@ public sealed record Scenario
     /// <summary>"trial" (external pump with a downstream pressure sensor) or "implanted".</summary>
     public string Mode { get; init; } = "trial";
 
-    /// <summary>The board the virtual hardware imitates (pin numbering): esp32-devkitc.</summary>
+    /// <summary>The board whose pin numbering the virtual hardware uses: esp32-devkitc (default), stm32-nucleo-f746zg or linux-sbc. Pins only: the sensors fitted are this file's pressure_sensor and level_sensor.</summary>
     public string Board { get; init; } = "esp32-devkitc";
 
     /// <summary>The device id the firmware reports (its development keys derive from it); default SIM-&lt;seed&gt;.</summary>

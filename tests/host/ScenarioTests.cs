@@ -51,6 +51,30 @@ public class ScenarioTests
     }
 
     [TestMethod]
+    public void A_board_or_mode_that_does_not_exist_is_refused_naming_the_value_and_the_choices()
+    {
+        var scenario = Scenario.Load(ScenarioLibrary.Resolve("posture-and-cough"));
+        var board = Assert.ThrowsExactly<ScenarioException>(() => ScenarioRunner.Run(scenario with { Board = "esp8266" }));
+        StringAssert.Contains(board.Message, "board");
+        StringAssert.Contains(board.Message, "'esp8266'");
+        StringAssert.Contains(board.Message, "esp32-devkitc, stm32-nucleo-f746zg, linux-sbc");
+        var mode = Assert.ThrowsExactly<ScenarioException>(() => ScenarioRunner.Run(scenario with { Mode = "implant" }));
+        StringAssert.Contains(mode.Message, "mode");
+        StringAssert.Contains(mode.Message, "'implant'");
+        StringAssert.Contains(mode.Message, "trial, implanted");
+    }
+
+    [TestMethod]
+    public void Every_board_runs_the_same_pump_on_its_own_pins()
+    {
+        // The board moves the pins, not the physics or the firmware: the event log is the same.
+        var scenario = Scenario.Load(ScenarioLibrary.Resolve("motor-stall"));
+        string esp32 = ScenarioRunner.Run(scenario).EventLogHash;
+        Assert.AreEqual(esp32, ScenarioRunner.Run(scenario with { Board = "stm32-nucleo-f746zg" }).EventLogHash);
+        Assert.AreEqual(esp32, ScenarioRunner.Run(scenario with { Board = "linux-sbc" }).EventLogHash);
+    }
+
+    [TestMethod]
     public void An_unknown_physics_parameter_is_refused_by_name()
     {
         var scenario = Scenario.Load(ScenarioLibrary.Resolve("posture-and-cough"));
