@@ -25,8 +25,28 @@ public sealed class VirtualBoard
         Outputs = new PwmBuzzer(Buzzer, new IndicatorLeds(controller, Pins.RedLed, Pins.YellowLed, Pins.GreenLed));
         Annunciator = new PatternAnnunciator(Outputs, Clock);
         Mechanism = new PeristalticMechanism(Gpio, Pins.Step, Pins.Direction, Pins.Enable, truePicolitersPerStep);
-        Hardware = new PumpHardware(Clock, Motor, Pressure, ReservoirLevel, Battery, Annunciator, Button, Store, Watchdog, Link);
+        Ticks = new TickWidener(() => unchecked((uint)Clock.ElapsedMilliseconds));
+        Hardware = new PumpHardware(Ticks, Motor, Pressure, ReservoirLevel, Battery, Annunciator, Button, Store, Watchdog, Link);
     }
+
+    /// <summary>
+    /// What the firmware's clock reads: the board's 32-bit millisecond tick, widened by hal's
+    /// TickWidener as a board with a 32-bit tick counter must do (TICKS-NEVER-WRAP). The nanoFramework
+    /// boards' TickCount64 never wraps; the simulator takes the harder case, so a run past 49.7 days
+    /// crosses a wrap. <see cref="Clock"/> is the same time, unwrapped, for the simulator itself.
+    /// </summary>
+    public IMonotonicClock Ticks { get; private set; }
+
+    /// <summary>A reset: the tick counter starts again from zero, and the widener (in RAM) with it.</summary>
+    public void Reset()
+    {
+        Clock.Reset();
+        Ticks = new TickWidener(() => unchecked((uint)Clock.ElapsedMilliseconds));
+        Hardware = Hardware.WithClock(Ticks);
+    }
+
+    /// <summary>Fits an encoder on the rotor: the driver's completed count becomes what the rotor did (<see cref="RotorEncoderDriver"/>).</summary>
+    public void FitRotorEncoder(Func<long> lostSteps) => Hardware = Hardware.WithMotor(new RotorEncoderDriver(Motor, lostSteps));
 
     /// <summary>Which board's pin numbers the drivers use.</summary>
     public BoardPins Pins { get; }
@@ -48,7 +68,8 @@ public sealed class VirtualBoard
     public RamFlash Store { get; } = new(4096, 64, 10000);
     public VirtualWatchdog Watchdog { get; } = new();
     public VirtualLink Link { get; } = new();
-    public PumpHardware Hardware { get; }
+    /// <summary>What the firmware is given: every driver, on the widened tick.</summary>
+    public PumpHardware Hardware { get; private set; }
 
     /// <summary>Pulls the driver's nFAULT line low, as a DRV8825 does on a stall or over-current.</summary>
     public void InjectMotorFault() => Gpio.SetInput(Pins.Fault, PinValue.Low);
