@@ -24,6 +24,13 @@ public sealed record Scenario
     /// <summary>A downstream pressure sensor is fitted (the OpenIDDS boards have one on both stages; false = motor feedback only).</summary>
     public bool PressureSensor { get; init; } = true;
 
+    /// <summary>
+    /// An encoder on the rotor feeds the driver's completed-step count (the implanted pump's motor
+    /// feedback), so the firmware sees steps the rotor did not follow (LOST-STEPS-ARE-A-STALL). False: a
+    /// plain step/dir driver, which counts its own pulses and cannot see a lost step.
+    /// </summary>
+    public bool RotorEncoder { get; init; }
+
     public ulong Seed { get; init; } = 1;
     public string Duration { get; init; } = "1d";
     public long CalibrationPicolitersPerStep { get; init; } = 250_000;
@@ -151,4 +158,8 @@ public sealed record ScenarioAction
     public double? Probability { get; init; }
     public double? PascalsPerDay { get; init; }
     public string? Duration { get; init; }
+
+    /// <summary>flash-bit-flip: the byte (address in the board's flash, page x 4096 + offset; default 8, the first journal record's payload) and its bit (0-7, default 0).</summary>
+    public int? Offset { get; init; }
+    public int? Bit { get; init; }
 }
