@@ -29,8 +29,24 @@ public sealed class PressureSensorModel : IPressureSensor
 
     public PressureSensorFault Fault { get; private set; }
 
-    /// <summary>Drift, Pa per day (a gauge's zero creeping).</summary>
-    public double DriftPascalsPerDay { get; set; }
+    /// <summary>
+    /// Drift, Pa per day (a gauge's zero creeping), from the moment it is set: the offset it has built up
+    /// so far is kept when the rate changes, so a drift that starts on day 3 starts from zero on day 3.
+    /// </summary>
+    public double DriftPascalsPerDay
+    {
+        get => _driftRate;
+        set
+        {
+            long now = _now();
+            _driftOffset += _driftRate * (now - _driftSince) / 86_400_000.0;
+            _driftSince = now;
+            _driftRate = value;
+        }
+    }
+
+    private double _driftRate, _driftOffset;
+    private long _driftSince;
 
     public void Inject(PressureSensorFault fault)
     {
@@ -57,7 +73,7 @@ public sealed class PressureSensorModel : IPressureSensor
     private int Sample()
     {
         double noise = _p.PressureNoisePascals * (Fault == PressureSensorFault.Noisy ? _p.NoisySensorNoiseFactor : 1) * _random.NextGaussian();
-        double drift = DriftPascalsPerDay * _now() / 86_400_000.0;
+        double drift = _driftOffset + _driftRate * (_now() - _driftSince) / 86_400_000.0;
         return (int)Math.Round(_linePressure() + noise + drift);
     }
 }
