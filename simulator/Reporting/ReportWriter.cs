@@ -30,6 +30,8 @@ public static class ReportWriter
         delivered_computed_ul = Math.Round(r.ComputedDeliveredMicroliters, 3),
         delivered_pumped_ul = Math.Round(r.PumpedMicroliters, 3),
         delivered_to_csf_ul = Math.Round(r.ToCsfMicroliters, 3),
+        delivered_to_csf_ug = Math.Round(r.ToCsfMicrograms, 3),
+        step_pulses = r.StepPulses,
         scheduler_error_pl = r.SchedulerErrorPicoliters,
         scheduler_error_steps = Math.Round((double)r.SchedulerErrorPicoliters / r.CalibrationPicolitersPerStep, 3),
         devices = r.Devices,

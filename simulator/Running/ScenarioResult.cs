@@ -13,6 +13,12 @@ public sealed class ScenarioResult
     public required double PumpedMicroliters { get; init; }
     public required double ToCsfMicroliters { get; init; }
     public required long StepsTaken { get; init; }
+
+    /// <summary>Net step pulses counted at the STEP pins (forward minus reverse), summed over devices.</summary>
+    public long StepPulses { get; init; }
+
+    /// <summary>Drug mass that reached CSF, ug: what the patient got (saline ahead of the drug counts nothing).</summary>
+    public double ToCsfMicrograms { get; init; }
     public required long StepsMissed { get; init; }
     public required long SchedulerErrorPicoliters { get; init; }
     public required string EndState { get; init; }

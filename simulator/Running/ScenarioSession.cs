@@ -181,6 +181,8 @@ public sealed class ScenarioSession
             PumpedMicroliters = _devices.PumpedNanoliters / 1000.0,
             ToCsfMicroliters = _devices.ToCsfNanoliters / 1000.0,
             StepsTaken = _devices.StepsTaken,
+            StepPulses = _devices.StepPulses,
+            ToCsfMicrograms = _devices.ToCsfMicrograms,
             StepsMissed = _devices.StepsMissed,
             SchedulerErrorPicoliters = (long)Math.Round(_devices.ComputedDeliveredNanoliters * 1000 - _devices.PrescribedNanoliters * 1000),
             Devices = _devices.Devices,

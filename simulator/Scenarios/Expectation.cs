@@ -7,8 +7,8 @@ namespace OpenIdds.Simulator.Scenarios;
 /// <summary>
 /// The expected outcomes that sit beside a scenario (NAME.expected.json): events that must happen (with
 /// the latest acceptable time, optionally only counted from a time on, with a detail, a given number of
-/// times), events that must not, delivered-volume bounds, the firmware's scheduling error in steps, the
-/// volume released when an occlusion clears, and the end state. Checking them turns every scenario into
+/// times), events that must not, delivered-volume and drug-mass bounds, the firmware's scheduling error
+/// and the STEP pin's pulse error in steps, the volume released when an occlusion clears, and the end state. Checking them turns every scenario into
 /// a test (LoopKit's fixture pairs).
 /// </summary>
 public sealed record Expectation
@@ -18,6 +18,16 @@ public sealed record Expectation
 
     /// <summary>|computed - prescribed| at the end, at most this many steps of the scenario's calibration per device (the firmware's count is exact to one step).</summary>
     public double? SchedulerErrorSteps { get; init; }
+
+    /// <summary>
+    /// (net pulses at the STEP pins x calibration - prescribed) / calibration at the end, in steps: what
+    /// reached the motor, counted as a scope would, so a step repeated or dropped across a reset shows
+    /// here even where the firmware's own (restored) count looks right.
+    /// </summary>
+    public Range? PulseErrorSteps { get; init; }
+
+    /// <summary>Drug mass that reached CSF, ug (a bridge or a wrong concentration shows here, not in volumes).</summary>
+    public Range? ToCsfUg { get; init; }
 
     /// <summary>Volume reaching CSF in the window after each occlusion-clear beyond what was prescribed in it (<see cref="ScenarioSession.ReleaseWindowMilliseconds"/>).</summary>
     public Range? ReleaseAfterClearUl { get; init; }
@@ -61,6 +71,15 @@ public sealed record Expectation
                 failures.Add(string.Create(CultureInfo.InvariantCulture,
                     $"computed - prescribed {result.SchedulerErrorPicoliters / 1000.0:0.000} nL is beyond {steps} step(s) per device ({result.Devices} device(s) x {result.CalibrationPicolitersPerStep / 1000.0:0.###} nL)"));
         }
+        if (PulseErrorSteps != null)
+        {
+            double error = result.StepPulses - result.PrescribedMicroliters * 1_000_000 / result.CalibrationPicolitersPerStep;
+            if (error < PulseErrorSteps.Min - 1e-6 || error > PulseErrorSteps.Max + 1e-6)
+                failures.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"STEP pulses - prescribed steps = {error:0.###} ({result.StepPulses} pulses) is outside {PulseErrorSteps.Min}..{PulseErrorSteps.Max} steps"));
+        }
+        if (ToCsfUg != null && (result.ToCsfMicrograms < ToCsfUg.Min || result.ToCsfMicrograms > ToCsfUg.Max))
+            failures.Add(string.Create(CultureInfo.InvariantCulture, $"drug to CSF {result.ToCsfMicrograms:0.000} ug is outside {ToCsfUg.Min}..{ToCsfUg.Max} ug"));
         if (ReleaseAfterClearUl != null)
         {
             if (result.ReleasesAfterClear.Count == 0) failures.Add("release after clear: the run has no occlusion-clear to measure it at");

@@ -7,14 +7,15 @@ namespace OpenIdds.Tests.Host;
 [TestClass]
 public class ExpectationTests
 {
-    private static ScenarioResult Run(long schedulerErrorPicoliters = 0, int devices = 1, params SimulationEvent[] events) => new()
+    private static ScenarioResult Run(long schedulerErrorPicoliters = 0, int devices = 1, long pulses = 0, double prescribedMicroliters = 0, params SimulationEvent[] events) => new()
     {
         Scenario = "made-up",
         DurationMilliseconds = 86_400_000,
         Events = events.ToList(),
         Samples = new(),
         BalanceReadings = new(),
-        PrescribedMicroliters = 0,
+        PrescribedMicroliters = prescribedMicroliters,
+        StepPulses = pulses,
         ComputedDeliveredMicroliters = 0,
         PumpedMicroliters = 0,
         ToCsfMicroliters = 0,
@@ -60,6 +61,14 @@ public class ExpectationTests
         var bound = new Expectation { SchedulerErrorSteps = 1 };
         Assert.AreEqual(0, bound.Check(Run(schedulerErrorPicoliters: -400_000, devices: 2)).Count, "two devices: two steps of 250 nL");
         StringAssert.Contains(bound.Check(Run(schedulerErrorPicoliters: -400_000, devices: 1)).Single(), "beyond 1 step(s) per device");
+    }
+
+    [TestMethod]
+    public void The_pulse_bound_counts_what_reached_the_step_pin()
+    {
+        var bound = new Expectation { PulseErrorSteps = new(-1, 0) };
+        Assert.AreEqual(0, bound.Check(Run(pulses: 4000, prescribedMicroliters: 1000.2)).Count, "4000 x 250 nL is within a step below 1000.2 uL");
+        StringAssert.Contains(bound.Check(Run(pulses: 4002, prescribedMicroliters: 1000.2)).Single(), "= 1.2 (4002 pulses) is outside -1..0 steps", "two repeated steps");
     }
 
     [TestMethod]
