@@ -66,6 +66,9 @@ public sealed class ScenarioSession
         while (_nextAction < _actions.Count && _actions[_nextAction].Time <= 0) ApplyNext();
         Pump.Refill(Nanoliters.Zero, new Nanoliters((long)(scenario.ReservoirMilliliters * 1_000_000)), drug, PumpConfiguration.DefaultLowReservoir);
         Pump.Program(ScenarioPrescriptions.ToPrescription(scenario.Prescription, drug, "prescription"), ScenarioActions.Describe(scenario.Prescription));
+        // Programming wakes the firmware at once, as every action does: its first tick computes the
+        // reservoir it was just given, so the first sample shows the fill, not the monitor's initial zero.
+        Pump.RunTo(0);
     }
 
     public long Duration { get; }
