@@ -4,8 +4,9 @@ namespace OpenIdds.Simulator.Physics;
 
 /// <summary>
 /// A primary lithium cell: charge drawn by each motor step and by the quiescent current, and a terminal
-/// voltage that stays flat (3.6 V) for most of the life and falls off at the end, as Li-SOCl2 cells do.
-/// The knee is where an implanted pump's elective replacement indicator must warn, months ahead.
+/// voltage that stays flat (the plateau) for most of the life and falls off after the knee, as Li-SOCl2
+/// cells do (plateau, knee and empty voltage are physics parameters). The flat plateau says little
+/// about what is left, which is why the firmware's elective replacement indicator counts charge.
 /// </summary>
 public sealed class BatteryModel : IBatteryMonitor
 {
@@ -28,8 +29,10 @@ public sealed class BatteryModel : IBatteryMonitor
     public SensorStatus Read(out int millivolts)
     {
         double remaining = RemainingFraction;
-        // Flat 3.60 V down to 15 % remaining, then a linear fall to 3.00 V at empty.
-        millivolts = remaining >= 0.15 ? 3600 : (int)Math.Round(3000 + 600 * remaining / 0.15);
+        // Flat down to the knee, then a linear fall to the empty voltage.
+        millivolts = remaining >= _p.BatteryKneeFraction
+            ? _p.BatteryPlateauMillivolts
+            : (int)Math.Round(_p.BatteryEmptyMillivolts + (_p.BatteryPlateauMillivolts - _p.BatteryEmptyMillivolts) * remaining / _p.BatteryKneeFraction);
         return SensorStatus.Ok;
     }
 }

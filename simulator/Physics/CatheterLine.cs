@@ -4,8 +4,9 @@ namespace OpenIdds.Simulator.Physics;
 /// Tubing and catheter from the pump outlet to the catheter tip: a compliance charged by each stroke
 /// and drained through the catheter's resistance into the CSF, so line pressure jumps at a stroke and
 /// decays with time constant R x C (into an open catheter in well under a second; into a blocked one,
-/// never). Occlusion multiplies the resistance (partial) or cuts the flow (complete); a disconnection
-/// sends the outflow into tissue instead of CSF.
+/// never). Occlusion multiplies the resistance (partial) or cuts the flow (complete). A leak (a cracked
+/// catheter, a loose connector) sends a fraction of the outflow into tissue and leaves the line's
+/// pressure as it was; a disconnection sends all of it there, through the short outlet alone, at ~0 Pa.
 /// Transport is first-in first-out through the fixed dead volume (tubing + catheter): what leaves the
 /// tip is what entered the line a dead volume earlier, so a new drug reaches the tip only after the old
 /// one has been pushed out (the physics behind the bridge bolus).
@@ -28,8 +29,17 @@ public sealed class CatheterLine
     /// <summary>1 = open; above 1, partial occlusion (resistance multiplier); infinity = complete occlusion.</summary>
     public double OcclusionFactor { get; set; } = 1.0;
 
-    /// <summary>The catheter is disconnected or leaking at the pump: outflow goes to tissue at ~0 Pa.</summary>
+    /// <summary>The catheter is disconnected at the pump: all outflow goes to tissue at ~0 Pa.</summary>
     public bool Disconnected { get; set; }
+
+    /// <summary>Fraction of the outflow that leaks into tissue on its way to the tip (0 = none; a disconnection is all of it).</summary>
+    public double LeakFraction
+    {
+        get => _leakFraction;
+        set => _leakFraction = value is >= 0 and <= 1 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "a leak fraction is 0..1");
+    }
+
+    private double _leakFraction;
 
     public double DeliveredToCsfNanoliters { get; private set; }
     public double DeliveredToCsfMicrograms { get; private set; }
@@ -58,7 +68,7 @@ public sealed class CatheterLine
     {
         if (seconds <= 0) return;
         double sink = Disconnected ? 0.0 : csfPascals;
-        double resistance = _p.ResistancePascalSecondsPerNanoliter * (Disconnected ? 0.1 : OcclusionFactor);
+        double resistance = _p.ResistancePascalSecondsPerNanoliter * (Disconnected ? _p.DisconnectedResistanceFactor : OcclusionFactor);
         if (double.IsInfinity(resistance)) return;
         double tau = resistance * _p.ComplianceNanolitersPerPascal;
         double before = PressurePascals;
@@ -78,6 +88,13 @@ public sealed class CatheterLine
         foreach (var (v, c) in _line.TakeFrontSegments(volume))
         {
             if (Disconnected) LeakedNanoliters += v;
+            else if (_leakFraction > 0)
+            {
+                double leaked = v * _leakFraction;
+                LeakedNanoliters += leaked;
+                DeliveredToCsfNanoliters += v - leaked;
+                DeliveredToCsfMicrograms += (v - leaked) * c / 1_000_000.0;
+            }
             else
             {
                 DeliveredToCsfNanoliters += v;

@@ -23,7 +23,9 @@ public static class DeterministicMath
             term *= -r / k;
             sum += term;
         }
-        for (int i = 0; i < halvings; i++) sum *= 0.5;
-        return sum;
+        // The halvings in one multiplication by 2^-halvings, built from its bits: e^-700 is still a
+        // normal double, so this is exact and gives the same bits as halving one step at a time - which
+        // cost up to a thousand multiplications per call (a 30 s sleep of the stiff implanted line).
+        return sum * BitConverter.Int64BitsToDouble((long)(1023 - halvings) << 52);
     }
 }

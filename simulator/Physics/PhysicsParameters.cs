@@ -15,7 +15,11 @@ public sealed record PhysicsParameters
     /// <summary>Back-pressure at which the head slips completely, Pa. 200 kPa (2 bar, ~29 psi): small peristaltic heads' rated maximum.</summary>
     public double StallPressurePascals { get; init; } = 200_000;
 
-    /// <summary>Line compliance, nL/Pa. 1 nL/Pa (~7 uL/psi): tubing plus cassette of an external pump (brief: ~5 h to a threshold alarm at 100 uL/h).</summary>
+    /// <summary>
+    /// Line compliance, nL/Pa. 1 nL/Pa (~7 uL/psi): tubing plus cassette of an external pump. It gives
+    /// C x 124 kPa / Q = 1.2 h to the classic 124 kPa (18 psi) threshold at 100 uL/h - the brief's "hours";
+    /// the published ~5 h at 100 uL/h would mean a softer set (~4 nL/Pa), which a scenario can set here.
+    /// </summary>
     public double ComplianceNanolitersPerPascal { get; init; } = 1.0;
 
     /// <summary>Line compliance of the implanted pump, nL/Pa. 0.2: no external tubing set - the pump's own short outlet and a stiffer catheter.</summary>
@@ -23,6 +27,9 @@ public sealed record PhysicsParameters
 
     /// <summary>Open-catheter resistance, Pa.s/nL. 0.33: Poiseuille for a 0.5 mm ID, 50 cm intrathecal catheter with water.</summary>
     public double ResistancePascalSecondsPerNanoliter { get; init; } = 0.33;
+
+    /// <summary>Resistance of a disconnected line, times the catheter's. 0.1: only the few centimetres of outlet before the break remain.</summary>
+    public double DisconnectedResistanceFactor { get; init; } = 0.1;
 
     /// <summary>Pump tubing volume, nL. 100 uL: a short extension set.</summary>
     public long TubingNanoliters { get; init; } = 100_000;
@@ -53,6 +60,17 @@ public sealed record PhysicsParameters
     /// <summary>Pressure sensor noise, Pa (1 sd). 25 Pa (~0.2 mmHg): a 0.1 %FS gauge sensor of 25 kPa range.</summary>
     public double PressureNoisePascals { get; init; } = 25;
 
+    /// <summary>Noise of a failing sensor (the "noisy" fault), times <see cref="PressureNoisePascals"/>. 10: a cracked diaphragm or a loose connector is an order of magnitude worse than the rating.</summary>
+    public double NoisySensorNoiseFactor { get; init; } = 10;
+
+    /// <summary>
+    /// Reading above which the sensor reports out of range, Pa. 26,562: the boards' 0-25 kPa gauge
+    /// outputs 0.5-4.5 V and boards/shared/device/AdcPressureSensor.cs calls anything above 4.75 V out
+    /// of range ((4750 - 500) x 25,000 / 4000 Pa). Between full scale and this the reading goes on
+    /// linearly, as the board's conversion does; above it the sensor gives no number at all.
+    /// </summary>
+    public double PressureOutOfRangePascals { get; init; } = 26_562;
+
     /// <summary>Reservoir size, nL. 20 mL: SynchroMed/Prometra small reservoir.</summary>
     public long ReservoirNanoliters { get; init; } = 20_000_000;
 
@@ -61,6 +79,15 @@ public sealed record PhysicsParameters
 
     /// <summary>Battery capacity, uAh. 2,000 mAh: one Li-SOCl2 AA-size cell.</summary>
     public long BatteryMicroampereHours { get; init; } = 2_000_000;
+
+    /// <summary>Terminal voltage over most of the cell's life, mV. 3,600: a Li-SOCl2 cell's flat nominal plateau.</summary>
+    public int BatteryPlateauMillivolts { get; init; } = 3_600;
+
+    /// <summary>Charge left (fraction) where the plateau ends and the voltage starts to fall. 0.15: the end-of-life knee of Li-SOCl2 discharge curves at low current.</summary>
+    public double BatteryKneeFraction { get; init; } = 0.15;
+
+    /// <summary>Terminal voltage at empty, mV; linear from the knee. 3,000: below the firmware's 3.1 V end of service, so the model reaches it before the cell is flat.</summary>
+    public int BatteryEmptyMillivolts { get; init; } = 3_000;
 
     /// <summary>Charge per motor step, uAh. 0.01 uAh: 100 mA for 0.36 ms.</summary>
     public double StepMicroampereHours { get; init; } = 0.01;

@@ -6,8 +6,10 @@ namespace OpenIdds.Simulator.Physics;
 public enum PressureSensorFault { None, Stuck, Disconnected, OutOfRange, Noisy }
 
 /// <summary>
-/// The downstream pressure sensor: line pressure plus Gaussian noise and a slow drift, and the faults a
-/// real gauge shows (stuck at one reading, open wire, out of range, noise ten times the rated level).
+/// The downstream pressure sensor: line pressure plus Gaussian noise and a slow drift, limited to what
+/// the boards' 0-25 kPa gauge can report (above its out-of-range limit it gives no number, as
+/// AdcPressureSensor reports a saturated output), and the faults a real gauge shows (stuck at one
+/// reading, open wire, out of range, noise a physics-parameter times the rated level).
 /// </summary>
 public sealed class PressureSensorModel : IPressureSensor
 {
@@ -27,8 +29,24 @@ public sealed class PressureSensorModel : IPressureSensor
 
     public PressureSensorFault Fault { get; private set; }
 
-    /// <summary>Drift, Pa per day (a gauge's zero creeping).</summary>
-    public double DriftPascalsPerDay { get; set; }
+    /// <summary>
+    /// Drift, Pa per day (a gauge's zero creeping), from the moment it is set: the offset it has built up
+    /// so far is kept when the rate changes, so a drift that starts on day 3 starts from zero on day 3.
+    /// </summary>
+    public double DriftPascalsPerDay
+    {
+        get => _driftRate;
+        set
+        {
+            long now = _now();
+            _driftOffset += _driftRate * (now - _driftSince) / 86_400_000.0;
+            _driftSince = now;
+            _driftRate = value;
+        }
+    }
+
+    private double _driftRate, _driftOffset;
+    private long _driftSince;
 
     public void Inject(PressureSensorFault fault)
     {
@@ -44,14 +62,18 @@ public sealed class PressureSensorModel : IPressureSensor
             case PressureSensorFault.Disconnected: return SensorStatus.Disconnected;
             case PressureSensorFault.OutOfRange: pascals = int.MaxValue; return SensorStatus.OutOfRange;
             case PressureSensorFault.Stuck: pascals = _stuckAt; return SensorStatus.Ok;
-            default: pascals = Sample(); return SensorStatus.Ok;
+            default:
+                int reading = Sample();
+                if (reading > _p.PressureOutOfRangePascals) return SensorStatus.OutOfRange;
+                pascals = reading;
+                return SensorStatus.Ok;
         }
     }
 
     private int Sample()
     {
-        double noise = _p.PressureNoisePascals * (Fault == PressureSensorFault.Noisy ? 10 : 1) * _random.NextGaussian();
-        double drift = DriftPascalsPerDay * _now() / 86_400_000.0;
+        double noise = _p.PressureNoisePascals * (Fault == PressureSensorFault.Noisy ? _p.NoisySensorNoiseFactor : 1) * _random.NextGaussian();
+        double drift = _driftOffset + _driftRate * (_now() - _driftSince) / 86_400_000.0;
         return (int)Math.Round(_linePressure() + noise + drift);
     }
 }

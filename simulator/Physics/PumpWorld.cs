@@ -13,7 +13,7 @@ public sealed class PumpWorld
 {
     private long _physicsTime;
 
-    public PumpWorld(PhysicsParameters parameters, ulong seed, long initialNanoliters, long concentration, bool levelSensor, long startTime = 0)
+    public PumpWorld(PhysicsParameters parameters, ulong seed, long initialNanoliters, long concentration, bool levelSensor, long startTime = 0, BoardPins? pins = null, bool rotorEncoder = false)
     {
         _physicsTime = startTime;
         Parameters = parameters;
@@ -26,8 +26,9 @@ public sealed class PumpWorld
         Battery = new BatteryModel(parameters);
         Balance = new LabBalance(parameters, root.Fork(3));
         PressureSensor = new PressureSensorModel(parameters, root.Fork(4), () => Line.PressurePascals, () => _physicsTime);
-        Board = new VirtualBoard(parameters.StrokePicoliters, PressureSensor, levelSensor ? Reservoir : null, Battery);
+        Board = new VirtualBoard(parameters.StrokePicoliters, PressureSensor, levelSensor ? Reservoir : null, Battery, pins);
         Board.Mechanism.Stroke += OnStroke;
+        if (rotorEncoder) Board.FitRotorEncoder(() => Head.LostSteps);
     }
 
     public PhysicsParameters Parameters { get; }

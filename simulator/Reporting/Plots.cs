@@ -1,3 +1,4 @@
+using System.Globalization;
 using OpenIdds.Simulator.Running;
 
 namespace OpenIdds.Simulator.Reporting;
@@ -19,7 +20,13 @@ public static class Plots
             ("pumped, measured at the head", r.Samples.Select(s => s.PumpedMicroliters)),
             ("reached CSF, measured at the tip", r.Samples.Select(s => s.ToCsfMicroliters))));
 
-        list.Add(Save(folder, "delivery-error.png", "Delivered minus prescribed (the bound for the firmware's count is one step)", "uL", days,
+        // The firmware's count is within one step of the prescription on each device, so the bound on the
+        // sum grows with the devices (the trial pump and the implant: two steps).
+        double step = r.CalibrationPicolitersPerStep / 1_000_000.0;
+        string bound = r.Devices == 1
+            ? string.Create(CultureInfo.InvariantCulture, $"the firmware's count stays within one step, {step:0.###} uL")
+            : string.Create(CultureInfo.InvariantCulture, $"the firmware's count stays within one step per device: {r.Devices} x {step:0.###} uL");
+        list.Add(Save(folder, "delivery-error.png", $"Delivered minus prescribed ({bound})", "uL", days,
             ("computed by firmware - prescribed", r.Samples.Select(s => s.ComputedDeliveredMicroliters - s.PrescribedMicroliters)),
             ("pumped (measured) - prescribed", r.Samples.Select(s => s.PumpedMicroliters - s.PrescribedMicroliters))));
 
@@ -37,8 +44,9 @@ public static class Plots
             var readings = r.BalanceReadings.Select(b => new OpenIdds.Bench.Analysis.BalanceReading(b.Time, b.Milligrams)).ToList();
             var accuracy = OpenIdds.Bench.Analysis.AccuracyAnalysis.Run(readings, r.InitialRateMicrolitersPerHour, OpenIdds.Bench.Analysis.AnalysisSettings.Standard);
             OpenIdds.Bench.Reporting.AccuracyReport.Trumpet(accuracy, Path.Combine(folder, "trumpet.png"));
-            list.Add(("trumpet.png", string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"Trumpet curve of the first two hours from the simulated balance (IEC 60601-2-24 style; A = {accuracy.MeanErrorPercent:+0.00;-0.00} %)")));
+            // The third section formats a value that rounds to zero (e.g. -0.001) as "0.00", not "-+0.00".
+            list.Add(("trumpet.png", string.Create(CultureInfo.InvariantCulture,
+                $"Trumpet curve of the first two hours from the simulated balance (IEC 60601-2-24 style; A = {accuracy.MeanErrorPercent:+0.00;-0.00;0.00} %)")));
         }
         var flow = BalanceFlow(r);
         if (flow.Count > 0) list.Add(Save(folder, "balance-flow.png", "Flow from the simulated balance, 1 h moving window", "uL/h",
@@ -63,11 +71,14 @@ public static class Plots
     private static (string, string) Save(string folder, string file, string title, string unit, double[] xs, params (string Label, IEnumerable<double> Ys)[] series)
     {
         var plot = new ScottPlot.Plot();
-        foreach (var (label, ys) in series)
+        // Later series dashed and thinner, so one lying on another (computed on prescribed) still shows.
+        var patterns = new[] { ScottPlot.LinePattern.Solid, ScottPlot.LinePattern.Dashed, ScottPlot.LinePattern.Dotted, ScottPlot.LinePattern.DenselyDashed };
+        for (int i = 0; i < series.Length; i++)
         {
-            var line = plot.Add.ScatterLine(xs, ys.ToArray());
-            line.LegendText = label;
-            line.LineWidth = 2;
+            var line = plot.Add.ScatterLine(xs, series[i].Ys.ToArray());
+            line.LegendText = series[i].Label;
+            line.LineWidth = i == 0 ? 3 : 2;
+            line.LinePattern = patterns[i % patterns.Length];
         }
         plot.Title(title);
         plot.Axes.Bottom.Label.Text = "simulated days";

@@ -33,6 +33,9 @@ public sealed class DeviceChain
     public double ComputedDeliveredNanoliters => _devices.Sum(d => (double)d.DeliveredNanoliters);
     public double PrescribedNanoliters => _devices.Sum(d => (double)d.PrescribedNanoliters);
     public long StepsTaken => _devices.Sum(d => d.StepsTaken);
+
+    /// <summary>Net strokes counted at the STEP pins, as a scope would (forward minus reverse): the truth the firmware's count is checked against.</summary>
+    public long StepPulses => _devices.Sum(d => d.World.Board.Mechanism.Strokes);
     public long StepsMissed => _devices.Sum(d => d.StepsMissed);
     public int Devices => _devices.Count;
 }

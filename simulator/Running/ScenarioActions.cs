@@ -70,6 +70,12 @@ public static class ScenarioActions
                 break;
             case "occlusion-clear": world.Line.OcclusionFactor = 1.0; log("fault", "occlusion-clear", ""); break;
             case "disconnect": world.Line.Disconnected = true; log("fault", "disconnect", "catheter disconnected: outflow to tissue"); break;
+            case "leak":
+                double fraction = a.Factor ?? throw new ScenarioException($"{F("factor")}: a leak needs the fraction of the flow it loses, 0..1");
+                if (fraction is < 0 or > 1) throw new ScenarioException(string.Create(CultureInfo.InvariantCulture, $"{F("factor")}: {fraction} is outside 0..1 (the fraction of the flow that leaks)"));
+                world.Line.LeakFraction = fraction;
+                log("fault", "leak", string.Create(CultureInfo.InvariantCulture, $"{fraction:0.###} of the outflow to tissue"));
+                break;
             case "pressure-sensor":
                 world.PressureSensor.Inject(a.Kind switch
                 {
@@ -90,6 +96,16 @@ public static class ScenarioActions
                 pump.PowerCycle(off);
                 break;
             case "clinician-reset": pump.ClinicianReset(); break;
+            case "flash-bit-flip":
+                // Wear or radiation: one bit of the board's flash changes. The firmware reads its flash only
+                // at boot, so it finds the damage at the next reset (a power-loss action, say).
+                var store = world.Board.Store;
+                int offset = a.Offset ?? 8, bit = a.Bit ?? 0;
+                if (offset < 0 || offset >= store.PageSize * store.PageCount) throw new ScenarioException($"{F("offset")}: {offset} is outside the flash, 0..{store.PageSize * store.PageCount - 1}");
+                if (bit is < 0 or > 7) throw new ScenarioException($"{F("bit")}: {bit} is outside 0..7");
+                store.FlipBit(offset / store.PageSize, offset % store.PageSize, bit);
+                log("fault", "flash-bit-flip", $"bit {bit} of byte {offset} (page {offset / store.PageSize}, offset {offset % store.PageSize})");
+                break;
             case "hang":
                 long hang = DurationText.ParseMilliseconds(a.Duration ?? "5m", F("duration"));
                 log("fault", "hang", $"control loop stops for {hang} ms");
@@ -119,7 +135,7 @@ public static class ScenarioActions
                 double fill = a.AddedMl ?? scenario.ReservoirMilliliters;
                 log("clinician", "implant", string.Create(CultureInfo.InvariantCulture, $"trial pump removed; implanted pump filled with {fill} mL at {implantConcentration} ug/mL"));
                 var implantPhysics = ForStage(scenario.PhysicsParameters(), PumpStage.Implanted);
-                var implantWorld = new PumpWorld(implantPhysics, scenario.Seed ^ 0x1A1A, (long)(fill * 1_000_000), implantConcentration, scenario.LevelSensor, world.Now);
+                var implantWorld = new PumpWorld(implantPhysics, scenario.Seed ^ 0x1A1A, (long)(fill * 1_000_000), implantConcentration, scenario.LevelSensor, world.Now, world.Board.Pins, scenario.RotorEncoder);
                 var implanted = devices.Install(implantWorld, ScenarioDevice.Setup(scenario, implantPhysics, PumpStage.Implanted, timeOfDay + world.Now, fill), scenario.ClockDriftPpm, log);
                 implanted.Refill(Nanoliters.Zero, new Nanoliters((long)(fill * 1_000_000)), Drug(implantConcentration), PumpConfiguration.DefaultLowReservoir);
                 implanted.Program(ScenarioPrescriptions.ToPrescription(implantSpec, Drug(implantConcentration), F("prescription")), Describe(implantSpec));

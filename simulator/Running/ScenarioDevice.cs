@@ -33,6 +33,10 @@ public static class ScenarioDevice
         return setup;
     }
 
+    /// <summary>The board whose pin numbering the virtual hardware uses: one of the folders under boards/.</summary>
+    public static Virtual.BoardPins Board(string board, string field) =>
+        Virtual.BoardPins.Find(board) ?? throw new ScenarioException($"{field}: '{board}' is not one of {string.Join(", ", Virtual.BoardPins.All.Select(b => b.Name))}");
+
     public static PumpStage Stage(string mode, string field) => mode switch
     {
         "trial" => PumpStage.Trial,

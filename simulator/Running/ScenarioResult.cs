@@ -13,6 +13,12 @@ public sealed class ScenarioResult
     public required double PumpedMicroliters { get; init; }
     public required double ToCsfMicroliters { get; init; }
     public required long StepsTaken { get; init; }
+
+    /// <summary>Net step pulses counted at the STEP pins (forward minus reverse), summed over devices.</summary>
+    public long StepPulses { get; init; }
+
+    /// <summary>Drug mass that reached CSF, ug: what the patient got (saline ahead of the drug counts nothing).</summary>
+    public double ToCsfMicrograms { get; init; }
     public required long StepsMissed { get; init; }
     public required long SchedulerErrorPicoliters { get; init; }
     public required string EndState { get; init; }
@@ -20,6 +26,12 @@ public sealed class ScenarioResult
 
     /// <summary>Devices the patient had (the trial pump, then the implant): the firmware's count is within one step of the prescription per device.</summary>
     public int Devices { get; init; } = 1;
+
+    /// <summary>The firmware's calibration: one step's volume, in which the scheduler's error is counted.</summary>
+    public long CalibrationPicolitersPerStep { get; init; } = 250_000;
+
+    /// <summary>For each occlusion-clear: when, and the volume that reached CSF in the release window after it beyond what was prescribed in it, uL.</summary>
+    public List<(long ClearedAt, double Microliters)> ReleasesAfterClear { get; init; } = new();
 
     /// <summary>The pump's own hourly delivery log: hour end (ms), commanded and prescribed volume (uL) - what `bench compare` reads.</summary>
     public List<(long HourEnd, double CommandedMicroliters, double PrescribedMicroliters)> HourlyCommanded { get; init; } = new();

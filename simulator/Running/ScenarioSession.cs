@@ -20,6 +20,14 @@ public sealed class ScenarioSession
 
     private const long HourMilliseconds = 3_600_000;
 
+    /// <summary>
+    /// How long after an occlusion-clear the volume it releases is measured: 30 min. The pressure held in
+    /// a line drains through an open catheter in seconds (R x C = 0.33 s on the trial line); a catheter
+    /// that clears only partly is slower, and half an hour covers that while the prescribed volume of the
+    /// window is subtracted, so a running pump's own delivery is not counted as released.
+    /// </summary>
+    public const long ReleaseWindowMilliseconds = 30 * 60_000;
+
     private readonly Scenario _scenario;
     private readonly long _timeOfDay;
     private readonly DeviceChain _devices = new();
@@ -32,6 +40,8 @@ public sealed class ScenarioSession
     private long _stepsAtLastHour;
     private double _pumpedAtLastHour, _prescribedAtLastHour;
     private int _nextAction;
+    private readonly List<(long ClearedAt, double ToCsf, double Prescribed)> _releaseWindows = new();
+    private readonly List<(long, double)> _releases = new();
 
     public ScenarioSession(Scenario scenario)
     {
@@ -40,8 +50,9 @@ public sealed class ScenarioSession
         _timeOfDay = DurationText.ParseTimeOfDay(scenario.TimeOfDayAtStart, "time_of_day_at_start");
         var physics = scenario.PhysicsParameters();
         var stage = ScenarioDevice.Stage(scenario.Mode, "mode");
+        var pins = ScenarioDevice.Board(scenario.Board, "board");
         var drug = new Drug(scenario.Drug.Name, new MicrogramsPerMilliliter(scenario.Drug.ConcentrationUgPerMl));
-        var world = new PumpWorld(ScenarioActions.ForStage(physics, stage), scenario.Seed, (long)(scenario.ReservoirMilliliters * 1_000_000), scenario.Drug.ConcentrationUgPerMl, scenario.LevelSensor);
+        var world = new PumpWorld(ScenarioActions.ForStage(physics, stage), scenario.Seed, (long)(scenario.ReservoirMilliliters * 1_000_000), scenario.Drug.ConcentrationUgPerMl, scenario.LevelSensor, pins: pins, rotorEncoder: scenario.RotorEncoder);
         _devices.Install(world, ScenarioDevice.Setup(scenario, world.Parameters, stage, _timeOfDay, scenario.ReservoirMilliliters), scenario.ClockDriftPpm, Log);
         _actions = scenario.Actions
             .Select((a, i) => (Time: DurationText.ParseMilliseconds(a.At, $"actions[{i}].at"), Index: i, Action: a))
@@ -55,6 +66,9 @@ public sealed class ScenarioSession
         while (_nextAction < _actions.Count && _actions[_nextAction].Time <= 0) ApplyNext();
         Pump.Refill(Nanoliters.Zero, new Nanoliters((long)(scenario.ReservoirMilliliters * 1_000_000)), drug, PumpConfiguration.DefaultLowReservoir);
         Pump.Program(ScenarioPrescriptions.ToPrescription(scenario.Prescription, drug, "prescription"), ScenarioActions.Describe(scenario.Prescription));
+        // Programming wakes the firmware at once, as every action does: its first tick computes the
+        // reservoir it was just given, so the first sample shows the fill, not the monitor's initial zero.
+        Pump.RunTo(0);
     }
 
     public long Duration { get; }
@@ -78,6 +92,19 @@ public sealed class ScenarioSession
     {
         var (_, index, action) = _actions[_nextAction++];
         ScenarioActions.Apply(action, $"actions[{index}]", _devices, _scenario, _timeOfDay, Log);
+        if (action.Do == "occlusion-clear") _releaseWindows.Add((Now, _devices.ToCsfNanoliters, _devices.PrescribedNanoliters));
+    }
+
+    /// <summary>Closes the release windows that end by now (or all of them, at the end of the run).</summary>
+    private void CloseReleaseWindows(bool all)
+    {
+        for (int i = 0; i < _releaseWindows.Count; i++)
+        {
+            var (at, toCsf, prescribed) = _releaseWindows[i];
+            if (!all && Now < at + ReleaseWindowMilliseconds) continue;
+            _releases.Add((at, ((_devices.ToCsfNanoliters - toCsf) - (_devices.PrescribedNanoliters - prescribed)) / 1000.0));
+            _releaseWindows.RemoveAt(i--);
+        }
     }
 
     /// <summary>Runs until true time <paramref name="until"/> (at most the scenario's duration).</summary>
@@ -98,12 +125,14 @@ public sealed class ScenarioSession
             if (world.Now >= _nextSample) { _samples.Add(Take()); _nextSample += _sampleInterval; }
             if (_scenario.Balance && world.Now >= _nextBalance) { _balance.Add((world.Now, world.Balance.ReadMilligrams(_devices.ToCsfNanoliters + _devices.LeakedNanoliters, world.Now))); _nextBalance += BalanceIntervalMilliseconds; }
             if (world.Now >= _nextHour) HourlyLine(world);
+            if (_releaseWindows.Count > 0) CloseReleaseWindows(all: false);
             if (world.Now >= until) return;
 
             long next = Math.Min(Pump.NextWake, until);
             if (_nextAction < _actions.Count) next = Math.Min(next, _actions[_nextAction].Time);
             next = Math.Min(next, world.Patient.TransientEnds(world.Now));
             next = Math.Min(next, Math.Min(_nextSample, Math.Min(_nextBalance, _nextHour)));
+            foreach (var w in _releaseWindows) next = Math.Min(next, w.ClearedAt + ReleaseWindowMilliseconds);
             next = Math.Max(next, world.Now + 1);
             Pump.RunTo(next);
             WakeUps++;
@@ -140,6 +169,8 @@ public sealed class ScenarioSession
 
     public ScenarioResult Finish()
     {
+        // A window the run ends inside is measured to the end.
+        CloseReleaseWindows(all: true);
         Log("scenario", "end", $"after {Now} ms");
         return new ScenarioResult
         {
@@ -153,6 +184,8 @@ public sealed class ScenarioSession
             PumpedMicroliters = _devices.PumpedNanoliters / 1000.0,
             ToCsfMicroliters = _devices.ToCsfNanoliters / 1000.0,
             StepsTaken = _devices.StepsTaken,
+            StepPulses = _devices.StepPulses,
+            ToCsfMicrograms = _devices.ToCsfMicrograms,
             StepsMissed = _devices.StepsMissed,
             SchedulerErrorPicoliters = (long)Math.Round(_devices.ComputedDeliveredNanoliters * 1000 - _devices.PrescribedNanoliters * 1000),
             Devices = _devices.Devices,
@@ -160,6 +193,8 @@ public sealed class ScenarioSession
             WakeUps = WakeUps,
             HourlyCommanded = _hourly,
             InitialRateMicrolitersPerHour = _scenario.Prescription.Mode == "continuous" ? _scenario.Prescription.RateUlPerH : 0,
+            CalibrationPicolitersPerStep = _scenario.CalibrationPicolitersPerStep,
+            ReleasesAfterClear = _releases,
         };
     }
 

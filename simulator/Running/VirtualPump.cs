@@ -162,7 +162,7 @@ public sealed class VirtualPump
         _missedBefore += Pump.Controller.StepsMissed;
         CopyFirmwareEvents();
         World.AdvanceTo(World.Now + offMilliseconds);
-        World.Board.Clock.Reset();
+        World.Board.Reset();
         _installedAt = World.Now;
         _hungUntil = long.MinValue;
         _lastMissed = 0;

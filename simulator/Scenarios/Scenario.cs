@@ -15,7 +15,7 @@ public sealed record Scenario
     /// <summary>"trial" (external pump with a downstream pressure sensor) or "implanted".</summary>
     public string Mode { get; init; } = "trial";
 
-    /// <summary>The board the virtual hardware imitates (pin numbering): esp32-devkitc.</summary>
+    /// <summary>The board whose pin numbering the virtual hardware uses: esp32-devkitc (default), stm32-nucleo-f746zg or linux-sbc. Pins only: the sensors fitted are this file's pressure_sensor and level_sensor.</summary>
     public string Board { get; init; } = "esp32-devkitc";
 
     /// <summary>The device id the firmware reports (its development keys derive from it); default SIM-&lt;seed&gt;.</summary>
@@ -23,6 +23,13 @@ public sealed record Scenario
 
     /// <summary>A downstream pressure sensor is fitted (the OpenIDDS boards have one on both stages; false = motor feedback only).</summary>
     public bool PressureSensor { get; init; } = true;
+
+    /// <summary>
+    /// An encoder on the rotor feeds the driver's completed-step count (the implanted pump's motor
+    /// feedback), so the firmware sees steps the rotor did not follow (LOST-STEPS-ARE-A-STALL). False: a
+    /// plain step/dir driver, which counts its own pulses and cannot see a lost step.
+    /// </summary>
+    public bool RotorEncoder { get; init; }
 
     public ulong Seed { get; init; } = 1;
     public string Duration { get; init; } = "1d";
@@ -84,14 +91,20 @@ public sealed record DrugSpec
 /// <summary>A prescription as a scenario states it: stopped, continuous, flex steps by time of day, or a single bolus; with an optional patient bolus.</summary>
 public sealed record PrescriptionSpec
 {
+    /// <summary>stopped, continuous, flex or single-bolus.</summary>
     public string Mode { get; init; } = "continuous";
+
+    /// <summary>continuous: the basal rate.</summary>
     public double RateUlPerH { get; init; }
+
+    /// <summary>flex: the rate from each time of day on, in order, repeating daily.</summary>
     public List<FlexStepSpec> Steps { get; init; } = new();
 
-    /// <summary>single-bolus: the dose and how long it takes.</summary>
+    /// <summary>single-bolus: the dose and how long it takes (default 1h).</summary>
     public long? DoseUg { get; init; }
     public string? Duration { get; init; }
 
+    /// <summary>What the patient's button may ask for, on top of the basal (none if omitted).</summary>
     public PatientBolusSpec? PatientBolus { get; init; }
 }
 
@@ -112,19 +125,36 @@ public sealed record FlexStepSpec
 }
 
 /// <summary>
-/// One thing that happens at a time (docs/simulator.md lists each with its fields): a patient action
-/// (bolus-press, posture, cough, strain, diary, silence), a clinician action (program, refill,
-/// clinician-bolus, clinician-reset, clock-sync, implant), or a fault (occlusion, occlusion-clear,
-/// disconnect, pressure-sensor, pressure-drift, motor-stall, lost-steps, battery-drain, power-loss, hang).
+/// One thing that happens at a time (docs/simulator.md has the table). One flat record for every kind,
+/// so a field names what it means wherever it appears; each action reads only its own:
+/// - patient: bolus-press; posture (posture); cough; strain; diary (pain, activity; activity_kind,
+///   minutes); silence.
+/// - clinician: program (prescription); refill (added_ml, concentration_ug_per_ml, withdrawn_ml,
+///   low_ml); clinician-bolus (dose_ug, duration); clinician-reset; clock-sync (time_of_day); implant
+///   (prescription, added_ml, concentration_ug_per_ml, requires_relief_percent).
+/// - fault: occlusion (factor); occlusion-clear; disconnect; leak (factor); pressure-sensor (kind);
+///   pressure-drift (pascals_per_day); motor-stall; motor-stall-clear; lost-steps (probability);
+///   battery-drain (factor); power-loss (duration); hang (duration); flash-bit-flip (offset, bit).
 /// </summary>
 public sealed record ScenarioAction
 {
+    /// <summary>When, from the scenario's start: "1d2h30m", "90s", "1500ms".</summary>
     public string At { get; init; } = "0s";
+
+    /// <summary>The action's name (the list above).</summary>
     public string Do { get; init; } = "";
+
+    /// <summary>posture: lying, sitting or standing.</summary>
     public string? Posture { get; init; }
+
+    /// <summary>diary: a pain score 0-10, and free text about the day.</summary>
     public int? Pain { get; init; }
     public string? Activity { get; init; }
+
+    /// <summary>program, implant: the new prescription.</summary>
     public PrescriptionSpec? Prescription { get; init; }
+
+    /// <summary>refill, implant: the volume put in, mL (implant: default the scenario's reservoir_milliliters).</summary>
     public double? AddedMl { get; init; }
 
     /// <summary>refill: the residual the clinician withdraws, if not the true one (a pocket fill, a misread syringe).</summary>
@@ -133,7 +163,7 @@ public sealed record ScenarioAction
     /// <summary>refill: the clinician-set low-reservoir threshold (default 2 mL).</summary>
     public double? LowMl { get; init; }
 
-    /// <summary>diary: rest, walking, physical-therapy, daily-living, work or other, with its minutes.</summary>
+    /// <summary>diary: rest, walking, physical-therapy, daily-living, work or other, with its minutes (default 30).</summary>
     public string? ActivityKind { get; init; }
     public int? Minutes { get; init; }
 
@@ -143,12 +173,28 @@ public sealed record ScenarioAction
     /// <summary>implant: the clinician implants only if the trial report shows at least this relief (percent).</summary>
     public int? RequiresReliefPercent { get; init; }
 
-    /// <summary>clock-sync: the time of day the clinician's programmer sends.</summary>
+    /// <summary>clock-sync: the time of day the clinician's programmer sends, HH:MM.</summary>
     public string? TimeOfDay { get; init; }
+
+    /// <summary>refill, implant: the new drug's concentration (refill: default unchanged; implant: the scenario drug's).</summary>
     public long? ConcentrationUgPerMl { get; init; }
+
+    /// <summary>occlusion: the resistance multiplier (omitted or &lt;= 0 = complete); leak: the fraction of the flow lost, 0..1; battery-drain: the drain multiplier.</summary>
     public double? Factor { get; init; }
+
+    /// <summary>pressure-sensor: stuck, disconnected, out-of-range, noisy or none (repaired).</summary>
     public string? Kind { get; init; }
+
+    /// <summary>lost-steps: the chance that the rotor does not follow a step.</summary>
     public double? Probability { get; init; }
+
+    /// <summary>pressure-drift: how fast the gauge's zero creeps, from now on.</summary>
     public double? PascalsPerDay { get; init; }
+
+    /// <summary>power-loss: how long the power is off (default 1s); hang: how long the loop stops (default 5m); clinician-bolus: over how long (default 30m).</summary>
     public string? Duration { get; init; }
+
+    /// <summary>flash-bit-flip: the byte (address in the board's flash, page x 4096 + offset; default 8, the first journal record's payload) and its bit (0-7, default 0).</summary>
+    public int? Offset { get; init; }
+    public int? Bit { get; init; }
 }

@@ -6,33 +6,50 @@ using OpenIdds.Hal.Storage;
 namespace OpenIdds.Simulator.Virtual;
 
 /// <summary>
-/// A whole pump in software, wired like a dev board: the real hal drivers on virtual pins.
-/// Pin numbers follow boards/esp32-devkitc so a trace reads like the real board's.
+/// A whole pump in software, wired like a dev board: the real hal drivers on virtual pins numbered as
+/// the chosen board numbers them (<see cref="BoardPins"/>; the ESP32 DevKitC's unless told), so a trace
+/// reads like the real board's. The sensors are the scenario's, not the board's.
 /// </summary>
 public sealed class VirtualBoard
 {
-    public const int StepPin = 26;
-    public const int DirectionPin = 27;
-    public const int EnablePin = 14;
-    public const int FaultPin = 13;
-    public const int RedLedPin = 18;
-    public const int YellowLedPin = 19;
-    public const int GreenLedPin = 21;
-
-    public VirtualBoard(long truePicolitersPerStep, IPressureSensor? pressure = null, IReservoirLevelSensor? reservoirLevel = null, IBatteryMonitor? battery = null)
+    public VirtualBoard(long truePicolitersPerStep, IPressureSensor? pressure = null, IReservoirLevelSensor? reservoirLevel = null, IBatteryMonitor? battery = null, BoardPins? pins = null)
     {
+        Pins = pins ?? BoardPins.Esp32DevKitC;
         Pressure = pressure ?? new VirtualPressureSensor();
         Battery = battery ?? new VirtualBattery();
         ReservoirLevel = reservoirLevel;
         Gpio = new VirtualGpioDriver();
         var controller = new GpioController(Gpio);
-        Motor = new StepDirDriver(controller, StepPin, DirectionPin, EnablePin, FaultPin, faultActiveHigh: false);
+        Motor = new StepDirDriver(controller, Pins.Step, Pins.Direction, Pins.Enable, Pins.Fault, faultActiveHigh: false);
         Buzzer = new VirtualPwmChannel();
-        Outputs = new PwmBuzzer(Buzzer, new IndicatorLeds(controller, RedLedPin, YellowLedPin, GreenLedPin));
+        Outputs = new PwmBuzzer(Buzzer, new IndicatorLeds(controller, Pins.RedLed, Pins.YellowLed, Pins.GreenLed));
         Annunciator = new PatternAnnunciator(Outputs, Clock);
-        Mechanism = new PeristalticMechanism(Gpio, StepPin, DirectionPin, EnablePin, truePicolitersPerStep);
-        Hardware = new PumpHardware(Clock, Motor, Pressure, ReservoirLevel, Battery, Annunciator, Button, Store, Watchdog, Link);
+        Mechanism = new PeristalticMechanism(Gpio, Pins.Step, Pins.Direction, Pins.Enable, truePicolitersPerStep);
+        Ticks = new TickWidener(() => unchecked((uint)Clock.ElapsedMilliseconds));
+        Hardware = new PumpHardware(Ticks, Motor, Pressure, ReservoirLevel, Battery, Annunciator, Button, Store, Watchdog, Link);
     }
+
+    /// <summary>
+    /// What the firmware's clock reads: the board's 32-bit millisecond tick, widened by hal's
+    /// TickWidener as a board with a 32-bit tick counter must do (TICKS-NEVER-WRAP). The nanoFramework
+    /// boards' TickCount64 never wraps; the simulator takes the harder case, so a run past 49.7 days
+    /// crosses a wrap. <see cref="Clock"/> is the same time, unwrapped, for the simulator itself.
+    /// </summary>
+    public IMonotonicClock Ticks { get; private set; }
+
+    /// <summary>A reset: the tick counter starts again from zero, and the widener (in RAM) with it.</summary>
+    public void Reset()
+    {
+        Clock.Reset();
+        Ticks = new TickWidener(() => unchecked((uint)Clock.ElapsedMilliseconds));
+        Hardware = Hardware.WithClock(Ticks);
+    }
+
+    /// <summary>Fits an encoder on the rotor: the driver's completed count becomes what the rotor did (<see cref="RotorEncoderDriver"/>).</summary>
+    public void FitRotorEncoder(Func<long> lostSteps) => Hardware = Hardware.WithMotor(new RotorEncoderDriver(Motor, lostSteps));
+
+    /// <summary>Which board's pin numbers the drivers use.</summary>
+    public BoardPins Pins { get; }
 
     public VirtualClock Clock { get; } = new();
     public VirtualGpioDriver Gpio { get; }
@@ -51,11 +68,12 @@ public sealed class VirtualBoard
     public RamFlash Store { get; } = new(4096, 64, 10000);
     public VirtualWatchdog Watchdog { get; } = new();
     public VirtualLink Link { get; } = new();
-    public PumpHardware Hardware { get; }
+    /// <summary>What the firmware is given: every driver, on the widened tick.</summary>
+    public PumpHardware Hardware { get; private set; }
 
     /// <summary>Pulls the driver's nFAULT line low, as a DRV8825 does on a stall or over-current.</summary>
-    public void InjectMotorFault() => Gpio.SetInput(FaultPin, PinValue.Low);
+    public void InjectMotorFault() => Gpio.SetInput(Pins.Fault, PinValue.Low);
 
     /// <summary>Releases the nFAULT line (the jam freed).</summary>
-    public void ClearMotorFault() => Gpio.SetInput(FaultPin, PinValue.High);
+    public void ClearMotorFault() => Gpio.SetInput(Pins.Fault, PinValue.High);
 }

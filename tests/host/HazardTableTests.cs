@@ -15,7 +15,7 @@ namespace OpenIdds.Tests.Host;
 [TestClass]
 public partial class HazardTableTests
 {
-    private sealed record Row(string Id, string[] Files, string[] Tests);
+    private sealed record Row(string Id, string[] Files, string[] Tests, string? Scenarios);
 
     [GeneratedRegex(@"`([A-Za-z0-9_./-]+\.(?:cs|csproj))`")]
     private static partial Regex FilePattern();
@@ -23,18 +23,34 @@ public partial class HazardTableTests
     [GeneratedRegex(@"`([A-Z][A-Za-z0-9]*)\.([A-Za-z0-9_]+)`")]
     private static partial Regex TestPattern();
 
+    [GeneratedRegex(@"`([a-z0-9]+(?:-[a-z0-9]+)*)`")]
+    private static partial Regex ScenarioPattern();
+
+    /// <summary>The rows, each cell found by its column's heading, so a column added or moved does not shift the others.</summary>
     private static List<Row> Rows()
     {
         string path = Path.Combine(RepositoryPaths.Root, "docs", "hazards.md");
         var rows = new List<Row>();
+        int mitigationColumn = -1, testColumn = -1, scenarioColumn = -1;
         foreach (string line in File.ReadLines(path))
         {
-            if (!line.StartsWith("| H-", StringComparison.Ordinal)) continue;
             string[] cells = line.Split('|');
-            string mitigation = cells[^3], tests = cells[^2];
+            if (line.StartsWith("| ID |", StringComparison.Ordinal))
+            {
+                var headings = cells.Select(c => c.Trim()).ToList();
+                mitigationColumn = headings.FindIndex(h => h.StartsWith("Mitigation", StringComparison.Ordinal));
+                testColumn = headings.IndexOf("Test");
+                scenarioColumn = headings.IndexOf("Scenario");
+                Assert.IsTrue(mitigationColumn > 0 && testColumn > 0, "docs/hazards.md's table needs Mitigation and Test columns");
+                continue;
+            }
+            if (!line.StartsWith("| H-", StringComparison.Ordinal)) continue;
+            Assert.IsTrue(testColumn > 0, "hazard rows come after the table's heading");
+            string mitigation = cells[mitigationColumn], tests = cells[testColumn];
             rows.Add(new Row(cells[1].Trim(),
                 FilePattern().Matches(mitigation).Select(m => m.Groups[1].Value).ToArray(),
-                TestPattern().Matches(tests).Select(m => m.Groups[1].Value + "." + m.Groups[2].Value).ToArray()));
+                TestPattern().Matches(tests).Select(m => m.Groups[1].Value + "." + m.Groups[2].Value).ToArray(),
+                scenarioColumn > 0 && scenarioColumn < cells.Length - 1 ? cells[scenarioColumn].Trim() : null));
         }
         return rows;
     }
@@ -97,6 +113,34 @@ public partial class HazardTableTests
         foreach (var row in Rows())
         foreach (string file in row.Files)
             Assert.IsTrue(File.Exists(Path.Combine(RepositoryPaths.Root, file)), $"{row.Id} names {file}, which does not exist");
+    }
+
+    /// <summary>
+    /// Issue 6: a library of scenarios covers every row of the table. Each row names the scenarios that
+    /// exercise it, or says "n/a:" and why none can; every scenario named is in simulator/library with
+    /// its expected outcomes beside it, so it runs as a test in ScenarioTests.
+    /// </summary>
+    [TestMethod]
+    public void Every_hazard_names_its_scenarios_and_each_is_a_test_in_the_library()
+    {
+        string library = Path.Combine(RepositoryPaths.Root, "simulator", "library");
+        foreach (var row in Rows())
+        {
+            Assert.IsFalse(string.IsNullOrEmpty(row.Scenarios), $"{row.Id} has no Scenario cell: name the scenarios that exercise it, or write n/a: and why");
+            var names = ScenarioPattern().Matches(row.Scenarios!).Select(m => m.Groups[1].Value).ToList();
+            if (row.Scenarios!.StartsWith("n/a:", StringComparison.Ordinal))
+            {
+                Assert.AreEqual(0, names.Count, $"{row.Id} says n/a but names scenarios");
+                Assert.IsTrue(row.Scenarios.Length > "n/a: ".Length + 10, $"{row.Id} says n/a without a reason");
+                continue;
+            }
+            Assert.IsTrue(names.Count > 0, $"{row.Id}'s Scenario cell names no scenario in backticks: {row.Scenarios}");
+            foreach (string name in names)
+            {
+                Assert.IsTrue(File.Exists(Path.Combine(library, name + ".json")), $"{row.Id} names scenario {name}, which is not in simulator/library");
+                Assert.IsTrue(File.Exists(Path.Combine(library, name + ".expected.json")), $"{row.Id} names scenario {name}, which has no {name}.expected.json (so it is not a test)");
+            }
+        }
     }
 
     [TestMethod]

@@ -1,3 +1,6 @@
+using OpenIdds.Boards.Esp32DevKitC;
+using OpenIdds.Boards.LinuxSbc;
+using OpenIdds.Boards.NucleoF746ZG;
 using OpenIdds.Firmware.Control;
 using OpenIdds.Firmware.Dosing;
 using OpenIdds.Firmware.Units;
@@ -15,13 +18,42 @@ public class VirtualBoardTests
     {
         var board = new VirtualBoard(250_000);
         board.Motor.Step();
-        Assert.AreEqual(0L, board.Gpio.RisingEdges(VirtualBoard.StepPin), "a disabled driver must not pulse STEP");
+        Assert.AreEqual(0L, board.Gpio.RisingEdges(board.Pins.Step), "a disabled driver must not pulse STEP");
         board.Motor.Enable();
-        Assert.AreEqual(System.Device.Gpio.PinValue.Low, board.Gpio.Level(VirtualBoard.EnablePin), "ENABLE is active low");
+        Assert.AreEqual(System.Device.Gpio.PinValue.Low, board.Gpio.Level(board.Pins.Enable), "ENABLE is active low");
         for (int i = 0; i < 5; i++) board.Motor.Step();
-        Assert.AreEqual(5L, board.Gpio.RisingEdges(VirtualBoard.StepPin));
-        Assert.AreEqual(0L, board.Gpio.RisingEdges(VirtualBoard.DirectionPin));
+        Assert.AreEqual(5L, board.Gpio.RisingEdges(board.Pins.Step));
+        Assert.AreEqual(0L, board.Gpio.RisingEdges(board.Pins.Direction));
         Assert.AreEqual(5L, board.Mechanism.Strokes);
+    }
+
+    [TestMethod]
+    public void Each_boards_virtual_pins_are_the_boards_own()
+    {
+        // The simulator keeps a copy (it cannot reference nanoFramework projects); this holds it to the originals.
+        var expected = new Dictionary<string, int[]>
+        {
+            ["esp32-devkitc"] = new[] { Esp32Pins.Step, Esp32Pins.Direction, Esp32Pins.Enable, Esp32Pins.Fault, Esp32Pins.RedLed, Esp32Pins.YellowLed, Esp32Pins.GreenLed },
+            ["stm32-nucleo-f746zg"] = new[] { NucleoPins.Step, NucleoPins.Direction, NucleoPins.Enable, NucleoPins.Fault, NucleoPins.RedLed, NucleoPins.YellowLed, NucleoPins.GreenLed },
+            ["linux-sbc"] = new[] { RaspberryPiPins.Step, RaspberryPiPins.Direction, RaspberryPiPins.Enable, RaspberryPiPins.Fault, RaspberryPiPins.RedLed, RaspberryPiPins.YellowLed, RaspberryPiPins.GreenLed },
+        };
+        CollectionAssert.AreEquivalent(expected.Keys.ToList(), BoardPins.All.Select(b => b.Name).ToList(), "one entry per board folder");
+        foreach (var b in BoardPins.All)
+            CollectionAssert.AreEqual(expected[b.Name], new[] { b.Step, b.Direction, b.Enable, b.Fault, b.RedLed, b.YellowLed, b.GreenLed }, b.Name);
+        foreach (string folder in expected.Keys) Assert.IsTrue(Directory.Exists(Path.Combine(RepositoryPaths.Root, "boards", folder)), folder);
+    }
+
+    [TestMethod]
+    public void A_nucleo_board_steps_on_its_own_pin()
+    {
+        var board = new VirtualBoard(250_000, pins: BoardPins.NucleoF746ZG);
+        board.Motor.Enable();
+        board.Motor.Step();
+        Assert.AreEqual(1L, board.Gpio.RisingEdges(73), "PE9");
+        Assert.AreEqual(0L, board.Gpio.RisingEdges(BoardPins.Esp32DevKitC.Step));
+        Assert.AreEqual(1L, board.Mechanism.Strokes);
+        board.InjectMotorFault();
+        Assert.IsTrue(board.Motor.Stalled, "nFAULT on PE13");
     }
 
     [TestMethod]
@@ -31,7 +63,7 @@ public class VirtualBoardTests
         board.Motor.Enable();
         board.Motor.Step();
         board.Motor.SetDirection(MotorDirection.Reverse);
-        Assert.AreEqual(System.Device.Gpio.PinValue.High, board.Gpio.Level(VirtualBoard.DirectionPin));
+        Assert.AreEqual(System.Device.Gpio.PinValue.High, board.Gpio.Level(board.Pins.Direction));
         board.Motor.Step();
         board.Motor.Step();
         Assert.AreEqual(-1L, board.Mechanism.Strokes);
@@ -69,7 +101,7 @@ public class VirtualBoardTests
         Assert.IsTrue(board.Buzzer.Running);
         Assert.AreEqual(AlarmSignalPattern.HighToneHz, board.Buzzer.Frequency);
         Assert.AreEqual(0.5, board.Buzzer.DutyCycle);
-        Assert.AreEqual(System.Device.Gpio.PinValue.High, board.Gpio.Level(VirtualBoard.RedLedPin));
+        Assert.AreEqual(System.Device.Gpio.PinValue.High, board.Gpio.Level(board.Pins.RedLed));
         board.Annunciator.Update(AlarmSignalPattern.HighPulseMs + 10);   // between the first two pulses
         Assert.IsFalse(board.Buzzer.Running);
         int starts = board.Buzzer.Starts;
@@ -77,6 +109,6 @@ public class VirtualBoardTests
         Assert.AreEqual(10, board.Buzzer.Starts - starts, "ten pulses in a high-priority burst");
         board.Annunciator.Annunciate(AlarmPriority.None, audible: false);
         Assert.IsFalse(board.Buzzer.Running);
-        Assert.AreEqual(System.Device.Gpio.PinValue.Low, board.Gpio.Level(VirtualBoard.RedLedPin));
+        Assert.AreEqual(System.Device.Gpio.PinValue.Low, board.Gpio.Level(board.Pins.RedLed));
     }
 }
