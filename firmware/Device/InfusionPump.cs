@@ -162,7 +162,7 @@ namespace OpenIdds.Firmware.Device
         private bool NeedsSync(Milliseconds now)
         {
             _therapy.Profile.Expire(now);
-            return _therapy.Revision != _syncedRevision || _therapy.Profile.ActiveCount != _syncedBoluses;
+            return _therapy.Revision != _syncedRevision || _therapy.Profile.ActiveCount != _syncedBoluses || now.Value >= _allowedRateUntil;
         }
 
         /// <summary>
@@ -194,7 +194,14 @@ namespace OpenIdds.Firmware.Device
         {
             _syncedRevision = _therapy.Revision;
             _syncedBoluses = _therapy.Profile.ActiveCount;
+            // GUARD-ALLOWANCE-RENEWED: the allowed rate is the profile's peak over the scheduler's two-day
+            // horizon, so it must be worked out again within that horizon: a rate that changes later with
+            // no reprogramming (a bridge whose new drug reaches the tip days later) would otherwise run
+            // above what the over-infusion guard allows, and a correct pump would be stopped.
+            _allowedRateUntil = Now.Value + DosingScheduler.Horizon.Value / 2;
         }
+
+        private long _allowedRateUntil = long.MaxValue;
 
         /// <summary>RESUME-AFTER-RESET: once the self-test passed, delivery goes on from the journal's position.</summary>
         private void Resume(Milliseconds now)

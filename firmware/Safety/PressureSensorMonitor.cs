@@ -5,9 +5,11 @@ namespace OpenIdds.Firmware.Safety
     /// <summary>
     /// SENSOR-PLAUSIBILITY for the downstream pressure sensor: a reading that is out of range or from a
     /// disconnected sensor, the same raw value too many times in a row (stuck: a live sensor always
-    /// shows a few pascals of noise), or a spread between consecutive readings far beyond the sensor's
-    /// noise (implausibly noisy) marks the sensor faulty. A faulty sensor's readings are not used for
-    /// occlusion detection; the fault clears only after a run of good readings.
+    /// shows a few pascals of noise), a spread between consecutive readings far beyond the sensor's
+    /// noise, or a measured noise too large for the occlusion detector to see a stroke through
+    /// (implausibly noisy) marks the sensor faulty. A faulty sensor's readings are not used for
+    /// occlusion detection - which falls back to motor feedback - and the fault clears only after a
+    /// run of good readings with the noise back down.
     /// </summary>
     public sealed class PressureSensorMonitor
     {
@@ -20,6 +22,18 @@ namespace OpenIdds.Firmware.Safety
         /// <summary>Readings with a jump that large, out of the last 16, that mean "implausibly noisy".</summary>
         public const int NoisyCount = 8;
 
+        /// <summary>
+        /// Largest mean difference between two readings a moment apart, Pa. The occlusion detector judges
+        /// a stroke only if its jump is at least <see cref="OcclusionDetector.MinimumJumpPascals"/> (100 Pa):
+        /// with noise above half of that, four strokes "retained" in a row happen by chance within hours
+        /// (a false stop of an intrathecal drug), so such a sensor is faulty instead. A sensor with 25 Pa
+        /// of noise (1 sd) differs by 28 Pa on average; 10x that, 282 Pa.
+        /// </summary>
+        public const int NoisyMeanPascals = 50;
+
+        /// <summary>Noise samples before the estimate is trusted (the mean runs over about this many).</summary>
+        public const int NoiseSamples = 16;
+
         /// <summary>Plausible gauge range of a downstream line, Pa: a little below zero to well above any occlusion limit.</summary>
         public const int MinimumPascals = -5000;
         public const int MaximumPascals = 300000;
@@ -30,8 +44,26 @@ namespace OpenIdds.Firmware.Safety
         private int _noisyHistory;     // last 16 readings: bit set = large jump
         private int _good;
         private bool _faulty;
+        private int _noiseTimes16;     // running mean of |difference| x 16 (integer exponential average over 16 samples)
+        private int _noiseCount;
 
         public bool Faulty { get { return _faulty; } }
+
+        /// <summary>The measured noise: the running mean difference between two readings a moment apart, Pa.</summary>
+        public int NoisePascals { get { return _noiseTimes16 / NoiseSamples; } }
+
+        /// <summary>True once enough samples show noise above <see cref="NoisyMeanPascals"/>.</summary>
+        public bool TooNoisy { get { return _noiseCount >= NoiseSamples && NoisePascals > NoisyMeanPascals; } }
+
+        /// <summary>Two readings a moment apart, with nothing between them: their difference is the sensor's noise.</summary>
+        public void NoiseSample(int difference)
+        {
+            int d = difference < 0 ? -difference : difference;
+            if (d > NoisyStepPascals) d = NoisyStepPascals;
+            if (_noiseCount == 0) _noiseTimes16 = d * NoiseSamples;
+            else _noiseTimes16 += d - _noiseTimes16 / NoiseSamples;
+            if (_noiseCount < NoiseSamples) _noiseCount++;
+        }
 
         /// <summary>Takes one reading; returns true if it can be used.</summary>
         public bool Accept(SensorStatus status, int pascals)
@@ -45,7 +77,7 @@ namespace OpenIdds.Firmware.Safety
                 _noisyHistory = ((_noisyHistory << 1) | (jump > NoisyStepPascals ? 1 : 0)) & 0xFFFF;
                 _last = pascals;
                 _haveLast = true;
-                if (_same + 1 >= StuckReadings || BitCount(_noisyHistory) >= NoisyCount) bad = true;
+                if (_same + 1 >= StuckReadings || BitCount(_noisyHistory) >= NoisyCount || TooNoisy) bad = true;
             }
             if (bad)
             {

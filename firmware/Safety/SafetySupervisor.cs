@@ -217,6 +217,7 @@ namespace OpenIdds.Firmware.Safety
 
             int before, after;
             bool beforeOk = ReadPressure(out before);
+            if (_settings.HasPressureSensor) SampleNoise(before);
             long stepsBefore = _pump.StepsTaken;
             _pump.Tick();
             int strokes = (int)(_pump.StepsTaken - stepsBefore);
@@ -301,7 +302,23 @@ namespace OpenIdds.Firmware.Safety
         private bool ReadPressure(out int pascals)
         {
             SensorStatus status = _hardware.Pressure.Read(out pascals);
+            _lastPressureStatus = status;
             return _settings.HasPressureSensor && _pressure.Accept(status, pascals);
+        }
+
+        private SensorStatus _lastPressureStatus;
+
+        /// <summary>
+        /// SENSOR-NOISE-MEASURED: a second reading right after the first differs from it by the sensor's
+        /// own noise only (no stroke, no drainage in between), so the pair measures the noise the
+        /// stroke-by-stroke occlusion detector has to see through.
+        /// </summary>
+        private void SampleNoise(int first)
+        {
+            if (_lastPressureStatus != SensorStatus.Ok) return;
+            int second;
+            if (_hardware.Pressure.Read(out second) != SensorStatus.Ok) return;
+            _pressure.NoiseSample(second - first);
         }
 
         /// <summary>OCCLUSION-RELIEF: reverse the strokes the blocked line holds, so its stored pressure is not a bolus later.</summary>

@@ -67,6 +67,11 @@ public class GuardPropertyTests
         long rate = Math.Clamp(limits.DailyDoseHard.Value * dailyPermille / 1000 * 1000 / 24 / concentration, 2_000, 900_000);
         long bolus = Math.Min(limits.BolusDoseHard.Value * t.BolusPermille / 1000, limits.BolusDoseHard.Value);
         var pca = new PatientBolusSettings(new Micrograms(Math.Max(1, bolus)), Milliseconds.FromMinutes(Math.Max(t.BolusMinutes, 10)), Milliseconds.FromMinutes(t.LockoutMinutes), t.MaxPer24h);
+        // A prescription the checks would refuse tests nothing: keep the peak basal plus the bolus's rate
+        // under the 1 mL/h hard rate limit (a flex peak is 3/2 of the rate).
+        long bolusRate = BolusRate.Of(drug.Concentration.VolumeOf(pca.Dose), pca.Duration).Value;
+        long peakRoom = 950_000 - bolusRate;
+        rate = Math.Min(rate, t.Flex ? peakRoom * 2 / 3 : peakRoom);
         if (!t.Flex) return Prescription.Continuous(drug, new NanolitersPerHour(rate), pca);
         // Night low, morning high, evening middle: the peak sets the guard's allowance all day.
         return Prescription.Flex(drug,
@@ -127,7 +132,7 @@ public class GuardPropertyTests
         var guard = rig.Pump.Supervisor.Guard;
         if (guard.Tripped || rig.Pump.Supervisor.Alarms.IsShown(AlarmCode.OverInfusion))
         {
-            throw new InvalidOperationException($"the guard tripped at {guard.TrippedAt} on its {guard.TrippedWindow} window: {t}");
+            throw new InvalidOperationException($"the guard tripped at {guard.TrippedAt} on its {guard.TrippedWindow} window: {t} with steps [{string.Join("; ", t.Steps.Select(s => $"{s.GapMs} {s.Move} {s.Number}"))}]");
         }
     }
 }

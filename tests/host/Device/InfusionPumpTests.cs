@@ -208,6 +208,25 @@ public class InfusionPumpTests
     }
 
     [TestMethod]
+    public void A_bridge_whose_new_drug_arrives_days_later_does_not_trip_the_guard_when_its_rate_changes()
+    {
+        // 2.5 uL/h of 10 mg/mL, then a refill at 2 mg/mL: the 150 uL line is pushed at the old rate for
+        // 60 h - beyond the scheduler's 48 h horizon - and then the new drug runs at 12.5 uL/h. The
+        // guard's allowance must follow the change though nothing is reprogrammed (GUARD-ALLOWANCE-RENEWED).
+        var rig = PumpRig.Running(Prescription.Continuous(PumpRig.Morphine(), new NanolitersPerHour(2500), null));
+        var expected = rig.Pump.BeginRefill();
+        var refill = rig.Pump.CompleteRefill(expected, Nanoliters.FromMilliliters(20), PumpRig.Morphine(2000), PumpConfiguration.DefaultLowReservoir, true);
+        Assert.IsTrue(refill.Report.Accepted, refill.Report.ToString());
+        long arrival = rig.Pump.Therapy.TipArrival.Value;
+        Assert.IsTrue(arrival - rig.Pump.Now.Value > Milliseconds.FromDays(2).Value, "the bridge lasts beyond the scheduler's horizon");
+        rig.RunTo(arrival + Milliseconds.FromHours(6).Value);
+        Assert.IsFalse(rig.Pump.Supervisor.Guard.Tripped, "the guard stopped a correct pump");
+        Assert.AreEqual(SafetyState.Running, rig.Pump.Supervisor.State);
+        Milliseconds next;
+        Assert.AreEqual(12_500L, rig.Pump.Therapy.Profile.RateAt(rig.Pump.Now, out next).Value, "the new drug runs at the rate for the same dose");
+    }
+
+    [TestMethod]
     public void A_review_checks_everything_and_changes_nothing()
     {
         var rig = PumpRig.Running();

@@ -23,6 +23,31 @@ namespace OpenIdds.Tests.Unit.Safety
         }
 
         [TestMethod]
+        public void A_sensor_whose_noise_drowns_a_stroke_is_faulty_and_a_quiet_one_is_not()
+        {
+            // Two readings a moment apart: 25 Pa sd differs by about 28 Pa, ten times that by about 282 Pa.
+            PressureSensorMonitor quiet = new PressureSensorMonitor();
+            PressureSensorMonitor noisy = new PressureSensorMonitor();
+            for (int i = 0; i < 40; i++)
+            {
+                quiet.NoiseSample(i % 2 == 0 ? 28 : -30);
+                noisy.NoiseSample(i % 2 == 0 ? 282 : -260);
+                Assert.IsTrue(quiet.Accept(SensorStatus.Ok, 1333 + (i % 7) * 5), "a quiet sensor's readings are used");
+                noisy.Accept(SensorStatus.Ok, 1333 + (i % 7) * 200);
+            }
+            Assert.IsFalse(quiet.Faulty);
+            Assert.IsTrue(noisy.TooNoisy, "mean " + noisy.NoisePascals.ToString() + " Pa");
+            Assert.IsTrue(noisy.Faulty, "SENSOR-NOISE-MEASURED: the occlusion detector must not judge strokes through this noise");
+            // The fault clears once the noise is back down and a run of good readings follows.
+            for (int i = 0; i < 80; i++)
+            {
+                noisy.NoiseSample(20);
+                noisy.Accept(SensorStatus.Ok, 1333 + (i % 7) * 5);
+            }
+            Assert.IsFalse(noisy.Faulty);
+        }
+
+        [TestMethod]
         public void A_disconnected_out_of_range_or_noisy_sensor_is_faulty()
         {
             PressureSensorMonitor disconnected = new PressureSensorMonitor();
