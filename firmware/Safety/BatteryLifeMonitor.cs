@@ -4,11 +4,14 @@ using OpenIdds.Hal;
 namespace OpenIdds.Firmware.Safety
 {
     /// <summary>
-    /// BATTERY-ERI-BEFORE-EOS. Implanted: from the charge gauge and the programmed therapy's daily
+    /// BATTERY-ERI-BEFORE-EOS. Implanted: from the charge drawn and the programmed therapy's daily
     /// consumption, the elective replacement indicator (ERI) comes when 90 days plus the end-of-service
     /// reserve are left, and end of service (EOS) when only the reserve is left - so there are always at
-    /// least 90 days between them at the programmed therapy (SynchroMed's rule). Without a gauge, and
-    /// for the external trial pump, the terminal voltage decides: low below 3.3 V, end below 3.1 V.
+    /// least 90 days between them at the programmed therapy (SynchroMed's rule). The charge drawn is the
+    /// board's gauge where it has one, else the firmware's own count (BATTERY-CHARGE-COUNTED, see
+    /// <see cref="SafetySupervisor"/>); where the count decides, the cell's voltage may overrule it
+    /// (below 3.3 V is ERI, below 3.1 V end of service: the count is a model, the voltage is the cell). The external trial pump has
+    /// replaceable cells, so for it only the voltage decides: low below 3.3 V, end below 3.1 V.
     /// </summary>
     public sealed class BatteryLifeMonitor
     {
@@ -22,6 +25,7 @@ namespace OpenIdds.Firmware.Safety
 
         private readonly IBatteryMonitor _battery;
         private readonly long _capacityMicroampereHours;
+        private long _counted = -1;
 
         public BatteryLifeMonitor(IBatteryMonitor battery, long capacityMicroampereHours)
         {
@@ -33,10 +37,23 @@ namespace OpenIdds.Firmware.Safety
         public bool EndOfService { get; private set; }
         public bool Low { get; private set; }
 
-        /// <summary>Days left at <paramref name="dailyMicroampereHours"/>; -1 where the board has no gauge.</summary>
+        /// <summary>Charge drawn since the cell was new, uAh: the gauge's, else the firmware's count, else -1.</summary>
+        public long ConsumedMicroampereHours
+        {
+            get
+            {
+                long gauge = _battery.ConsumedMicroampereHours;
+                return gauge >= 0 ? gauge : _counted;
+            }
+        }
+
+        /// <summary>True where the charge drawn is the firmware's count, not a gauge.</summary>
+        public bool Counting { get { return _battery.ConsumedMicroampereHours < 0 && _counted >= 0; } }
+
+        /// <summary>Days left at <paramref name="dailyMicroampereHours"/>; -1 where the charge drawn is not known.</summary>
         public long DaysLeft(long dailyMicroampereHours)
         {
-            long consumed = _battery.ConsumedMicroampereHours;
+            long consumed = ConsumedMicroampereHours;
             if (consumed < 0 || dailyMicroampereHours <= 0) return -1;
             long remaining = _capacityMicroampereHours - consumed;
             return remaining <= 0 ? 0 : remaining / dailyMicroampereHours;
@@ -45,21 +62,35 @@ namespace OpenIdds.Firmware.Safety
         /// <summary>Re-evaluates with the programmed therapy's daily consumption (steps/day x charge/step + quiescent).</summary>
         public void Update(long dailyMicroampereHours)
         {
+            Update(dailyMicroampereHours, -1);
+        }
+
+        /// <summary>
+        /// Re-evaluates; <paramref name="countedMicroampereHours"/> is the firmware's count of the charge
+        /// drawn (-1 for none: the external pump, whose cells are changed), used where the board has no gauge.
+        /// </summary>
+        public void Update(long dailyMicroampereHours, long countedMicroampereHours)
+        {
+            _counted = countedMicroampereHours;
             long days = DaysLeft(dailyMicroampereHours);
             int millivolts;
             bool voltageOk = _battery.Read(out millivolts) == SensorStatus.Ok;
+            bool voltageEnd = voltageOk && millivolts < EndMillivolts;
+            bool voltageLow = voltageOk && millivolts < LowMillivolts;
             if (days >= 0)
             {
-                EndOfService = days <= EndOfServiceReserveDays;
-                ElectiveReplacement = days <= EndOfServiceReserveDays + DaysBetweenEriAndEos;
+                // The count is a model, so where it decides, the cell's voltage may overrule it: past the
+                // knee (below 3.3 V) is ERI, below 3.1 V end of service, whichever comes first.
+                bool counted = Counting;
+                EndOfService = days <= EndOfServiceReserveDays || (counted && voltageEnd);
+                ElectiveReplacement = days <= EndOfServiceReserveDays + DaysBetweenEriAndEos || (counted && voltageLow);
             }
             else
             {
-                EndOfService = voltageOk && millivolts < EndMillivolts;
+                EndOfService = voltageEnd;
                 ElectiveReplacement = false;
             }
-            Low = voltageOk && millivolts < LowMillivolts;
-            if (!voltageOk) Low = true;
+            Low = !voltageOk || millivolts < LowMillivolts;
         }
     }
 }

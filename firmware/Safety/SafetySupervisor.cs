@@ -248,7 +248,7 @@ namespace OpenIdds.Firmware.Safety
             Condition(AlarmCode.ReservoirDiscrepancy, _reservoir.Discrepant, now);
             Condition(AlarmCode.LevelSensorFault, _reservoir.SensorFaulty, now);
 
-            _battery.Update(DailyCharge());
+            _battery.Update(DailyCharge(), _settings.Implanted ? CountedCharge(now) : -1);
             if (_settings.Implanted)
             {
                 Condition(AlarmCode.BatteryEndOfService, _battery.EndOfService, now);
@@ -331,6 +331,20 @@ namespace OpenIdds.Firmware.Safety
             for (int i = 0; i < _relievedStrokes; i++) motor.Step();
             motor.Disable();
             motor.SetDirection(MotorDirection.Forward);
+        }
+
+        /// <summary>
+        /// BATTERY-CHARGE-COUNTED: the charge the implanted pump has drawn, uAh, counted from what the
+        /// journal keeps across resets - the motor steps taken (each <see cref="SupervisorSettings.StepNanoampereHours"/>)
+        /// and pump time (the quiescent current). The battery monitor uses it where the board has no
+        /// charge gauge, so elective replacement still comes 90 days before end of service.
+        /// </summary>
+        public long CountedCharge(Milliseconds now)
+        {
+            long motor = _pump.StepsTaken * _settings.StepNanoampereHours / 1000;
+            long quiescent = now.Value / Milliseconds.PerHour * _settings.QuiescentMicroamperes
+                + now.Value % Milliseconds.PerHour * _settings.QuiescentMicroamperes / Milliseconds.PerHour;
+            return motor + quiescent;
         }
 
         /// <summary>Charge the programmed therapy draws per day, uAh: steps at the allowed rate plus quiescent current.</summary>

@@ -189,5 +189,35 @@ namespace OpenIdds.Tests.Unit.Safety
             monitor.Update(1000);
             Assert.IsTrue(monitor.Low);
         }
+    
+        [TestMethod]
+        public void Without_a_gauge_the_counted_charge_decides_and_a_gauge_outranks_the_count()
+        {
+            FakeBattery battery = new FakeBattery();
+            BatteryLifeMonitor monitor = new BatteryLifeMonitor(battery, 2000000);
+            monitor.Update(1000, 1950000);
+            Assert.IsTrue(monitor.Counting && monitor.ElectiveReplacement && !monitor.EndOfService, "50 days left by the count: ERI");
+            monitor.Update(1000, -1);
+            Assert.IsFalse(monitor.ElectiveReplacement, "no gauge, no count: nothing to say");
+            battery.ConsumedMicroampereHours = 100000;
+            monitor.Update(1000, 1950000);
+            Assert.IsFalse(monitor.Counting || monitor.ElectiveReplacement, "the gauge's 1,900 days outrank the count");
+        }
+
+        [TestMethod]
+        public void Where_the_count_decides_the_cells_voltage_can_overrule_it()
+        {
+            FakeBattery battery = new FakeBattery();
+            BatteryLifeMonitor monitor = new BatteryLifeMonitor(battery, 2000000);
+            battery.Millivolts = BatteryLifeMonitor.LowMillivolts - 1;
+            monitor.Update(1000, 0);
+            Assert.IsTrue(monitor.ElectiveReplacement && !monitor.EndOfService, "past the knee: ERI, though the count says 2,000 days");
+            battery.Millivolts = BatteryLifeMonitor.EndMillivolts - 1;
+            monitor.Update(1000, 0);
+            Assert.IsTrue(monitor.EndOfService && monitor.ElectiveReplacement);
+            battery.ConsumedMicroampereHours = 0;
+            monitor.Update(1000, 0);
+            Assert.IsFalse(monitor.EndOfService || monitor.ElectiveReplacement, "a gauge is not a model: its count stands");
+        }
     }
 }
