@@ -28,7 +28,7 @@ namespace OpenIdds.Tests.Unit.Safety
             // Two readings a moment apart: 25 Pa sd differs by about 28 Pa, ten times that by about 282 Pa.
             PressureSensorMonitor quiet = new PressureSensorMonitor();
             PressureSensorMonitor noisy = new PressureSensorMonitor();
-            for (int i = 0; i < 40; i++)
+            for (int i = 0; i < PressureSensorMonitor.NoiseSamples + 8; i++)
             {
                 quiet.NoiseSample(i % 2 == 0 ? 28 : -30);
                 noisy.NoiseSample(i % 2 == 0 ? 282 : -260);
@@ -39,12 +39,25 @@ namespace OpenIdds.Tests.Unit.Safety
             Assert.IsTrue(noisy.TooNoisy, "mean " + noisy.NoisePascals.ToString() + " Pa");
             Assert.IsTrue(noisy.Faulty, "SENSOR-NOISE-MEASURED: the occlusion detector must not judge strokes through this noise");
             // The fault clears once the noise is back down and a run of good readings follows.
-            for (int i = 0; i < 80; i++)
+            for (int i = 0; i < 4 * PressureSensorMonitor.NoiseSamples; i++)
             {
                 noisy.NoiseSample(20);
                 noisy.Accept(SensorStatus.Ok, 1333 + (i % 7) * 5);
             }
             Assert.IsFalse(noisy.Faulty);
+        }
+
+        [TestMethod]
+        public void One_large_first_difference_does_not_make_a_quiet_sensor_look_noisy()
+        {
+            // The estimate starts as a plain mean: a start that took its value from the first sample
+            // alone called a quiet sensor noisy at power-on (the false-alarm benchmark found it).
+            PressureSensorMonitor monitor = new PressureSensorMonitor();
+            monitor.NoiseSample(400);
+            for (int i = 1; i < PressureSensorMonitor.NoiseSamples; i++) monitor.NoiseSample(i % 2 == 0 ? 28 : -28);
+            Assert.IsFalse(monitor.TooNoisy, "mean " + monitor.NoisePascals.ToString() + " Pa");
+            int n = PressureSensorMonitor.NoiseSamples;
+            Assert.AreEqual((400 + (n - 1) * 28) / n, monitor.NoisePascals);
         }
 
         [TestMethod]
