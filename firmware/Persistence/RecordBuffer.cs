@@ -13,7 +13,7 @@ namespace OpenIdds.Firmware.Persistence
 
         public void Clear()
         {
-            for (int i = 0; i < _bytes.Length; i++) _bytes[i] = 0;
+            System.Array.Clear(_bytes, 0, _bytes.Length);
             _position = 0;
         }
 
