@@ -76,13 +76,28 @@ namespace OpenIdds.Hal.Storage
             int written = count;
             if (_cutAfter >= 0 && _cutAfter - _programmed < count) written = _cutAfter > _programmed ? (int)(_cutAfter - _programmed) : 0;
             int start = page * PageSize + offset;
-            for (int i = 0; i < written; i++) _bytes[start + i] &= data[index + i];
+            if (Erased(start, written) && index >= 0 && index + written <= data.Length) System.Array.Copy(data, index, _bytes, start, written);
+            else for (int i = 0; i < written; i++) _bytes[start + i] &= data[index + i];
             _programmed += written;
             if (written < count)
             {
                 _cutAfter = -1;
                 throw new PowerCut("power cut after " + written.ToString() + " of " + count.ToString() + " bytes written to page " + page.ToString());
             }
+        }
+
+        /// <summary>
+        /// True when <paramref name="count"/> bytes from <paramref name="start"/> are all 0xFF (and inside
+        /// the chip): programming them leaves exactly the new bytes, a block copy - what every journal
+        /// write into its erased slot is. Anything else takes the byte-by-byte AND above.
+        /// </summary>
+        private bool Erased(int start, int count)
+        {
+            if (start < 0 || count < 0 || start + count > _bytes.Length) return false;
+            int i = 0;
+            for (; i + 8 <= count; i += 8) if (System.BitConverter.ToUInt64(_bytes, start + i) != ulong.MaxValue) return false;
+            for (; i < count; i++) if (_bytes[start + i] != 0xFF) return false;
+            return true;
         }
     }
 }
