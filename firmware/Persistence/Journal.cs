@@ -227,7 +227,10 @@ namespace OpenIdds.Firmware.Persistence
 
         private bool Blank()
         {
-            for (int i = 0; i < _slotSize; i++) if (_slot[i] != 0xFF) return false;
+            // Eight bytes per comparison: every append checks a whole slot (1 KiB for the pump's state).
+            int i = 0;
+            for (; i + 8 <= _slotSize; i += 8) if (System.BitConverter.ToUInt64(_slot, i) != ulong.MaxValue) return false;
+            for (; i < _slotSize; i++) if (_slot[i] != 0xFF) return false;
             return true;
         }
 

@@ -13,7 +13,7 @@ namespace OpenIdds.Firmware.Persistence
 
         public void Clear()
         {
-            for (int i = 0; i < _bytes.Length; i++) _bytes[i] = 0;
+            System.Array.Clear(_bytes, 0, _bytes.Length);
             _position = 0;
         }
 
@@ -21,13 +21,17 @@ namespace OpenIdds.Firmware.Persistence
 
         public void PutUInt32(uint value)
         {
-            for (int i = 0; i < 4; i++) _bytes[_position++] = (byte)(value >> (8 * i));
+            int p = _position;
+            for (int i = 0; i < 4; i++) _bytes[p + i] = (byte)(value >> (8 * i));
+            _position = p + 4;
         }
 
         public void PutInt64(long value)
         {
             ulong v = (ulong)value;
-            for (int i = 0; i < 8; i++) _bytes[_position++] = (byte)(v >> (8 * i));
+            int p = _position;
+            for (int i = 0; i < 8; i++) _bytes[p + i] = (byte)(v >> (8 * i));
+            _position = p + 8;
         }
 
         public int GetByte() { return _bytes[_position++]; }

@@ -23,6 +23,9 @@ namespace OpenIdds.Firmware.Safety
         private readonly bool[] _acknowledged = new bool[AlarmTable.CodeSpace];
         private readonly long[] _raisedAt = new long[AlarmTable.CodeSpace];
         private readonly long[] _quietUntil = new long[AlarmTable.CodeSpace];
+        // Alarms shown now. Most ticks show none, so the table scans below (every tick, and before
+        // every sleep) answer at once then; a raise and a clear are the only places _shown changes.
+        private int _shownCount;
         private AlarmCode _sounding;
         private bool _audible;
 
@@ -39,6 +42,7 @@ namespace OpenIdds.Firmware.Safety
         {
             get
             {
+                if (_shownCount == 0) return false;
                 for (int i = 0; i < AlarmTable.Count; i++)
                 {
                     AlarmDefinition row = AlarmTable.At(i);
@@ -54,6 +58,7 @@ namespace OpenIdds.Firmware.Safety
             get
             {
                 AlarmCode best = AlarmCode.None;
+                if (_shownCount == 0) return best;
                 for (int i = 0; i < AlarmTable.Count; i++)
                 {
                     AlarmDefinition row = AlarmTable.At(i);
@@ -77,6 +82,7 @@ namespace OpenIdds.Firmware.Safety
             get
             {
                 uint bits = 0;
+                if (_shownCount == 0) return bits;
                 for (int i = 0; i < AlarmTable.Count; i++)
                 {
                     AlarmDefinition row = AlarmTable.At(i);
@@ -107,6 +113,7 @@ namespace OpenIdds.Firmware.Safety
             _condition[c] = true;
             if (_shown[c]) return;
             _shown[c] = true;
+            _shownCount++;
             _acknowledged[c] = false;
             _raisedAt[c] = now.Value;
             _quietUntil[c] = 0;
@@ -177,6 +184,7 @@ namespace OpenIdds.Firmware.Safety
         public Milliseconds NextWake(Milliseconds now)
         {
             long next = long.MaxValue;
+            if (_shownCount == 0) return new Milliseconds(next);
             for (int i = 0; i < AlarmTable.CodeSpace; i++)
             {
                 long q = _quietUntil[i];
@@ -197,6 +205,7 @@ namespace OpenIdds.Firmware.Safety
         {
             int c = (int)code;
             _shown[c] = false;
+            _shownCount--;
             _acknowledged[c] = false;
             _quietUntil[c] = 0;
             _sink.Record(now, AlarmEventKind.Cleared, code);

@@ -56,8 +56,16 @@ namespace OpenIdds.Firmware.Therapy
         /// <summary>The mass recorded in the buckets of one clock hour.</summary>
         public Nanograms InHour(long hour)
         {
+            // An hour's buckets sit in consecutive slots of the ring (wrapping at its end): one
+            // division finds the first, as every journal record reads 25 hours of them.
+            long first = hour * BucketsPerHour;
+            int slot = Slot(first);
             long sum = 0;
-            for (int i = 0; i < BucketsPerHour; i++) sum += InBucket(hour * BucketsPerHour + i).Value;
+            for (int i = 0; i < BucketsPerHour; i++)
+            {
+                if (_index[slot] == first + i) sum += _mass[slot];
+                slot = slot + 1 == Capacity ? 0 : slot + 1;
+            }
             return new Nanograms(sum);
         }
 

@@ -10,6 +10,7 @@ namespace OpenIdds.Hal.Storage
     {
         private readonly byte[] _bytes;
         private readonly int[] _erases;
+        private readonly byte[] _erased;   // one page of 0xFF: an erase is a block copy of it
         private long _cutAfter = -1;
         private long _programmed;
 
@@ -20,7 +21,9 @@ namespace OpenIdds.Hal.Storage
             RatedEraseCycles = ratedEraseCycles;
             _bytes = new byte[pageSize * pageCount];
             _erases = new int[pageCount];
-            for (int i = 0; i < _bytes.Length; i++) _bytes[i] = 0xFF;
+            _erased = new byte[pageSize];
+            for (int i = 0; i < _erased.Length; i++) _erased[i] = 0xFF;
+            for (int page = 0; page < pageCount; page++) System.Array.Copy(_erased, 0, _bytes, page * pageSize, pageSize);
         }
 
         public int PageSize { get; private set; }
@@ -59,26 +62,42 @@ namespace OpenIdds.Hal.Storage
             if (_cutAfter >= 0 && _programmed >= _cutAfter)
             {
                 // Half-erased: the first half is 0xFF, the rest keeps what it had.
-                for (int i = 0; i < PageSize / 2; i++) _bytes[page * PageSize + i] = 0xFF;
+                System.Array.Copy(_erased, 0, _bytes, page * PageSize, PageSize / 2);
                 _cutAfter = -1;
                 throw new PowerCut("power cut during the erase of page " + page.ToString());
             }
-            for (int i = 0; i < PageSize; i++) _bytes[page * PageSize + i] = 0xFF;
+            System.Array.Copy(_erased, 0, _bytes, page * PageSize, PageSize);
             _erases[page]++;
         }
 
         public void Write(int page, int offset, byte[] data, int index, int count)
         {
-            for (int i = 0; i < count; i++)
+            // Bytes are programmed in order; an armed cut stops the write after the bytes it allows.
+            int written = count;
+            if (_cutAfter >= 0 && _cutAfter - _programmed < count) written = _cutAfter > _programmed ? (int)(_cutAfter - _programmed) : 0;
+            int start = page * PageSize + offset;
+            if (Erased(start, written) && index >= 0 && index + written <= data.Length) System.Array.Copy(data, index, _bytes, start, written);
+            else for (int i = 0; i < written; i++) _bytes[start + i] &= data[index + i];
+            _programmed += written;
+            if (written < count)
             {
-                if (_cutAfter >= 0 && _programmed >= _cutAfter)
-                {
-                    _cutAfter = -1;
-                    throw new PowerCut("power cut after " + i.ToString() + " of " + count.ToString() + " bytes written to page " + page.ToString());
-                }
-                _bytes[page * PageSize + offset + i] &= data[index + i];
-                _programmed++;
+                _cutAfter = -1;
+                throw new PowerCut("power cut after " + written.ToString() + " of " + count.ToString() + " bytes written to page " + page.ToString());
             }
+        }
+
+        /// <summary>
+        /// True when <paramref name="count"/> bytes from <paramref name="start"/> are all 0xFF (and inside
+        /// the chip): programming them leaves exactly the new bytes, a block copy - what every journal
+        /// write into its erased slot is. Anything else takes the byte-by-byte AND above.
+        /// </summary>
+        private bool Erased(int start, int count)
+        {
+            if (start < 0 || count < 0 || start + count > _bytes.Length) return false;
+            int i = 0;
+            for (; i + 8 <= count; i += 8) if (System.BitConverter.ToUInt64(_bytes, start + i) != ulong.MaxValue) return false;
+            for (; i < count; i++) if (_bytes[start + i] != 0xFF) return false;
+            return true;
         }
     }
 }

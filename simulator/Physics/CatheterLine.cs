@@ -72,10 +72,26 @@ public sealed class CatheterLine
         if (double.IsInfinity(resistance)) return;
         double tau = resistance * _p.ComplianceNanolitersPerPascal;
         double before = PressurePascals;
-        PressurePascals = sink + (before - sink) * DeterministicMath.ExpNegative(seconds / tau);
+        PressurePascals = sink + (before - sink) * Decay(seconds / tau);
         double outflow = (before - PressurePascals) * _p.ComplianceNanolitersPerPascal;
         if (outflow > 0) Forward(outflow);
         else if (outflow < 0) Backward(-outflow);
+    }
+
+    // Nearly every wake-up is the firmware's same 30 s sleep on the same line, so the decay of the
+    // last interval is kept: the series in ExpNegative (a pure function) runs only when it changes.
+    private double _decayExponent = double.NaN;
+    private double _decay;
+
+    /// <summary>e^-<paramref name="exponent"/>, the share of the line's excess pressure left after an interval.</summary>
+    private double Decay(double exponent)
+    {
+        if (exponent != _decayExponent)
+        {
+            _decay = DeterministicMath.ExpNegative(exponent);
+            _decayExponent = exponent;
+        }
+        return _decay;
     }
 
     /// <summary>Volume leaves the tip; the compliance store refills the line from the pump end, first in first out.</summary>

@@ -62,6 +62,8 @@ public sealed class VirtualPump
     public long BoardTime(long trueTime)
     {
         long sinceReset = trueTime - _installedAt;
+        // A board without drift (most scenarios) reads true time since its reset: no division per wake-up.
+        if (_clockDriftPpm == 0) return sinceReset;
         return sinceReset + sinceReset * _clockDriftPpm / 1_000_000;
     }
 
@@ -69,6 +71,7 @@ public sealed class VirtualPump
     public long TrueTime(long boardTime)
     {
         if (boardTime == long.MaxValue) return long.MaxValue;
+        if (_clockDriftPpm == 0) return _installedAt + boardTime;
         long t = _installedAt + boardTime * 1_000_000 / (1_000_000 + _clockDriftPpm);
         while (BoardTime(t) < boardTime) t++;
         return t;
