@@ -72,7 +72,9 @@ namespace OpenIdds.Firmware.Device
         /// <summary>Opens a refill session: the residual the clinician should withdraw is the computed reservoir now.</summary>
         public Nanoliters BeginRefill()
         {
-            _refill = _therapy.BeginRefill(Now);
+            Milliseconds now = Now;
+            _refill = _therapy.BeginRefill(now);
+            Commit(now);
             return _refill.Expected;
         }
 
@@ -119,7 +121,9 @@ namespace OpenIdds.Firmware.Device
         /// <summary>Audio pause: every alarm that may be silenced is quiet for its row's time; lights stay.</summary>
         public void SilenceAlarms()
         {
-            _supervisor.Alarms.Silence(Now);
+            Milliseconds now = Now;
+            _supervisor.Alarms.Silence(now);
+            Commit(now);
         }
 
         /// <summary>A trial diary pain score (0-10), at pump time now.</summary>

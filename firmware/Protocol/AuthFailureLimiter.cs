@@ -6,7 +6,8 @@ namespace OpenIdds.Firmware.Protocol
     /// AUTH-FAILURES-RATE-LIMITED: more than <see cref="FailuresAllowed"/> authentication failures
     /// (bad MAC, replay, wrong role) within <see cref="Window"/> refuse every authenticated command for
     /// a lockout that doubles each time, up to an hour; a valid command resets it. It bounds a key
-    /// search on the line to a few guesses a minute and the log to a few lines a minute. One limiter
+    /// search on the line to a few guesses a minute, and (ProtocolEndpoint logs no failure during a
+    /// lockout) the event log to six failure lines and a lockout line per lockout. One limiter
     /// for the whole link: a frame's claimed role is the attacker's choice.
     /// </summary>
     public sealed class AuthFailureLimiter

@@ -60,10 +60,14 @@ namespace OpenIdds.Firmware.Protocol
             return TryGet(command, out roles, out authenticated) && (roles & (1 << (int)role)) != 0;
         }
 
-        /// <summary>True for commands whose only effect is an answer (their counters need not be journaled: a replay changes nothing).</summary>
+        /// <summary>
+        /// True for commands whose only effect is an answer: their counters need not be journaled (a
+        /// replay after a reset changes nothing). Every other authenticated command journals its counter
+        /// with its effect (JOURNAL-BEFORE-EFFECT); ProtocolEndpointTests checks both halves.
+        /// </summary>
         public static bool ReadOnly(int command)
         {
-            return command == Hello || command == ReadStatus || command == ExportLog || command == TrialReport || command == RefillBegin;
+            return command == Hello || command == ReadStatus || command == ExportLog || command == TrialReport;
         }
 
         public static string Name(int command)

@@ -23,6 +23,14 @@ namespace OpenIdds.Firmware.Protocol
     /// </summary>
     public sealed class ProtocolEndpoint
     {
+        /// <summary>
+        /// COUNTER-WINDOW: a counter more than this above the newest accepted for its role is refused
+        /// (CounterAhead). Hello is unauthenticated, so a forger could tell the programmer a counter
+        /// near 2^32; one validly signed command there would leave no counter above it, and the role
+        /// locked out for good. A real programmer sends the next one (two racing programmers, a few more).
+        /// </summary>
+        public const uint MaxCounterAdvance = 1000;
+
         private readonly ISerialLink _link;
         private readonly IMonotonicClock _clock;
         private readonly KeyRing _keys;
@@ -143,10 +151,18 @@ namespace OpenIdds.Firmware.Protocol
                     Refuse(ProtocolStatus.BadMac, sequence, role, command, counter, "HMAC does not verify under the device's " + RoleName.Of((Role)role) + " key" + (_keys.Provisioned((Role)role) ? "" : " (the development key)"));
                     return;
                 }
+                // The MAC held, so these two refusals are sealed under the role's key: the programmer acts
+                // on them (it re-reads the counter), so a forger on the line must not be able to fake them.
                 if (counter <= _counters[role])
                 {
                     AuthenticationFailure(ProtocolStatus.Replay, role, now);
-                    Refuse(ProtocolStatus.Replay, sequence, role, command, counter, "counter " + counter.ToString() + " is not above the last accepted " + _counters[role].ToString() + " for " + RoleName.Of((Role)role));
+                    Refuse(ProtocolStatus.Replay, sequence, role, command, counter, "counter " + counter.ToString() + " is not above the last accepted " + _counters[role].ToString() + " for " + RoleName.Of((Role)role), mac);
+                    return;
+                }
+                if (counter - _counters[role] > MaxCounterAdvance)
+                {
+                    _handler.AuthenticationFailed((Role)role, ProtocolStatus.CounterAhead, false, _limiter.NextLockout);
+                    Refuse(ProtocolStatus.CounterAhead, sequence, role, command, counter, "counter " + counter.ToString() + " is more than " + MaxCounterAdvance.ToString() + " above the last accepted " + _counters[role].ToString() + " for " + RoleName.Of((Role)role) + " (the limit): the counter the programmer was told is not the device's", mac);
                     return;
                 }
                 _limiter.Succeeded();
@@ -164,17 +180,29 @@ namespace OpenIdds.Firmware.Protocol
             Answer(status, sequence, role, command, counter, mac);
         }
 
+        /// <summary>
+        /// AUTH-FAILURES-RATE-LIMITED, for the log as well: during a lockout a failure (only a wrong
+        /// role can still reach here, and it needs no key) is refused without a line in the event log,
+        /// so a flood of keyless frames writes at most <see cref="AuthFailureLimiter.FailuresAllowed"/> + 1
+        /// failure lines and one lockout line per lockout, not one per frame.
+        /// </summary>
         private void AuthenticationFailure(ProtocolStatus status, int role, Milliseconds now)
         {
+            if (_limiter.LockedOut(now)) return;
             bool started = _limiter.Failed(now);
             _handler.AuthenticationFailed(role < RoleName.Count ? (Role)role : Role.Patient, status, started, _limiter.NextLockout);
         }
 
         private void Refuse(ProtocolStatus status, int sequence, int role, int command, uint counter, string why)
         {
+            Refuse(status, sequence, role, command, counter, why, null);
+        }
+
+        private void Refuse(ProtocolStatus status, int sequence, int role, int command, uint counter, string why, HmacSha256? mac)
+        {
             _writer.Reset(Frame.ResponseHeaderBytes, Frame.MaxPayload);
             _writer.Text(why);
-            Answer(status, sequence, role, command, counter, null);
+            Answer(status, sequence, role, command, counter, mac);
         }
 
         /// <summary>Seals the answer in <c>_answer</c> (payload already written) and sends it, stuffed and ended by 0x00.</summary>

@@ -28,6 +28,8 @@ namespace OpenIdds.Firmware.Protocol
         RateLimited = 10,
         /// <summary>The payload does not parse (the response names the field).</summary>
         BadPayload = 11,
+        /// <summary>The counter is more than ProtocolEndpoint.MaxCounterAdvance above the last accepted one: the programmer was told a false counter.</summary>
+        CounterAhead = 12,
     }
 
     /// <summary>nanoFramework's Enum.ToString() gives the number, so names are mapped here.</summary>
@@ -49,6 +51,7 @@ namespace OpenIdds.Firmware.Protocol
                 case ProtocolStatus.Replay: return "replay";
                 case ProtocolStatus.RateLimited: return "rate-limited";
                 case ProtocolStatus.BadPayload: return "bad-payload";
+                case ProtocolStatus.CounterAhead: return "counter-ahead";
                 default: return "unknown";
             }
         }

@@ -61,9 +61,11 @@ public sealed class ProtocolClient : IDisposable
         uint counter = ++_counters[(int)role];
         var mac = new HmacSha256(key);
         var r = Exchange(role, command, payloadFor(counter), mac, counter);
-        if (r.Status == ProtocolStatus.Replay)
+        if (r.Status == ProtocolStatus.Replay && r.Authenticated)
         {
-            // Another programmer moved the counter on since our hello: learn it and try once more.
+            // Another programmer moved the counter on since our hello: learn it and try once more. Only
+            // on a refusal sealed under our key: an unsealed "replay" may be a forger's, holding our
+            // frame back to deliver it later, and a retry would then run the command twice.
             Connect();
             counter = ++_counters[(int)role];
             r = Exchange(role, command, payloadFor(counter), mac, counter);
@@ -140,7 +142,9 @@ public sealed class ProtocolClient : IDisposable
                 (Device != null && (Device.DevelopmentKeys & (1 << (int)role)) != 0
                     ? $"The device still uses development keys: run `iddsctl keys dev --device {id}`."
                     : "Its keys were provisioned: use the key the service engineer gave you."),
+            ProtocolStatus.Replay when !r.Authenticated => $"device {id} seemed to refuse {what} as a replay, but the answer did not verify under the {RoleName.Of(role)} key: someone else may be answering on the line. The command may still run; read the status before trying again.",
             ProtocolStatus.Replay => $"device {id} refused {what}: its counter was already used ({r.Reason}). Another programmer is talking to it; try again.",
+            ProtocolStatus.CounterAhead => $"device {id} refused {what}: {r.Reason}. The counter came from a hello answer the device did not send: someone may be tampering with the line; nothing ran.",
             ProtocolStatus.WrongRole => $"{what} is not allowed for the {RoleName.Of(role)} role ({r.Reason}); use --role with a role that may send it (docs/protocol.md lists them).",
             ProtocolStatus.RateLimited => $"device {id} is refusing authenticated commands after repeated authentication failures ({r.Reason}). Wait, and check your keys before trying again.",
             ProtocolStatus.BadPayload => $"device {id} could not read the {what} request: {r.Reason}",

@@ -51,6 +51,9 @@ public sealed class FrameFuzzer
 
     private InfusionPump Pump => _session.Pump.Pump;
 
+    /// <summary>Stands for an answer that is not a well-formed response frame: always a failure.</summary>
+    private const ProtocolStatus Undecodable = (ProtocolStatus)255;
+
     /// <summary>The device under attack.</summary>
     public ScenarioSession Session => _session;
 
@@ -99,7 +102,9 @@ public sealed class FrameFuzzer
             Role role = CommandTable.Allows(command, Role.Clinician) ? Role.Clinician : CommandTable.Allows(command, Role.Patient) ? Role.Patient : Role.Service;
             byte[] payload = _random.NextInt(2) == 0 ? RandomBytes(_random.NextInt(48)) : MutatedPayload(command);
             string before = Fingerprint(counters: false);
-            var statuses = Send(Seal(role, command, ++_counter, payload, _keys[(int)role]), result, i);
+            // The next counter of the role, as a programmer that read Hello would send (COUNTER-WINDOW refuses far-ahead ones).
+            uint counter = _session.Pump.Pump.ReplayCounters[(int)role] + 1;
+            var statuses = Send(Seal(role, command, counter, payload, _keys[(int)role]), result, i);
             foreach (var status in statuses)
             {
                 if (status != ProtocolStatus.Ok && status != ProtocolStatus.BadPayload) result.Failures.Add($"frame {i}: authenticated {CommandTable.Name(command)} answered {ProtocolStatusName.Of(status)}");
@@ -151,6 +156,7 @@ public sealed class FrameFuzzer
         var statuses = _link.Answers();
         foreach (var s in statuses)
         {
+            if (s == Undecodable) result.Failures.Add($"frame {index}: the device's answer does not decode (COBS or CRC) on {Hex(wire)}");
             result.Answers++;
             result.ByStatus[s] = result.ByStatus.GetValueOrDefault(s) + 1;
         }
@@ -315,7 +321,7 @@ public sealed class FrameFuzzer
                 start = i + 1;
                 byte[] frame = Decoded(wire);
                 if (frame.Length >= Frame.MinResponse && Frame.CrcHolds(frame, frame.Length)) statuses.Add((ProtocolStatus)frame[10]);
-                else statuses.Add((ProtocolStatus)255);
+                else statuses.Add(Undecodable);
             }
             _out.Clear();
             _in.Clear();

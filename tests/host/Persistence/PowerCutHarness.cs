@@ -147,12 +147,13 @@ public sealed class PowerCutHarness
         long reference = _rig.Pump.Therapy.Ledger.InLast24Hours(new Milliseconds(now)).Value;
         long restored = pump.Therapy.Ledger.InLast24Hours(new Milliseconds(now)).Value;
         if (restored < reference - StepNanograms) Failures.Add($"{where}: rolling 24 h dose {restored} ng after the reset, more than one step below the {reference} ng delivered");
-        if (WritesSeen > _grantJournaledAtWrite && pump.Therapy.LastPatientBolus.Value != _bolusGrant) Failures.Add($"{where}: the journaled bolus grant (lockout) was lost");
+        // At or after the write that journaled it: an erase cut later, before the next write, sees the same count.
+        if (WritesSeen >= _grantJournaledAtWrite && pump.Therapy.LastPatientBolus.Value != _bolusGrant) Failures.Add($"{where}: the journaled bolus grant (lockout) was lost");
         long fill = pump.Supervisor.Fill.Value;
-        long expectedFill = WritesSeen > _refillJournaledAtWrite ? FillAfter : FillBefore;
+        long expectedFill = WritesSeen >= _refillJournaledAtWrite ? FillAfter : FillBefore;
         // While the refill's own writes are in flight, either fill is a committed state.
         if (fill != expectedFill && !(_refilling && (fill == FillBefore || fill == FillAfter)))
-            Failures.Add($"{where}: reservoir fill {fill} nL; the records say {expectedFill} nL ({(WritesSeen > _refillJournaledAtWrite ? "after" : "before")} the refill)");
+            Failures.Add($"{where}: reservoir fill {fill} nL; the records say {expectedFill} nL ({(WritesSeen >= _refillJournaledAtWrite ? "after" : "before")} the refill)");
 
         // A bolus in progress at the cut must end when it was going to, not restart.
         bool bolusRunning = _bolusEnd > now && WritesSeen > _grantJournaledAtWrite;
