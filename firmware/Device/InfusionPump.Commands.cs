@@ -95,7 +95,9 @@ namespace OpenIdds.Firmware.Device
             {
                 result = _refill.Complete(withdrawn, added, drug, lowThreshold, confirmed, now);
                 if (withdrawn.Value >= 0) _supervisor.RefillChecked(result.DiscrepancyAlert);
-                if (result.DiscrepancyAlert) _events.Append(EventKind.RefillDiscrepancy, now, result.DiscrepancyPermille == long.MaxValue ? -1 : result.DiscrepancyPermille, (long)TherapyError.RefillDiscrepancyBeyondTolerance);
+                // Logged once, with the clinician's final answer: a refill sent back for a soft-limit
+                // confirmation comes again with the same residual.
+                if (result.DiscrepancyAlert && !result.Report.NeedsConfirmation) _events.Append(EventKind.RefillDiscrepancy, now, result.DiscrepancyPermille == long.MaxValue ? -1 : result.DiscrepancyPermille, (long)TherapyError.RefillDiscrepancyBeyondTolerance);
                 if (result.Report.Accepted)
                 {
                     _supervisor.Filled(added);

@@ -59,8 +59,8 @@ public static class IddsCtl
         var drug = new Option<string?>("--drug") { Description = "drug name (from the library)" };
         var concentration = new Option<string?>("--concentration") { Description = "ug/mL" };
         var low = new Option<string?>("--low") { Description = "low-reservoir alarm threshold, mL" };
-        var refill = new Command("refill", "the refill workflow: expected residual, discrepancy check, fill, next refill date") { withdrawn, added, drug, concentration, low };
-        refill.SetAction(p => Connected(p, s => RefillCommand.Execute(s, new RefillCommand.Answers(p.GetValue(withdrawn), p.GetValue(added), p.GetValue(drug), p.GetValue(concentration), p.GetValue(low)))));
+        var refill = new Command("refill", "the refill workflow: expected residual, discrepancy check, fill, next refill date") { withdrawn, added, drug, concentration, low, confirmSoft };
+        refill.SetAction(p => Connected(p, s => RefillCommand.Execute(s, new RefillCommand.Answers(p.GetValue(withdrawn), p.GetValue(added), p.GetValue(drug), p.GetValue(concentration), p.GetValue(low)), p.GetValue(confirmSoft))));
 
         var alarms = new Command("alarms", "alarms shown and their recent history");
         alarms.SetAction(p => Connected(p, AlarmsCommand.Show));

@@ -17,7 +17,7 @@ public static class RefillCommand
 {
     public sealed record Answers(string? Withdrawn, string? Added, string? Drug, string? Concentration, string? Low);
 
-    public static int Execute(ProgrammerSession session, Answers given)
+    public static int Execute(ProgrammerSession session, Answers given, bool confirmSoftLimits)
     {
         var console = session.Console;
         var status = session.Commands.Status(Role.Clinician);
@@ -34,7 +34,9 @@ public static class RefillCommand
             : $"discrepancy {discrepancy}, within the 14.5 % tolerance");
 
         string drugName = given.Drug ?? console.Ask("Drug", status.Prescription.Drug.IsNone ? null : status.Prescription.Drug.Name);
-        long concentration = long.Parse(given.Concentration ?? console.Ask("Concentration (ug/mL)", status.Prescription.Drug.IsNone ? null : status.Prescription.Drug.Concentration.Value.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
+        string concentrationText = given.Concentration ?? console.Ask("Concentration (ug/mL)", status.Prescription.Drug.IsNone ? null : status.Prescription.Drug.Concentration.Value.ToString(CultureInfo.InvariantCulture));
+        if (!long.TryParse(concentrationText, NumberStyles.None, CultureInfo.InvariantCulture, out long concentration))
+            throw new Link.LinkException($"concentration (ug/mL) '{concentrationText}' is not a whole number of ug/mL");
         long added = Units.Thousandths(given.Added ?? console.Ask("Volume added (mL)", null), "volume added (mL)") * 1000;
         long low = Units.Thousandths(given.Low ?? console.Ask("Low-reservoir alarm at (mL)", (status.LowReservoirThreshold / 1_000_000.0).ToString("0.###", CultureInfo.InvariantCulture)), "low-reservoir threshold (mL)") * 1000;
 
@@ -47,9 +49,24 @@ public static class RefillCommand
             console.Line("not recorded; nothing changed (the refill session stays open)");
             return 1;
         }
-        var result = session.Commands.RefillComplete(new Nanoliters(withdrawn), new Nanoliters(added), drug, new Nanoliters(low), confirmed: true);
+        // Soft limits (a concentration above the library's soft limit, a large change of the running
+        // dose) are the pump's to find: the first request carries only what the clinician confirmed on
+        // the command line, and any soft limit the pump reports is shown and asked about before it is
+        // confirmed. --yes answers "record this refill", never a soft limit.
+        var result = session.Commands.RefillComplete(new Nanoliters(withdrawn), new Nanoliters(added), drug, new Nanoliters(low), confirmSoftLimits);
         Firmware.Protocol.Messages.ReportMessage report = result.Report;
         ReportView.Show(console, report, "refill");
+        if (report.Verdict == Firmware.Protocol.Messages.ReportMessage.NeedsConfirmation)
+        {
+            if (!console.Confirm("Confirm the soft limit(s) above as the prescribing clinician?"))
+            {
+                console.Line("not recorded; nothing changed (the refill session stays open)");
+                return 1;
+            }
+            result = session.Commands.RefillComplete(new Nanoliters(withdrawn), new Nanoliters(added), drug, new Nanoliters(low), confirmed: true);
+            report = result.Report;
+            ReportView.Show(console, report, "refill");
+        }
         if (result.DiscrepancyAlert) console.Line("[red]the pump raised refill-discrepancy[/] (logged)");
         if (report.IsAccepted)
         {

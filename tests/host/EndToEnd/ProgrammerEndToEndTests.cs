@@ -156,6 +156,21 @@ public class ProgrammerEndToEndTests
 
     [TestMethod]
     [Timeout(60_000)]
+    public void A_refill_above_a_soft_limit_is_shown_and_asked_and_declining_records_nothing()
+    {
+        using var bench = new Bench();
+        // 12 mg/mL is above morphine's soft limit of 10 mg/mL: the pump asks; the clinician declines.
+        var (exit, output) = bench.Run(["refill"], "14\nmorphine\n12000\n20\n2\ny\nn\n");
+        Assert.AreEqual(1, exit, output);
+        string flat = Flat(output);
+        StringAssert.Contains(flat, "needs confirmation");
+        StringAssert.Contains(flat, "Confirm the soft limit(s) above");
+        StringAssert.Contains(flat, "not recorded; nothing changed");
+        Assert.AreEqual(10_000L, bench.Device.Session.Pump.Pump.Therapy.Prescription.Drug.Concentration.Value, "the refill was not recorded");
+    }
+
+    [TestMethod]
+    [Timeout(60_000)]
     public void A_stall_alarm_is_shown_the_clinician_resets_it_and_reprograms()
     {
         using var bench = new Bench();
