@@ -25,7 +25,7 @@ public sealed record PhysicsParameters
     /// <summary>Line compliance of the implanted pump, nL/Pa. 0.2: no external tubing set - the pump's own short outlet and a stiffer catheter.</summary>
     public double ImplantedComplianceNanolitersPerPascal { get; init; } = 0.2;
 
-    /// <summary>Open-catheter resistance, Pa.s/nL. 0.33: Poiseuille for a 0.5 mm ID, 50 cm intrathecal catheter with water.</summary>
+    /// <summary>Open-catheter resistance, Pa.s/nL. 0.33: Poiseuille for the intrathecal catheter of <see cref="CatheterNanoliters"/> (0.535 mm ID, 67 cm) with water at 20 C (1.0 mPa s).</summary>
     public double ResistancePascalSecondsPerNanoliter { get; init; } = 0.33;
 
     /// <summary>Resistance of a disconnected line, times the catheter's. 0.1: only the few centimetres of outlet before the break remain.</summary>
@@ -34,7 +34,7 @@ public sealed record PhysicsParameters
     /// <summary>Pump tubing volume, nL. 100 uL: a short extension set.</summary>
     public long TubingNanoliters { get; init; } = 100_000;
 
-    /// <summary>Catheter volume, nL. 150 uL: ~0.25 uL/cm over 60 cm (SynchroMed catheters are of this order).</summary>
+    /// <summary>Catheter volume, nL. 150 uL: 2.25 uL/cm (0.535 mm ID) over 67 cm, the catheter whose resistance is <see cref="ResistancePascalSecondsPerNanoliter"/> (SynchroMed catheters are of this order).</summary>
     public long CatheterNanoliters { get; init; } = 150_000;
 
     /// <summary>CSF pressure lying, Pa. 10 mmHg (brief: 5-15 mmHg lying).</summary>

@@ -8,7 +8,7 @@ namespace OpenIdds.Tests.Host.Bench;
 
 /// <summary>
 /// The path a bench technician takes, through the tool's own entry point: `bench record` on a simulated
-/// balance on a real pseudo-terminal for 8 minutes of run in about 5 s of wall time, with the cable
+/// balance on a real pseudo-terminal for 8 minutes of run in about 12 s of wall time (x40), with the cable
 /// pulled and plugged back in mid-run; then `bench analyze` of the CSV it wrote; then the report.
 /// Run apart from the other test classes: the accelerated clock turns a wall millisecond of CPU contention
 /// into 40 ms of run.
