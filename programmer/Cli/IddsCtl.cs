@@ -39,6 +39,12 @@ public static class IddsCtl
                 console.Error(e.Message);
                 return 2;
             }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or TimeoutException)
+            {
+                // The port went away mid-session (cable pulled, adapter unplugged, pump reset).
+                console.Error($"the link failed during the command: {e.Message}. Check the cable and the port, then read the status to see what the pump did.");
+                return 2;
+            }
         }
 
         var status = new Command("status", "therapy, reservoir (computed and measured), alarms, battery, next refill");

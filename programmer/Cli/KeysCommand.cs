@@ -8,7 +8,7 @@ namespace OpenIdds.Programmer.Cli;
 /// <summary>
 /// `iddsctl keys`: the local key file. `dev --device ID` stores a device's development keys (derived
 /// from its id: public, bench and simulator only); `show` lists what the file holds (fingerprints,
-/// never keys); `provision --role R` (service key) gives the device a new random key for a role,
+/// never keys); `provision --for R` (service key) gives the device a new random key for a role,
 /// sent wrapped so the line never carries it in clear, and keeps it in the key file.
 /// </summary>
 public static class KeysCommand

@@ -28,7 +28,10 @@ public class BoardWiringTests
         new("linux-sbc", typeof(RaspberryPiPins), RaspberryPiPins.Step, RaspberryPiPins.Direction, RaspberryPiPins.Enable, RaspberryPiPins.LoopbackInput),
     };
 
-    private static LoopbackCheck RunLoopback(Board board, bool jumper, out VirtualGpioDriver pins)
+    private static LoopbackCheck RunLoopback(Board board, bool jumper, out VirtualGpioDriver pins) => RunLoopback(board, jumper, 1, out pins);
+
+    /// <param name="clockSpeed">How many milliseconds the check's clock counts per real one (2: a clock that runs twice as fast as the wall).</param>
+    private static LoopbackCheck RunLoopback(Board board, bool jumper, int clockSpeed, out VirtualGpioDriver pins)
     {
         pins = new VirtualGpioDriver();
         var gpio = new GpioController(pins);
@@ -39,7 +42,7 @@ public class BoardWiringTests
         while (!check.Done)
         {
             int wait = check.Poll();
-            clock.AdvanceTo(clock.ElapsedMilliseconds + Math.Max(wait, 1));
+            clock.AdvanceTo(clock.ElapsedMilliseconds + Math.Max(wait, 1) * clockSpeed);
         }
         return check;
     }
@@ -52,9 +55,21 @@ public class BoardWiringTests
             var check = RunLoopback(board, jumper: true, out var pins);
             Assert.IsTrue(check.Passed, board.Name + ": " + check.Report());
             Assert.AreEqual((long)LoopbackCheck.PlannedSteps, check.Planned, board.Name);
-            Assert.AreEqual($"LOOPBACK PASS: {LoopbackCheck.PlannedSteps} pulses counted for {LoopbackCheck.PlannedSteps} steps planned", check.Report());
+            Assert.AreEqual($"LOOPBACK PASS: {LoopbackCheck.PlannedSteps} pulses counted for {LoopbackCheck.PlannedSteps} steps planned, in 20000 ms for 20000 ms planned (limit +200 ms), 0 dropped late", check.Report());
             Assert.AreEqual(PinValue.High, pins.Level(board.Enable), board.Name + ": ENABLE high again once the check is done");
         }
+    }
+
+    [TestMethod]
+    public void A_board_that_wakes_too_late_for_its_steps_fails_the_loopback_check()
+    {
+        // The board sleeps four times as long as the check asks (a timer at a quarter of its speed, a
+        // busy loop): each step is 300 ms late, beyond the 200 ms the check allows, so it is dropped,
+        // and the plan's 20 s is not kept either.
+        var check = RunLoopback(Boards[0], jumper: true, clockSpeed: 4, out _);
+        Assert.IsFalse(check.Passed, check.Report());
+        Assert.IsTrue(check.Missed > 0 || !check.OnTime, check.Report());
+        StringAssert.StartsWith(check.Report(), "LOOPBACK FAIL");
     }
 
     [TestMethod]

@@ -12,7 +12,10 @@ namespace OpenIdds.Boards
     /// from the STEP pin to the board's spare loopback input; the dosing scheduler plans
     /// <see cref="PlannedSteps"/> steps at <see cref="Rate"/> on the board's clock, the real
     /// <see cref="StepDirDriver"/> gives them, and <see cref="StepLoopbackSelfTest"/> counts the pulses
-    /// that arrive. Pass = every planned step reached the pin as exactly one pulse.
+    /// that arrive. Pass = every planned step reached the pin as exactly one pulse, none was dropped for
+    /// lateness, and the last one came when the plan says: <see cref="PlannedSteps"/> steps at
+    /// <see cref="Rate"/> take <see cref="PlannedMilliseconds"/>, worked out here from the rate and the
+    /// calibration, not from the scheduler, so a scheduler or clock that runs at the wrong rate fails.
     ///
     /// The driver is enabled (ENABLE low) while it runs, because StepDirDriver gives no pulse while
     /// disabled - a safety property, not something a test may bypass. So the motor must not be able to
@@ -25,11 +28,21 @@ namespace OpenIdds.Boards
         /// <summary>9 mL/h at 250 nL per step is 10 steps a second: 200 steps in 20 s.</summary>
         public static readonly NanolitersPerHour Rate = NanolitersPerHour.FromMicrolitersPerHour(9000);
         public const int PlannedSteps = 200;
+        public const long PicolitersPerStep = 250000;
+
+        /// <summary>The plan's length: steps x pL/step / (nL/h x 1000 pL/nL) hours = 20,000 ms.</summary>
+        public static readonly long PlannedMilliseconds = PlannedSteps * PicolitersPerStep * Milliseconds.PerHour / (Rate.Value * 1000);
+
+        /// <summary>How late a step may be given (later, the scheduler drops it and the check fails) and the last pulse may come: one step interval (100 ms) plus the board's wake-up latency.</summary>
+        public const long LateMilliseconds = 200;
 
         private readonly StepDirDriver _motor;
         private readonly StepLoopbackSelfTest _counter;
         private readonly IMonotonicClock _clock;
         private readonly DosingScheduler _scheduler;
+        private readonly long _start;
+        private long _end;
+        private long _missed;
         private bool _done;
 
         public LoopbackCheck(GpioController gpio, StepDirDriver motor, int loopbackInputPin, IMonotonicClock clock)
@@ -37,7 +50,8 @@ namespace OpenIdds.Boards
             _motor = motor;
             _clock = clock;
             _counter = new StepLoopbackSelfTest(gpio, loopbackInputPin);
-            _scheduler = new DosingScheduler(new ConstantRate(Rate), new Calibration(250000), new Milliseconds(clock.ElapsedMilliseconds), Milliseconds.FromMinutes(1));
+            _start = clock.ElapsedMilliseconds;
+            _scheduler = new DosingScheduler(new ConstantRate(Rate), new Calibration(PicolitersPerStep), new Milliseconds(_start), new Milliseconds(LateMilliseconds));
             _motor.Enable();
         }
 
@@ -49,7 +63,15 @@ namespace OpenIdds.Boards
         /// <summary>Pulses the loopback input counted.</summary>
         public int Counted { get { return _counter.Edges; } }
 
-        public bool Passed { get { return _done && _counter.Matches(_scheduler.StepsTaken); } }
+        /// <summary>Milliseconds from the start to the last step given (0 until done).</summary>
+        public long Took { get { return _done ? _end - _start : 0; } }
+
+        /// <summary>Steps the scheduler dropped because the board woke too late for them.</summary>
+        public long Missed { get { return _missed; } }
+
+        public bool OnTime { get { return _done && Took >= PlannedMilliseconds && Took <= PlannedMilliseconds + LateMilliseconds; } }
+
+        public bool Passed { get { return _done && _counter.Matches(PlannedSteps) && _scheduler.StepsTaken == PlannedSteps && _missed == 0 && OnTime; } }
 
         /// <summary>Gives the steps due now; returns the milliseconds until the next one (0 once done, motor disabled).</summary>
         public int Poll()
@@ -58,9 +80,11 @@ namespace OpenIdds.Boards
             Milliseconds now = new Milliseconds(_clock.ElapsedMilliseconds);
             int missed;
             int take = _scheduler.Advance(now, out missed);
+            _missed += missed;
             for (int i = 0; i < take; i++) _motor.Step();
             if (_scheduler.StepsTaken >= PlannedSteps)
             {
+                _end = now.Value;
                 _motor.Disable();
                 _done = true;
                 return 0;
@@ -72,7 +96,8 @@ namespace OpenIdds.Boards
         /// <summary>The one line a board prints: what was planned, what arrived, and the verdict.</summary>
         public string Report()
         {
-            return "LOOPBACK " + (Passed ? "PASS" : "FAIL") + ": " + Counted.ToString() + " pulses counted for " + Planned.ToString() + " steps planned";
+            return "LOOPBACK " + (Passed ? "PASS" : "FAIL") + ": " + Counted.ToString() + " pulses counted for " + Planned.ToString() + " steps planned, in "
+                + Took.ToString() + " ms for " + PlannedMilliseconds.ToString() + " ms planned (limit +" + LateMilliseconds.ToString() + " ms), " + _missed.ToString() + " dropped late";
         }
     }
 }
