@@ -227,6 +227,7 @@ namespace OpenIdds.Firmware.Safety
             if (_settings.HasPressureSensor)
             {
                 if (beforeOk && afterOk) _occlusion.Observe(before, after, strokes);
+                else _occlusion.Delivered(strokes);
                 if (_pressure.Faulty) _alarms.Raise(AlarmCode.PressureSensorFault, now); else _alarms.ConditionGone(AlarmCode.PressureSensorFault, now);
             }
             Condition(AlarmCode.MotorStall, MotorStalled, now);
@@ -321,11 +322,15 @@ namespace OpenIdds.Firmware.Safety
             _pressure.NoiseSample(second - first);
         }
 
-        /// <summary>OCCLUSION-RELIEF: reverse the strokes the blocked line holds, so its stored pressure is not a bolus later.</summary>
+        /// <summary>
+        /// OCCLUSION-RELIEF: reverse the strokes the blocked line holds, so its stored pressure is not a
+        /// bolus later - on either alarm path (retained run or absolute backstop), every forward stroke
+        /// since the line last showed one drain, up to <see cref="OcclusionDetector.MaximumHeldStrokes"/>.
+        /// </summary>
         private void Relieve()
         {
             IMotorDriver motor = _hardware.Motor;
-            _relievedStrokes = _occlusion.RetainedStrokes;
+            _relievedStrokes = _occlusion.HeldStrokes;
             motor.SetDirection(MotorDirection.Reverse);
             motor.Enable();
             for (int i = 0; i < _relievedStrokes; i++) motor.Step();
