@@ -39,7 +39,7 @@ namespace OpenIdds.Firmware.Safety
             new AlarmDefinition(AlarmCode.SelfTestFailed, "self-test-failed", AlarmPriority.High, true, 0, 0, true,
                 "the pump cannot show it is safe to run"),
             new AlarmDefinition(AlarmCode.ControlLoopStalled, "control-loop-stalled", AlarmPriority.High, true, 2 * Minute, 15 * Minute, true,
-                "the control loop stopped ticking; the watchdog restarted the pump into the safe state"),
+                "the control loop stopped ticking; the watchdog restarted the pump, which comes back through the self-test alarm-stopped until a clinician reset"),
             new AlarmDefinition(AlarmCode.StorageFault, "storage-fault", AlarmPriority.High, true, 2 * Minute, 15 * Minute, true,
                 "a stored record failed its CRC: the pump cannot trust its state"),
             new AlarmDefinition(AlarmCode.RefillDiscrepancy, "refill-discrepancy", AlarmPriority.Medium, true, 60 * Minute, 240 * Minute, false,

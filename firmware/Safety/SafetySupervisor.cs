@@ -204,7 +204,8 @@ namespace OpenIdds.Firmware.Safety
                     if ((_selfTest.Failures & SelfTestFailure.Storage) != 0) _alarms.Raise(AlarmCode.StorageFault, now);
                     if (_resetCause == ResetCause.Watchdog)
                     {
-                        // WATCHDOG-SAFE-RESTART: the pump came back stopped; the stall is reported and latched.
+                        // WATCHDOG-SAFE-RESTART: after the self-test the pump goes to alarm-stopped, not stopped; the
+                        // stall is reported and latched, and only a clinician reset lets therapy start again.
                         _alarms.Raise(AlarmCode.ControlLoopStalled, now);
                         _alarms.ConditionGone(AlarmCode.ControlLoopStalled, now);
                         if (_machine.State == SafetyState.Stopped) _machine.Fire(SafetyTrigger.CriticalFault);

@@ -246,7 +246,7 @@ namespace OpenIdds.Tests.Unit.Safety
         }
 
         [TestMethod]
-        public void A_watchdog_restart_comes_back_stopped_with_the_control_loop_alarm_and_a_power_on_does_not()
+        public void A_watchdog_restart_comes_back_alarm_stopped_with_the_control_loop_alarm_and_a_power_on_does_not()
         {
             FakeBoard board = new FakeBoard();
             board.Pressure.Pascals = 1333;
