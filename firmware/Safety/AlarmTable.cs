@@ -33,7 +33,7 @@ namespace OpenIdds.Firmware.Safety
             new AlarmDefinition(AlarmCode.BatteryLow, "battery-low", AlarmPriority.Medium, false, 60 * Minute, 240 * Minute, false,
                 "external trial pump: change the battery"),
             new AlarmDefinition(AlarmCode.PressureSensorFault, "pressure-sensor-fault", AlarmPriority.Medium, true, 60 * Minute, 240 * Minute, false,
-                "occlusion detection falls back to motor feedback; delivery goes on (stopping an intrathecal drug is itself a hazard)"),
+                "no occlusion detection while it lasts (motor feedback sees none: a blocked line does not stall the head); a blockage shows later as a reservoir or refill discrepancy; delivery goes on (stopping an intrathecal drug is itself a hazard)"),
             new AlarmDefinition(AlarmCode.DeadlineMissed, "deadline-missed", AlarmPriority.Low, true, 240 * Minute, 0, false,
                 "steps were late beyond tolerance and dropped, never made up: a little under-infusion"),
             new AlarmDefinition(AlarmCode.SelfTestFailed, "self-test-failed", AlarmPriority.High, true, 0, 0, true,

@@ -8,8 +8,12 @@ namespace OpenIdds.Firmware.Safety
     /// shows a few pascals of noise), a spread between consecutive readings far beyond the sensor's
     /// noise, or a measured noise too large for the occlusion detector to see a stroke through
     /// (implausibly noisy) marks the sensor faulty. A faulty sensor's readings are not used for
-    /// occlusion detection - which falls back to motor feedback - and the fault clears only after a
-    /// run of good readings with the noise back down.
+    /// occlusion detection - neither stroke retention nor the absolute backstop - and nothing else
+    /// detects an occlusion meanwhile: motor feedback does not (a peristaltic head turns against a
+    /// blocked line; `benchmarks -- occlusion`, motor feedback only: 0 of 20 alarmed within 24 h), and
+    /// the blockage shows only later as the drug left behind (reservoir-discrepancy where a level
+    /// sensor is fitted, else the refill residual check; H-OCCLUSION-NO-SENSOR). The fault clears only
+    /// after a run of good readings with the noise back down.
     /// </summary>
     public sealed class PressureSensorMonitor
     {
