@@ -29,7 +29,7 @@ namespace OpenIdds.Firmware.Safety
             new AlarmDefinition(AlarmCode.BatteryEndOfService, "battery-end-of-service", AlarmPriority.High, false, 2 * Minute, 15 * Minute, true,
                 "the cell can no longer run the motor safely"),
             new AlarmDefinition(AlarmCode.BatteryElectiveReplacement, "battery-elective-replacement", AlarmPriority.Medium, false, 240 * Minute, 1440 * Minute, false,
-                "at least 90 days of therapy left: schedule the replacement"),
+                "at least 90 days of therapy left by the charge drawn at the programmed therapy (a failing cell's voltage can bring it, and end of service, sooner): schedule the replacement"),
             new AlarmDefinition(AlarmCode.BatteryLow, "battery-low", AlarmPriority.Medium, false, 60 * Minute, 240 * Minute, false,
                 "external trial pump: change the battery"),
             new AlarmDefinition(AlarmCode.PressureSensorFault, "pressure-sensor-fault", AlarmPriority.Medium, true, 60 * Minute, 240 * Minute, false,

@@ -343,7 +343,8 @@ namespace OpenIdds.Firmware.Safety
         /// BATTERY-CHARGE-COUNTED: the charge the implanted pump has drawn, uAh, counted from what the
         /// journal keeps across resets - the motor steps taken (each <see cref="SupervisorSettings.StepNanoampereHours"/>)
         /// and pump time (the quiescent current). The battery monitor uses it where the board has no
-        /// charge gauge, so elective replacement still comes 90 days before end of service.
+        /// charge gauge, so elective replacement still comes 90 days before end of service at the programmed
+        /// therapy (unless a failing cell's voltage overrules the count, BATTERY-ERI-BEFORE-EOS).
         /// </summary>
         public long CountedCharge(Milliseconds now)
         {
