@@ -12,7 +12,8 @@ namespace OpenIdds.Firmware.Safety
     /// own count (BATTERY-CHARGE-COUNTED, see <see cref="SafetySupervisor"/>); where the count decides,
     /// the cell's voltage may overrule it (below 3.3 V is ERI, below 3.1 V end of service: the count is
     /// a model, the voltage is the cell). Then the 90 days do not hold: a failing cell read below 3.1 V
-    /// before it was read below 3.3 V raises ERI and EOS in the same update. The external trial pump has
+    /// before it was read below 3.3 V sets ERI and EOS in the same update (the supervisor then shows
+    /// end of service alone, with no 90 days' warning). The external trial pump has
     /// replaceable cells, so for it only the voltage decides: low below 3.3 V, end below 3.1 V.
     /// </summary>
     public sealed class BatteryLifeMonitor
