@@ -303,6 +303,7 @@ namespace OpenIdds.Firmware.Device
             ReservoirMonitor reservoir = _supervisor.Reservoir;
             m.ReservoirComputed = (_supervisor.Fill - _calibration.VolumeOf(_supervisor.Pump.StepsTaken - _supervisor.StepsAtFill)).Value;
             m.ReservoirMeasuredValid = reservoir.HasMeasured;
+            m.LevelSensorFitted = reservoir.SensorFitted;
             m.ReservoirMeasured = reservoir.Measured.Value;
             m.LowReservoirThreshold = _therapy.Configuration.LowReservoirThreshold.Value;
             long perDay = _therapy.WorstCaseDailyVolume.Value;

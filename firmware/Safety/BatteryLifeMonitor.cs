@@ -6,11 +6,14 @@ namespace OpenIdds.Firmware.Safety
     /// <summary>
     /// BATTERY-ERI-BEFORE-EOS. Implanted: from the charge drawn and the programmed therapy's daily
     /// consumption, the elective replacement indicator (ERI) comes when 90 days plus the end-of-service
-    /// reserve are left, and end of service (EOS) when only the reserve is left - so there are always at
-    /// least 90 days between them at the programmed therapy (SynchroMed's rule). The charge drawn is the
-    /// board's gauge where it has one, else the firmware's own count (BATTERY-CHARGE-COUNTED, see
-    /// <see cref="SafetySupervisor"/>); where the count decides, the cell's voltage may overrule it
-    /// (below 3.3 V is ERI, below 3.1 V end of service: the count is a model, the voltage is the cell). The external trial pump has
+    /// reserve are left, and end of service (EOS) when only the reserve is left - so, while the charge
+    /// drawn decides and the therapy stays as programmed, there are at least 90 days between them
+    /// (SynchroMed's rule). The charge drawn is the board's gauge where it has one, else the firmware's
+    /// own count (BATTERY-CHARGE-COUNTED, see <see cref="SafetySupervisor"/>); where the count decides,
+    /// the cell's voltage may overrule it (below 3.3 V is ERI, below 3.1 V end of service: the count is
+    /// a model, the voltage is the cell). Then the 90 days do not hold: a failing cell read below 3.1 V
+    /// before it was read below 3.3 V sets ERI and EOS in the same update (the supervisor then shows
+    /// end of service alone, with no 90 days' warning). The external trial pump has
     /// replaceable cells, so for it only the voltage decides: low below 3.3 V, end below 3.1 V.
     /// </summary>
     public sealed class BatteryLifeMonitor

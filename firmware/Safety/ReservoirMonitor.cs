@@ -54,6 +54,9 @@ namespace OpenIdds.Firmware.Safety
         public bool Empty { get; private set; }
         public bool Discrepant { get; private set; }
 
+        /// <summary>The pump has a level sensor (working or not): "not measured" then means a fault, not its absence.</summary>
+        public bool SensorFitted { get { return _sensor != null; } }
+
         /// <summary>A fitted level sensor failed or read an impossible volume; the reservoir is computed only until it recovers.</summary>
         public bool SensorFaulty { get { return _sensorFaulty; } }
 

@@ -204,7 +204,8 @@ namespace OpenIdds.Firmware.Safety
                     if ((_selfTest.Failures & SelfTestFailure.Storage) != 0) _alarms.Raise(AlarmCode.StorageFault, now);
                     if (_resetCause == ResetCause.Watchdog)
                     {
-                        // WATCHDOG-SAFE-RESTART: the pump came back stopped; the stall is reported and latched.
+                        // WATCHDOG-SAFE-RESTART: after the self-test the pump goes to alarm-stopped, not stopped; the
+                        // stall is reported and latched, and only a clinician reset lets therapy start again.
                         _alarms.Raise(AlarmCode.ControlLoopStalled, now);
                         _alarms.ConditionGone(AlarmCode.ControlLoopStalled, now);
                         if (_machine.State == SafetyState.Stopped) _machine.Fire(SafetyTrigger.CriticalFault);
@@ -227,6 +228,7 @@ namespace OpenIdds.Firmware.Safety
             if (_settings.HasPressureSensor)
             {
                 if (beforeOk && afterOk) _occlusion.Observe(before, after, strokes);
+                else _occlusion.Delivered(strokes);
                 if (_pressure.Faulty) _alarms.Raise(AlarmCode.PressureSensorFault, now); else _alarms.ConditionGone(AlarmCode.PressureSensorFault, now);
             }
             Condition(AlarmCode.MotorStall, MotorStalled, now);
@@ -321,11 +323,15 @@ namespace OpenIdds.Firmware.Safety
             _pressure.NoiseSample(second - first);
         }
 
-        /// <summary>OCCLUSION-RELIEF: reverse the strokes the blocked line holds, so its stored pressure is not a bolus later.</summary>
+        /// <summary>
+        /// OCCLUSION-RELIEF: reverse the strokes the blocked line holds, so its stored pressure is not a
+        /// bolus later - on either alarm path (retained run or absolute backstop), every forward stroke
+        /// since the line last showed one drain, up to <see cref="OcclusionDetector.MaximumHeldStrokes"/>.
+        /// </summary>
         private void Relieve()
         {
             IMotorDriver motor = _hardware.Motor;
-            _relievedStrokes = _occlusion.RetainedStrokes;
+            _relievedStrokes = _occlusion.HeldStrokes;
             motor.SetDirection(MotorDirection.Reverse);
             motor.Enable();
             for (int i = 0; i < _relievedStrokes; i++) motor.Step();
@@ -337,7 +343,8 @@ namespace OpenIdds.Firmware.Safety
         /// BATTERY-CHARGE-COUNTED: the charge the implanted pump has drawn, uAh, counted from what the
         /// journal keeps across resets - the motor steps taken (each <see cref="SupervisorSettings.StepNanoampereHours"/>)
         /// and pump time (the quiescent current). The battery monitor uses it where the board has no
-        /// charge gauge, so elective replacement still comes 90 days before end of service.
+        /// charge gauge, so elective replacement still comes 90 days before end of service at the programmed
+        /// therapy (unless a failing cell's voltage overrules the count, BATTERY-ERI-BEFORE-EOS).
         /// </summary>
         public long CountedCharge(Milliseconds now)
         {

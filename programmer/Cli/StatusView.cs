@@ -27,7 +27,7 @@ public static class StatusView
         }
         if (s.TipArrival != long.MaxValue) table.AddRow("line", "[yellow]priming or bridge: the new drug reaches the catheter tip at " + Markup.Escape(When(s.TipArrival)) + "[/]");
         table.AddRow("reservoir (computed)", Units.Milliliters(s.ReservoirComputed) + " [grey](fill minus steps x calibration)[/]");
-        table.AddRow("reservoir (measured)", s.ReservoirMeasuredValid ? Units.Milliliters(s.ReservoirMeasured) + " [grey](level sensor)[/]" : "[grey]not measured: this pump has no level sensor[/]");
+        table.AddRow("reservoir (measured)", MeasuredReservoir(s));
         table.AddRow("low-reservoir alarm", Units.Milliliters(s.LowReservoirThreshold));
         table.AddRow("next refill", Markup.Escape(When(s.NextRefillAt)) + " [grey](at the worst-case daily volume)[/]");
         table.AddRow("battery", (s.Battery switch { 3 => "[red]end of service[/]", 2 => "[yellow]elective replacement[/]", 1 => "[yellow]low[/]", _ => "[green]ok[/]" }) + $", {s.BatteryMillivolts} mV");
@@ -38,6 +38,12 @@ public static class StatusView
         console.Out.Write(table);
         if (s.AlarmCount > 0) ShowAlarms(console, s);
     }
+
+    /// <summary>The measured reservoir, or why there is none: a faulted level sensor is not the same as no level sensor.</summary>
+    public static string MeasuredReservoir(StatusMessage s) =>
+        s.ReservoirMeasuredValid ? Units.Milliliters(s.ReservoirMeasured) + " [grey](level sensor)[/]"
+        : s.LevelSensorFitted ? "[yellow]not measured (level sensor fault)[/] [grey]- computed only until the sensor recovers[/]"
+        : "[grey]not measured (no level sensor)[/]";
 
     public static void ShowAlarms(ProgrammerConsole console, StatusMessage s)
     {

@@ -81,7 +81,7 @@ public class ProgrammerEndToEndTests
         StringAssert.Contains(flat, "SIM-0001 - implanted pump, running");
         StringAssert.Contains(flat, "morphine 10000 ug/mL, continuous 20.000 uL/h");
         StringAssert.Contains(flat, "reservoir (computed)");
-        StringAssert.Contains(flat, "not measured: this pump has no level sensor");
+        StringAssert.Contains(flat, "not measured (no level sensor)");
         StringAssert.Contains(flat, "still uses development keys");
     }
 

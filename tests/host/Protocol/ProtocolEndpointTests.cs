@@ -35,6 +35,7 @@ public class ProtocolEndpointTests
         Assert.IsTrue(status.DevelopmentKeys);
         Assert.IsTrue(status.ReservoirComputed > Nanoliters.FromMilliliters(19).Value);
         Assert.IsFalse(status.ReservoirMeasuredValid, "no level sensor: the measured reservoir is reported as absent, not as the computed one");
+        Assert.IsFalse(status.LevelSensorFitted, "and as absent because there is no sensor, not because it failed");
     }
 
     [TestMethod]

@@ -152,6 +152,53 @@ namespace OpenIdds.Tests.Unit.Safety
             Assert.IsFalse(board.Motor.Enabled);
         }
 
+        private static SafetySupervisor ReadyOnBlockedLine(FakeBoard board, int pascalsPerStep)
+        {
+            OpenIdds.Hal.PumpHardware blocked = new OpenIdds.Hal.PumpHardware(board.Clock, board.Motor, new BlockedLine(board.Motor, pascalsPerStep), null,
+                board.Battery, board.Annunciator, board.Button, board.Store, board.Watchdog, board.Link);
+            SafetySupervisor supervisor = new SafetySupervisor(blocked, new Calibration(250000), new SupervisorSettings(), new AlarmEventRing(32), true);
+            supervisor.Tick();
+            board.Clock.ElapsedMilliseconds += 10;
+            supervisor.Tick();
+            supervisor.Filled(Nanoliters.FromMilliliters(20));
+            return supervisor;
+        }
+
+        [TestMethod]
+        public void An_occlusion_caught_by_the_pressure_backstop_takes_the_held_strokes_back_too()
+        {
+            // A line so stiff that the fourth stroke passes 124 kPa: the backstop alarms before four strokes are judged retained.
+            FakeBoard board = new FakeBoard();
+            SafetySupervisor supervisor = ReadyOnBlockedLine(board, 40000);
+            supervisor.Start(new ConstantRate(new NanolitersPerHour(100000)), new NanolitersPerHour(100000));
+            Run(board, supervisor, 2 * Milliseconds.PerMinute);
+            Assert.AreEqual((int)SafetyState.AlarmStopped, (int)supervisor.State);
+            Assert.IsTrue(supervisor.Alarms.IsShown(AlarmCode.Occlusion));
+            Assert.AreEqual(4, supervisor.RelievedStrokes, "1,333 Pa + 4 x 40,000 Pa is the first reading over the limit");
+            Assert.AreEqual(0L, board.Motor.CompletedSteps, "every held stroke was taken back");
+            Assert.IsFalse(board.Motor.Enabled);
+        }
+
+        [TestMethod]
+        public void An_occlusion_during_a_bolus_takes_back_every_stroke_not_one_per_tick()
+        {
+            // 2.7 mL/h is a stroke every 333 ms; ticking once a second makes three strokes a tick.
+            FakeBoard board = new FakeBoard();
+            SafetySupervisor supervisor = ReadyOnBlockedLine(board, 250);
+            supervisor.Start(new ConstantRate(new NanolitersPerHour(2700000)), new NanolitersPerHour(2700000));
+            int ticks = 0;
+            while (supervisor.State != SafetyState.AlarmStopped && ticks < 60)
+            {
+                board.Clock.ElapsedMilliseconds += 1000;
+                supervisor.Tick();
+                ticks++;
+            }
+            Assert.IsTrue(supervisor.Alarms.IsShown(AlarmCode.Occlusion));
+            Assert.IsTrue(supervisor.RelievedStrokes >= 3 * (OcclusionDetector.ConsecutiveStrokes + 1) - 1,
+                "several strokes a tick: " + supervisor.RelievedStrokes + " taken back in " + ticks + " ticks");
+            Assert.AreEqual(0L, board.Motor.CompletedSteps, "every held stroke was taken back");
+        }
+
         [TestMethod]
         public void An_empty_reservoir_stops_delivery_and_a_low_one_only_warns()
         {
@@ -199,7 +246,7 @@ namespace OpenIdds.Tests.Unit.Safety
         }
 
         [TestMethod]
-        public void A_watchdog_restart_comes_back_stopped_with_the_control_loop_alarm_and_a_power_on_does_not()
+        public void A_watchdog_restart_comes_back_alarm_stopped_with_the_control_loop_alarm_and_a_power_on_does_not()
         {
             FakeBoard board = new FakeBoard();
             board.Pressure.Pascals = 1333;
@@ -402,12 +449,15 @@ namespace OpenIdds.Tests.Unit.Safety
         private sealed class BlockedLine : OpenIdds.Hal.IPressureSensor
         {
             private readonly FakeMotor _motor;
+            private readonly int _pascalsPerStep;
             private int _reads;
-            public BlockedLine(FakeMotor motor) { _motor = motor; }
+            public BlockedLine(FakeMotor motor) : this(motor, 250) { }
+            /// <param name="pascalsPerStep">Stroke volume over line compliance: 250 Pa on the 1 nL/Pa trial line.</param>
+            public BlockedLine(FakeMotor motor, int pascalsPerStep) { _motor = motor; _pascalsPerStep = pascalsPerStep; }
             public OpenIdds.Hal.SensorStatus Read(out int pascals)
             {
                 _reads++;
-                pascals = 1333 + (int)(250 * _motor.CompletedSteps) + (_reads & 1) * 7;
+                pascals = 1333 + (int)(_pascalsPerStep * _motor.CompletedSteps) + (_reads & 1) * 7;
                 return OpenIdds.Hal.SensorStatus.Ok;
             }
         }
