@@ -80,7 +80,10 @@ namespace OpenIdds.Firmware.Device
             _keys = new KeyRing(setup.DeviceId);
             _keyStore = new KeyStore(board.Store, setup.KeyFirstPage, setup.KeyPages);
             _keyStore.Load(_keys);
-            StorageValid = _journal.DamagedRecords == 0 && (!found || Recovered) && _keyStore.DamagedRecords == 0;
+            // A damaged event or diary record is damage too: the flash under it is failing, and the log is
+            // the record of what was delivered (DAMAGE-IS-A-FAULT). A torn append is not damage.
+            int damaged = _journal.DamagedRecords + _keyStore.DamagedRecords + _events.DamagedRecords + _diaryLog.DamagedRecords;
+            StorageValid = damaged == 0 && (!found || Recovered);
 
             long pumpTime = 0;
             if (Recovered) pumpTime = _record.PumpTime > _record.Position.IntegratedTo.Value ? _record.PumpTime : _record.Position.IntegratedTo.Value;
@@ -99,7 +102,7 @@ namespace OpenIdds.Firmware.Device
             _nextHour = now.Value + Milliseconds.PerHour;
 
             if (Recovered) RestoreFromRecord(now);
-            if (!StorageValid) _events.Append(EventKind.StorageFault, now, _journal.DamagedRecords + _keyStore.DamagedRecords, 0);
+            if (!StorageValid) _events.Append(EventKind.StorageFault, now, damaged, 0);
             ReplayDiary();
             _endpoint = new ProtocolEndpoint(board.Link, _clock, _keys, _replayCounters, new PumpCommandHandler(this));
         }
@@ -107,7 +110,7 @@ namespace OpenIdds.Firmware.Device
         /// <summary>True when this start restored a journaled state (a reset, not a first start).</summary>
         public bool Recovered { get; private set; }
 
-        /// <summary>False when the journal held a damaged or unusable record: the self-test fails and the pump goes to the safe state.</summary>
+        /// <summary>False when the journal, the key store, the event log or the diary held a damaged record, or the journal an unusable one: the self-test fails and the pump goes to the safe state.</summary>
         public bool StorageValid { get; private set; }
 
         public string DeviceId { get { return _setup.DeviceId; } }

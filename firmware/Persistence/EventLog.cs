@@ -28,6 +28,9 @@ namespace OpenIdds.Firmware.Persistence
         public uint Newest { get { return _ring.Sequence; } }
         public uint Oldest { get { return _ring.OldestSequence; } }
 
+        /// <summary>Records found damaged at start-up (a torn append, the power cut in the middle of it, is not damage): see <see cref="Journal.DamagedRecords"/>.</summary>
+        public int DamagedRecords { get { return _ring.DamagedRecords; } }
+
         public void Append(EventKind kind, Milliseconds pumpTime, long a, long b)
         {
             _buffer.Clear();

@@ -9,11 +9,15 @@ namespace OpenIdds.Firmware.Persistence
     /// only when the journal moves onto it - it then holds the oldest records, never the newest - so a
     /// torn write or a torn erase can destroy at most the record being written, never the last good one
     /// (TORN-WRITE-SAFE). Pages are used in a ring, which spreads the wear evenly.
+    /// A record is programmed in two writes: everything but its second magic byte, then that byte
+    /// (<see cref="Magic1"/>, the COMMIT byte) on its own. A slot whose commit byte is still erased was
+    /// never finished; one whose commit byte was written and fails its check is damage (COMMIT-BYTE-LAST).
     /// </summary>
     public sealed class Journal
     {
         public const int Magic0 = 0x4F;   // 'O'
-        public const int Magic1 = 0x49;   // 'I'
+        public const int Magic1 = 0x49;   // 'I': also the commit byte, programmed last (five bit flips from erased)
+        private const int CommitByte = 1;
         private const int HeaderBytes = 8;  // magic (2), version (1), kind (1), sequence (4)
         private const int CrcBytes = 4;
 
@@ -61,9 +65,10 @@ namespace OpenIdds.Firmware.Persistence
         public int CorruptRecords { get { return _corrupt; } }
 
         /// <summary>
-        /// Corrupt slots other than the one right after the newest record. That slot is where a write was
-        /// in flight when the power went (a torn write, expected); a bad record anywhere else is damage
-        /// (a flipped bit, worn flash) and raises the storage fault.
+        /// Corrupt slots other than a torn write: the slot right after the newest record with its commit
+        /// byte still erased is where a write was in flight when the power went (expected); any other bad
+        /// slot - the newest record itself with a flipped bit included - is damage (a flipped bit, worn
+        /// flash) and raises the storage fault.
         /// </summary>
         public int DamagedRecords { get { return _damaged; } }
 
@@ -71,9 +76,10 @@ namespace OpenIdds.Firmware.Persistence
         /// Scans every slot; copies the newest good record's payload into <paramref name="payload"/> and
         /// returns true, or returns false when there is none. Positions the journal after it.
         /// A slot cut by the power (TORN-WRITE-SAFE: it can only be the one right after the newest record,
-        /// and its last byte is still erased, since bytes are written in order) is retired - programmed to
-        /// zeros, which flash allows without an erase - so it is never taken for damage at a later reset.
-        /// A bad slot anywhere else, or one whose last byte was written, is damage: a flipped bit.
+        /// and its commit byte is still erased, since that byte is programmed after all the others) is
+        /// retired - programmed to zeros, which flash allows without an erase - so it is never taken for
+        /// damage at a later reset. A bad slot anywhere else, or one whose commit byte was written, is
+        /// damage: a flipped bit. (The commit byte, 'I', is five bit flips away from erased.)
         /// </summary>
         public bool Recover(byte[] payload, out int kind)
         {
@@ -107,7 +113,7 @@ namespace OpenIdds.Firmware.Persistence
             if (inFlight >= 0)
             {
                 ReadSlot(inFlight);
-                if (!Blank() && !Retired() && !Valid() && _slot[_slotSize - 1] == 0xFF)
+                if (!Blank() && !Retired() && !Valid() && _slot[CommitByte] == 0xFF)
                 {
                     _damaged--;
                     Retire(inFlight);
@@ -155,7 +161,12 @@ namespace OpenIdds.Firmware.Persistence
             for (int i = 0; i < 4; i++) _slot[_slotSize - CrcBytes + i] = (byte)(crc >> (8 * i));
             int page = _firstPage + _nextSlot / _slotsPerPage;
             int offset = (_nextSlot % _slotsPerPage) * _slotSize;
+            // COMMIT-BYTE-LAST: the body first with the commit byte left erased (programming 0xFF changes
+            // nothing), then the commit byte on its own. A cut anywhere before leaves it erased: torn.
+            _slot[CommitByte] = 0xFF;
             _store.Write(page, offset, _slot, 0, _slotSize);
+            _slot[CommitByte] = Magic1;
+            _store.Write(page, offset + CommitByte, _slot, CommitByte, 1);
             if (_oldest == 0) _oldest = sequence;
             _sequence = sequence;
             _newestSlot = _nextSlot;
@@ -207,11 +218,19 @@ namespace OpenIdds.Firmware.Persistence
             }
         }
 
-        /// <summary>Programs a torn slot to zeros: not blank, never valid, and known to be no record.</summary>
+        /// <summary>
+        /// Programs a torn slot to zeros: not blank, never valid, and known to be no record. The commit byte
+        /// goes last here too, so a retirement cut by the power still reads as torn and is retired again.
+        /// </summary>
         private void Retire(int s)
         {
+            int page = _firstPage + s / _slotsPerPage;
+            int offset = (s % _slotsPerPage) * _slotSize;
             for (int i = 0; i < _slotSize; i++) _slot[i] = 0;
-            _store.Write(_firstPage + s / _slotsPerPage, (s % _slotsPerPage) * _slotSize, _slot, 0, _slotSize);
+            _slot[CommitByte] = 0xFF;
+            _store.Write(page, offset, _slot, 0, _slotSize);
+            _slot[CommitByte] = 0;
+            _store.Write(page, offset + CommitByte, _slot, CommitByte, 1);
         }
 
         private bool Retired()

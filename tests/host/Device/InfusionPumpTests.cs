@@ -310,6 +310,54 @@ public class InfusionPumpTests
         Assert.IsFalse(rig.Motor.Enabled);
     }
 
+    /// <summary>
+    /// DAMAGE-IS-A-FAULT covers the event log and the diary too: a flipped bit in an event or a diary
+    /// record is found by its CRC at the next start, that record is never read back, and the pump raises
+    /// storage-fault (logged with the damaged count) and goes to the safe state - as for the journal.
+    /// </summary>
+    [TestMethod]
+    [DataRow("event log")]
+    [DataRow("diary")]
+    public void A_flipped_bit_in_an_event_or_diary_record_is_a_storage_fault_and_the_pump_goes_to_the_safe_state(string where)
+    {
+        var rig = PumpRig.Running();
+        Assert.IsTrue(rig.Pump.AddPain(6).Accepted);
+        rig.RunFor(Milliseconds.FromHours(2));
+        int page = where == "diary" ? rig.Setup.DiaryFirstPage : rig.Setup.EventFirstPage;
+        rig.Flash.FlipBit(page, 0 * EventLog.RecordBytes + 12, 5);   // the first record's payload
+        var pump = rig.PowerCycle();
+        Assert.IsFalse(pump.StorageValid, $"a flipped {where} record raised nothing");
+        if (where == "diary") Assert.AreEqual(0, pump.Diary.Count, "the flipped diary entry was read back");
+        else Assert.IsFalse(pump.Events.Read(1, out _, out _, out _, out _), "the flipped event was read back");
+        Assert.IsTrue(Events(pump).Contains((EventKind.StorageFault, 1, 0)), "storage-fault with 1 damaged record logged");
+        rig.PassSelfTest();
+        Assert.AreEqual(SafetyState.SafeState, pump.Supervisor.State);
+        Assert.IsTrue(pump.Supervisor.Alarms.IsShown(AlarmCode.StorageFault));
+        Assert.IsFalse(rig.Motor.Enabled);
+    }
+
+    /// <summary>An event or diary append the power cut part-way (or before its commit byte) is a torn write, not damage: the pump resumes.</summary>
+    [TestMethod]
+    public void An_event_or_diary_append_cut_by_the_power_is_not_damage()
+    {
+        foreach (bool diary in new[] { false, true })
+        {
+            foreach (int cut in new[] { 0, 1, 2, 5, 12, 20, 31, EventLog.RecordBytes })
+            {
+                var rig = PumpRig.Running();
+                var log = new EventLog(rig.Flash, diary ? rig.Setup.DiaryFirstPage : rig.Setup.EventFirstPage, diary ? rig.Setup.DiaryPages : rig.Setup.EventPages);
+                rig.Flash.CutAfter(cut);
+                Assert.ThrowsExactly<OpenIdds.Hal.Storage.PowerCut>(() => log.Append(EventKind.DiaryEntry, rig.Pump.Now, 7, 0));
+                var pump = rig.PowerCycle();
+                Assert.IsTrue(pump.StorageValid, $"{(diary ? "diary" : "event")} append cut after {cut} bytes taken for damage");
+                rig.PassSelfTest();
+                Assert.AreEqual(SafetyState.Running, pump.Supervisor.State);
+                rig.RunFor(Milliseconds.FromHours(1));
+                Assert.IsTrue(rig.PowerCycle().StorageValid, "the retired slot taken for damage at a later start");
+            }
+        }
+    }
+
     [TestMethod]
     public void The_largest_record_fits_its_slot_and_reads_back_whole()
     {

@@ -108,7 +108,7 @@ public sealed class PowerCutHarness
         bool sample = WritesSeen % 7 == 1;
         int[] cuts = EveryByte ? Enumerable.Range(0, count + 1).ToArray()
             : sample && WritesSeen < 60 ? Enumerable.Range(0, count + 1).Where(b => count <= 64 || b % 16 == 0 || b >= count - 2).ToArray()
-            : sample ? new[] { 0, 1, 2, count / 4, count / 2, 3 * count / 4, count - 2, count - 1, count }.Distinct().ToArray()
+            : sample ? new[] { 0, 1, 2, count / 4, count / 2, 3 * count / 4, count - 2, count - 1, count }.Where(b => b >= 0 && b <= count).Distinct().ToArray()
             : new[] { 0, count };
         foreach (int bytes in cuts)
         {

@@ -6,7 +6,12 @@ namespace OpenIdds.Tests.Host.Persistence;
 [TestClass]
 public class PowerLossRecoveryTests
 {
-    /// <summary>A representative subset: every write cut before and after, every 7th write at five places, the first 40 at every byte.</summary>
+    /// <summary>
+    /// A representative subset: every write cut before and after it; every 7th write at nine places
+    /// (0, 1, 2 bytes, a quarter, half, three quarters, 2 and 1 bytes short, whole); of those, the ones
+    /// among the first 60 writes at every 16th byte instead (every byte if the write is 64 bytes or
+    /// less) and the last two; every erase half-way.
+    /// </summary>
     [TestMethod]
     public void Every_cut_point_in_a_two_day_therapy_recovers_with_nothing_lost_or_counted_twice()
     {
@@ -59,8 +64,188 @@ public class PowerLossRecoveryTests
         Assert.IsTrue(again.Recover(read, out _));
         Assert.AreEqual((byte)1, read[0]);
         Assert.AreEqual(1, again.CorruptRecords);
-        // Its last byte was written, so it is not a write the power cut: it is damage (a storage fault).
+        // Its commit byte was written, so it is not a write the power cut: it is damage (a storage fault).
         Assert.AreEqual(1, again.DamagedRecords);
+    }
+
+    /// <summary>
+    /// The ambiguity COMMIT-BYTE-LAST removes: a record's last byte is the CRC's top byte, 0xFF for about
+    /// one record in 256. When the torn-write test looked at the last byte, a flipped bit in such a
+    /// newest record - or a flip that made its last byte 0xFF - read as an unfinished write and passed
+    /// without an alarm. The commit byte is fixed ('I'), so neither can look unfinished.
+    /// </summary>
+    [TestMethod]
+    public void A_flipped_newest_record_whose_last_byte_is_0xFF_is_damage_not_a_torn_write()
+    {
+        foreach (bool lastByteBecomes0xFF in new[] { false, true })
+        {
+            var flash = new RamFlash(4096, 4, 10_000);
+            var journal = new Journal(flash, 0, 4, 256);
+            var payload = new byte[journal.PayloadBytes];
+            // Vary the payload until the newest record's last byte is what the case needs.
+            int slot = -1;
+            for (int r = 1; r < 100_000 && slot < 0; r++)
+            {
+                if (journal.Sequence > 0 && journal.Sequence % 12 == 0) { flash = new RamFlash(4096, 4, 10_000); journal = new Journal(flash, 0, 4, 256); }
+                payload[0] = (byte)(journal.Sequence + 1); BitConverter.TryWriteBytes(payload.AsSpan(4), r);
+                journal.Append(1, payload);
+                int s = (int)journal.Sequence - 1;
+                byte last = flash.Image()[s * 256 + 255];
+                if (journal.Sequence >= 2 && (lastByteBecomes0xFF ? System.Numerics.BitOperations.PopCount(last) == 7 : last == 0xFF)) slot = s;
+            }
+            Assert.IsTrue(slot >= 1, "no record with the last byte the case needs");
+            uint newest = journal.Sequence;
+            if (lastByteBecomes0xFF)
+            {
+                byte last = flash.Image()[slot * 256 + 255];
+                flash.FlipBit(0, slot * 256 + 255, System.Numerics.BitOperations.TrailingZeroCount((byte)~last));
+            }
+            else flash.FlipBit(0, slot * 256 + 40, 3);
+            Assert.AreEqual((byte)0xFF, flash.Image()[slot * 256 + 255]);
+            var again = new Journal(flash, 0, 4, 256);
+            var read = new byte[again.PayloadBytes];
+            Assert.IsTrue(again.Recover(read, out _));
+            Assert.AreEqual(newest - 1, again.Sequence, "the record before the flipped one wins");
+            Assert.AreEqual((byte)(newest - 1), read[0]);
+            Assert.AreEqual(1, again.DamagedRecords, $"last byte {(lastByteBecomes0xFF ? "flipped to" : "already")} 0xFF: the flip passed as a torn write");
+        }
+    }
+
+    /// <summary>
+    /// H-BIT-FLIP on the whole pump: a bit flips in the newest pump-state record the pump really wrote.
+    /// That record is never used - the pump comes back exactly as the record before it left it - the
+    /// storage fault is raised and logged, and the pump stays in the safe state with the motor off.
+    /// The cases: a payload bit; the commit byte; a payload bit of a record whose last byte (the CRC's
+    /// top byte) is 0xFF; and the flip that turns a last byte of 0xFE-like into 0xFF.
+    /// </summary>
+    [TestMethod]
+    [DataRow("payload")]
+    [DataRow("commit-byte")]
+    [DataRow("last-byte-is-0xFF")]
+    [DataRow("flip-makes-last-byte-0xFF")]
+    public void A_flipped_bit_in_the_newest_pump_state_record_is_never_used_and_raises_the_storage_fault(string flip)
+    {
+        var rig = OpenIdds.Tests.Host.Device.PumpRig.Running();
+        int slotBytes = PumpStateRecord.SlotBytes;
+        int slot = -1;
+        for (int i = 0; i < 4000 && slot < 0; i++)
+        {
+            rig.RunFor(OpenIdds.Firmware.Units.Milliseconds.FromMinutes(10));
+            int s = NewestSlot(rig.Flash.Image(), rig.Setup.JournalPages, slotBytes, out uint sequence);
+            byte last = rig.Flash.Image()[s * slotBytes + slotBytes - 1];
+            bool fits = flip switch
+            {
+                "last-byte-is-0xFF" => last == 0xFF,
+                "flip-makes-last-byte-0xFF" => System.Numerics.BitOperations.PopCount(last) == 7,
+                _ => true,
+            };
+            if (fits && sequence > 2) slot = s;
+        }
+        Assert.IsTrue(slot >= 0, "no record with the last byte the case needs");
+        NewestSlot(rig.Flash.Image(), rig.Setup.JournalPages, slotBytes, out uint newest);
+        byte[] image = rig.Flash.Image();
+        int at = slot * slotBytes;
+        switch (flip)
+        {
+            case "payload": case "last-byte-is-0xFF": image[at + 8 + 40] ^= 1 << 3; break;
+            case "commit-byte": image[at + 1] ^= 1 << 0; break;
+            default: image[at + slotBytes - 1] = 0xFF; break;   // the one zero bit flips
+        }
+        if (flip.Contains("0xFF")) Assert.AreEqual((byte)0xFF, image[at + slotBytes - 1]);
+
+        // What the record before the flipped one holds: the same chip with the newest slot retired (zeros, no record).
+        byte[] without = (byte[])rig.Flash.Image().Clone();
+        Array.Clear(without, at, slotBytes);
+        var before = Boot(without);
+        Assert.IsTrue(before.Recovered && before.StorageValid);
+        var flipped = new RamFlash(PumpRigPageSize, rig.Setup.PagesNeeded, 10_000);
+        flipped.Load(image);
+        var journal = new Journal(flipped, rig.Setup.JournalFirstPage, rig.Setup.JournalPages, slotBytes);
+        Assert.IsTrue(journal.Recover(new byte[journal.PayloadBytes], out _));
+        Assert.AreEqual(newest - 1, journal.Sequence, "the flipped record is not used: the one before it is the newest good one");
+        Assert.AreEqual(1, journal.DamagedRecords);
+
+        var copy = new OpenIdds.Tests.Host.Device.PumpRig();
+        copy.Flash.Load(image);
+        var pump = copy.Boot();
+        Assert.IsTrue(pump.Recovered, "the record before the flipped one is used");
+        Assert.AreEqual(before.Now.Value, pump.Now.Value, "the pump resumes from the record before the flipped one");
+        Assert.AreEqual(before.StepsRecorded, pump.StepsRecorded);
+        Assert.IsFalse(pump.StorageValid, $"{flip}: a flipped newest record passed without a storage fault");
+        copy.PassSelfTest();
+        Assert.AreEqual(OpenIdds.Firmware.Safety.SafetyState.SafeState, pump.Supervisor.State);
+        Assert.IsTrue(pump.Supervisor.Alarms.IsShown(OpenIdds.Firmware.Safety.AlarmCode.StorageFault));
+        Assert.IsFalse(copy.Motor.Enabled);
+        bool logged = false;
+        for (uint e = pump.Events.Oldest; e != 0 && e <= pump.Events.Newest; e++)
+            if (pump.Events.Read(e, out var kind, out _, out var damaged, out _) && kind == EventKind.StorageFault && damaged == 1) logged = true;
+        Assert.IsTrue(logged, "storage-fault with 1 damaged record logged");
+    }
+
+    private static OpenIdds.Firmware.Device.InfusionPump Boot(byte[] image)
+    {
+        var rig = new OpenIdds.Tests.Host.Device.PumpRig();
+        rig.Flash.Load(image);
+        return rig.Boot();
+    }
+
+    /// <summary>The journal slot holding the newest good pump-state record (the journal's pages come first).</summary>
+    private static int NewestSlot(byte[] image, int pages, int slotBytes, out uint sequence)
+    {
+        int newest = -1;
+        sequence = 0;
+        for (int s = 0; s < pages * PumpRigPageSize / slotBytes; s++)
+        {
+            int at = s * slotBytes;
+            if (image[at] != Journal.Magic0 || image[at + 1] != Journal.Magic1) continue;
+            if (BitConverter.ToUInt32(image, at + slotBytes - 4) != Crc32.Compute(image, at, slotBytes - 4)) continue;
+            uint q = BitConverter.ToUInt32(image, at + 4);
+            if (q > sequence) { sequence = q; newest = s; }
+        }
+        return newest;
+    }
+
+    private const int PumpRigPageSize = OpenIdds.Tests.Host.Device.PumpRig.PageSize;
+
+    /// <summary>
+    /// TORN-SLOT-RETIRED, at every byte: an append cut after any number of its body bytes, or between
+    /// the body and the commit byte, is a torn write (not damage) and the record before it wins; and a
+    /// retirement of that slot cut after any number of bytes is retired again at the next start.
+    /// </summary>
+    [TestMethod]
+    public void An_append_or_a_retirement_cut_at_any_byte_is_a_torn_write_never_damage()
+    {
+        const int slotSize = 64;
+        for (int cut = 0; cut <= slotSize; cut++)
+        {
+            for (int retireCut = -1; retireCut <= slotSize; retireCut++)
+            {
+                var flash = new RamFlash(256, 2, 10_000);
+                var journal = new Journal(flash, 0, 2, slotSize);
+                var payload = new byte[journal.PayloadBytes];
+                Array.Fill(payload, (byte)0xA5);
+                journal.Append(1, payload);
+                journal.Append(1, payload);
+                flash.CutAfter(cut);
+                Assert.ThrowsExactly<PowerCut>(() => journal.Append(1, payload), $"cut after {cut}");
+                if (retireCut >= 0)
+                {
+                    // The power goes again while the start-up retires the torn slot.
+                    flash.CutAfter(retireCut);
+                    try { new Journal(flash, 0, 2, slotSize).Recover(new byte[payload.Length], out _); } catch (PowerCut) { }
+                    flash.CutAfter(-1);
+                }
+                var again = new Journal(flash, 0, 2, slotSize);
+                Assert.IsTrue(again.Recover(new byte[payload.Length], out _));
+                Assert.AreEqual(2u, again.Sequence, $"cut after {cut}, retirement cut after {retireCut}");
+                Assert.AreEqual(0, again.DamagedRecords, $"cut after {cut}, retirement cut after {retireCut}: taken for damage");
+                again.Append(1, payload);
+                var third = new Journal(flash, 0, 2, slotSize);
+                Assert.IsTrue(third.Recover(new byte[payload.Length], out _));
+                Assert.AreEqual(3u, third.Sequence);
+                Assert.AreEqual(0, third.DamagedRecords, $"cut after {cut}, retirement cut after {retireCut}: the retired slot taken for damage later");
+            }
+        }
     }
 }
 
