@@ -80,10 +80,13 @@ namespace OpenIdds.Firmware.Device
             _keys = new KeyRing(setup.DeviceId);
             _keyStore = new KeyStore(board.Store, setup.KeyFirstPage, setup.KeyPages);
             _keyStore.Load(_keys);
-            // A damaged event or diary record is damage too: the flash under it is failing, and the log is
-            // the record of what was delivered (DAMAGE-IS-A-FAULT). A torn append is not damage.
-            int damaged = _journal.DamagedRecords + _keyStore.DamagedRecords + _events.DamagedRecords + _diaryLog.DamagedRecords;
+            // DAMAGE-IS-A-FAULT for what runs the therapy (journal, keys): the safe state. A damaged event or
+            // diary record leaves a gap in the history but not in the therapy: it is an alarm, and delivery
+            // goes on (LOG-DAMAGE-KEEPS-DELIVERING). A torn append is neither.
+            int damaged = _journal.DamagedRecords + _keyStore.DamagedRecords;
+            int logDamaged = _events.DamagedRecords + _diaryLog.DamagedRecords;
             StorageValid = damaged == 0 && (!found || Recovered);
+            LogValid = logDamaged == 0;
 
             long pumpTime = 0;
             if (Recovered) pumpTime = _record.PumpTime > _record.Position.IntegratedTo.Value ? _record.PumpTime : _record.Position.IntegratedTo.Value;
@@ -102,10 +105,15 @@ namespace OpenIdds.Firmware.Device
             _nextHour = now.Value + Milliseconds.PerHour;
 
             if (Recovered) RestoreFromRecord(now);
-            if (!StorageValid) _events.Append(EventKind.StorageFault, now, damaged, 0);
+            if (!StorageValid) _events.Append(EventKind.StorageFault, now, damaged, logDamaged);
+            else if (!LogValid) _events.Append(EventKind.StorageFault, now, 0, logDamaged);
+            if (!LogValid) _supervisor.LogRecordsDamaged();
             ReplayDiary();
             _endpoint = new ProtocolEndpoint(board.Link, _clock, _keys, _replayCounters, new PumpCommandHandler(this));
         }
+
+        /// <summary>False when the start found a damaged event-log or diary record (log-damaged; delivery goes on).</summary>
+        public bool LogValid { get; private set; }
 
         /// <summary>True when this start restored a journaled state (a reset, not a first start).</summary>
         public bool Recovered { get; private set; }

@@ -20,5 +20,6 @@ namespace OpenIdds.Firmware.Safety
         StorageFault = 14,
         RefillDiscrepancy = 15,
         LevelSensorFault = 16,
+        LogDamaged = 17,
     }
 }

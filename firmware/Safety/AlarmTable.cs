@@ -46,10 +46,12 @@ namespace OpenIdds.Firmware.Safety
                 "the residual withdrawn differs from the expected one by more than the tolerance (default 14.5 %)"),
             new AlarmDefinition(AlarmCode.LevelSensorFault, "level-sensor-fault", AlarmPriority.Medium, true, 60 * Minute, 240 * Minute, false,
                 "the level sensor failed: the reservoir is computed only, which can miss an empty pump; delivery goes on (low and empty still come from the computed volume)"),
+            new AlarmDefinition(AlarmCode.LogDamaged, "log-damaged", AlarmPriority.Medium, true, 60 * Minute, 240 * Minute, false,
+                "an event-log or diary record failed its CRC and is skipped: the history has a gap and the flash may be failing; the therapy's own state is intact, so delivery goes on (stopping an intrathecal drug is itself a hazard); export the log, have the pump checked"),
         };
 
         /// <summary>One more than the largest code: the size of per-alarm state arrays.</summary>
-        public const int CodeSpace = 17;
+        public const int CodeSpace = 18;
 
         public static int Count { get { return Rows.Length; } }
 

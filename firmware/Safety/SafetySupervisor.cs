@@ -202,6 +202,12 @@ namespace OpenIdds.Firmware.Safety
                     _machine.Fire(passed ? SafetyTrigger.SelfTestPassed : SafetyTrigger.SelfTestFailed);
                     if (!passed) _alarms.Raise(AlarmCode.SelfTestFailed, now);
                     if ((_selfTest.Failures & SelfTestFailure.Storage) != 0) _alarms.Raise(AlarmCode.StorageFault, now);
+                    if (_logDamaged)
+                    {
+                        // LOG-DAMAGE-KEEPS-DELIVERING: shown and latched until a clinician reset, never a stop.
+                        _alarms.Raise(AlarmCode.LogDamaged, now);
+                        _alarms.ConditionGone(AlarmCode.LogDamaged, now);
+                    }
                     if (_resetCause == ResetCause.Watchdog)
                     {
                         // WATCHDOG-SAFE-RESTART: after the self-test the pump goes to alarm-stopped, not stopped; the
@@ -288,6 +294,15 @@ namespace OpenIdds.Firmware.Safety
             _motorStepsSeen = completed;
             if (commanded > 0 && moved < commanded) _lostSteps = true;
         }
+
+        /// <summary>
+        /// LOG-DAMAGE-KEEPS-DELIVERING: the start-up found a damaged event-log or diary record. The
+        /// self-test raises log-damaged (medium, latched), and therapy goes on: the journal that runs it is
+        /// checked on its own, and a damaged journal or key store is still a storage fault and the safe state.
+        /// </summary>
+        public void LogRecordsDamaged() { _logDamaged = true; }
+
+        private bool _logDamaged;
 
         /// <summary>The therapy's refill session found the residual beyond its tolerance (or, false, within it).</summary>
         public void RefillChecked(bool discrepancy)
