@@ -255,6 +255,31 @@ public class InfusionPumpTests
     }
 
     [TestMethod]
+    public void Calibration_with_an_alarm_shown_is_refused_naming_the_alarm_and_changes_nothing()
+    {
+        var rig = PumpRig.Running();
+        Assert.IsTrue(rig.Pump.Program(Prescription.Stopped(PumpRig.Morphine()), false).Accepted);
+        rig.Pump.Supervisor.RefillChecked(true);
+        long before = rig.Pump.Calibration.PicolitersPerStep;
+        var refused = rig.Pump.Calibrate(200_000);
+        Assert.IsTrue(refused.Refused, refused.ToString());
+        OpenIdds.Tests.Unit.Expect.Mentions(refused.MessageOf(TherapyError.AlarmsShown), new[] { "calibration", "alarm refill-discrepancy shown", "limit is no alarm" });
+        Assert.AreEqual(before, rig.Pump.Calibration.PicolitersPerStep);
+    }
+
+    [TestMethod]
+    public void A_refill_completed_without_a_session_is_refused_naming_the_missing_step_and_changes_nothing()
+    {
+        var rig = PumpRig.Running();
+        long fill = rig.Pump.Supervisor.Fill.Value;
+        var result = rig.Pump.CompleteRefill(Nanoliters.FromMilliliters(5), Nanoliters.FromMilliliters(20), PumpRig.Morphine(), PumpConfiguration.DefaultLowReservoir, true);
+        Assert.IsTrue(result.Report.Refused, result.Report.ToString());
+        OpenIdds.Tests.Unit.Expect.Mentions(result.Report.MessageOf(TherapyError.NoRefillSession), new[] { "refill session is not open", "limit is a refill begun first" });
+        Assert.AreEqual(fill, rig.Pump.Supervisor.Fill.Value);
+        Assert.IsFalse(rig.Pump.RefillOpen);
+    }
+
+    [TestMethod]
     public void Clock_sync_moves_a_running_flex_schedule_to_the_new_time_of_day()
     {
         var flex = Prescription.Flex(PumpRig.Morphine(), new[] { Milliseconds.FromHours(6), Milliseconds.FromHours(22) },
