@@ -169,6 +169,32 @@ namespace OpenIdds.Tests.Unit.Therapy
             Assert.IsTrue(therapy.RequestClinicianBolus(new Micrograms(1000), Milliseconds.FromHours(1), true, arrival).Accepted);
         }
     
+        [TestMethod]
+        public void A_refill_with_another_drug_stops_the_running_therapy_and_programming_the_new_drug_bridges_the_old_one_out()
+        {
+            // Morphine 10 mg/mL at 20 uL/h, refilled with baclofen 500 ug/mL: no morphine dose converts to a
+            // baclofen one, so the refill stops the therapy (R5) and the clinician programs the new drug.
+            Drug morphine = TherapyFixture.Morphine(10000);
+            Drug baclofen = new Drug(DrugLibrary.Baclofen, new MicrogramsPerMilliliter(500));
+            Milliseconds now;
+            InfusionTherapy therapy = TherapyFixture.Running(Prescription.Continuous(morphine, NanolitersPerHour.FromMicrolitersPerHour(20), null), out now);
+            RefillSession session = therapy.BeginRefill(now);
+            RefillResult refill = session.Complete(session.Expected, Nanoliters.FromMilliliters(20), baclofen, PumpConfiguration.DefaultLowReservoir, true, now);
+            Assert.IsTrue(refill.Report.Accepted, refill.Report.ToString());
+            Assert.IsTrue(refill.ConcentrationChanged);
+            Assert.AreEqual(DeliveryMode.Stopped, therapy.Prescription.Mode, "the morphine prescription does not run on baclofen");
+            Assert.AreEqual(DrugLibrary.Baclofen, therapy.Prescription.Drug.Name);
+
+            // Baclofen 40 uL/h (480 ug/day, inside its limits): the line's 150 uL of morphine goes first, at
+            // morphine's old 20 uL/h, so the morphine dose goes on unchanged until baclofen reaches the tip.
+            Assert.IsTrue(therapy.Program(Prescription.Continuous(baclofen, NanolitersPerHour.FromMicrolitersPerHour(40), null), true, now).Accepted);
+            Assert.IsTrue(therapy.Flushing);
+            Assert.AreEqual((now + Milliseconds.FromMinutes(450)).Value, therapy.TipArrival.Value, "150 uL at the old 20 uL/h = 7.5 h");
+            Milliseconds next;
+            Assert.AreEqual(20000L, therapy.Profile.RateAt(now + Milliseconds.FromHours(7), out next).Value);
+            Assert.AreEqual(40000L, therapy.Profile.RateAt(therapy.TipArrival, out next).Value);
+        }
+
         /// <summary>
         /// Morphine 20 mg/mL at 18.125 uL/h (362.5 ug/h), stopped a day with the line full, then refilled
         /// with 1 mg/mL and programmed, at <paramref name="hourOfDay"/>, as a flex day of 14.87 mg: night
