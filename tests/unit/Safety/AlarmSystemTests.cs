@@ -102,6 +102,29 @@ namespace OpenIdds.Tests.Unit.Safety
         }
 
         [TestMethod]
+        public void Raise_silence_acknowledgement_and_clear_are_each_logged_with_their_time()
+        {
+            AlarmEventRing log = new AlarmEventRing(16);
+            AlarmSystem alarms = new AlarmSystem(new FakeAnnunciator(), log);
+            alarms.Raise(AlarmCode.Occlusion, At(100));
+            alarms.Silence(At(200));
+            alarms.Acknowledge(AlarmCode.Occlusion, At(300));
+            alarms.ConditionGone(AlarmCode.Occlusion, At(400));
+            Assert.AreEqual(4L, log.Written);
+            AlarmEventKind[] kinds = new AlarmEventKind[] { AlarmEventKind.Raised, AlarmEventKind.Silenced, AlarmEventKind.Acknowledged, AlarmEventKind.Cleared };
+            for (int i = 0; i < kinds.Length; i++)
+            {
+                Milliseconds at;
+                AlarmEventKind kind;
+                AlarmCode code;
+                log.Newest(kinds.Length - 1 - i, out at, out kind, out code);
+                Assert.AreEqual((int)kinds[i], (int)kind, "event " + i.ToString());
+                Assert.AreEqual((int)AlarmCode.Occlusion, (int)code);
+                Assert.AreEqual(100L * (i + 1), at.Value, "the time of event " + i.ToString());
+            }
+        }
+
+        [TestMethod]
         public void An_alarm_that_may_not_be_silenced_keeps_sounding()
         {
             FakeAnnunciator annunciator = new FakeAnnunciator();
