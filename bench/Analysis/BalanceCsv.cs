@@ -36,6 +36,10 @@ public static class BalanceCsv
             string? time = Field(0), mass = Field(1);
             if (time == null || (csv.Parser.Count == 1 && time.Length == 0)) throw new InvalidDataException($"{path} line {line}: empty line, expected time_ms and mass_mg");
             if (mass == null) throw new InvalidDataException($"{path} line {line}: truncated, expected time_ms and mass_mg, found only '{time}'");
+            // Columns the header names are not optional row by row: a row cut short (a recorder that lost
+            // power mid-line) would otherwise read as a stable, on-time reading of a cut-off mass.
+            if (csv.Parser.Count < header.Length)
+                throw new InvalidDataException($"{path} line {line}: truncated, {csv.Parser.Count} of the header's {header.Length} fields ({string.Join(",", header)}); delete or complete the line");
             if (!long.TryParse(time, NumberStyles.Integer, CultureInfo.InvariantCulture, out long t) || t < 0)
                 throw new InvalidDataException($"{path} line {line}: time_ms '{time}' is not a whole number of milliseconds from 0 up");
             if (t <= previous) throw new InvalidDataException($"{path} line {line}: time_ms {t} is not after the previous reading's {previous} ms");

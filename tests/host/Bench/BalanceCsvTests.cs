@@ -25,6 +25,7 @@ public class BalanceCsvTests
     [DataRow("time_ms,mass_mg,gap\n0,0,0\n30000,,0\n", "line 3", "only a gap row")]
     [DataRow("time_ms,mass_mg,gap,stable,measured_ms\n0,0,0,1,20\n30000,1,0,1,10\n", "line 3", "measured_ms 10 is before")]
     [DataRow("time_ms,mass_mg,gap,stable,measured_ms\n0,0,0,1,x\n", "line 2", "measured_ms 'x'")]
+    [DataRow("time_ms,mass_mg,gap,stable,measured_ms,note\n0,0,0,1,0,\n30000,52.1\n", "line 3", "truncated, 2 of the header's 6 fields")]
     public void A_bad_csv_is_refused_naming_the_line(string content, string line, string why)
     {
         string path = Temp(content);
