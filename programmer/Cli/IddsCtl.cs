@@ -117,7 +117,18 @@ public static class IddsCtl
         diaryActivity.SetAction(p => Connected(p, s => DiaryCommand.Activity(s, p.GetValue(activityKind)!, p.GetValue(minutes))));
         var diary = new Command("diary", "the trial diary (patient key)") { diaryPain, diaryActivity };
 
-        foreach (var c in new[] { status, program, bolus, refill, alarms, log, trial, clock, keysCommand, calibrate, diary }) root.Subcommands.Add(c);
+        var imageFile = new Argument<string>("image") { Description = "the firmware image (the nanoFramework deployment .bin)" };
+        var privateKey = new Option<string>("--private") { Description = "the release key (PEM, PKCS#8)", Required = true };
+        var publicKey = new Option<string>("--public") { Description = "the published release public key (PEM)", Required = true };
+        var imageKeyGen = new Command("keygen", "make a release key pair (ECDSA P-256)") { privateKey, publicKey };
+        imageKeyGen.SetAction(p => Guard(console, () => ImageCommand.KeyGen(console, p.GetValue(privateKey)!, p.GetValue(publicKey)!)));
+        var imageSign = new Command("sign", "sign a release image: writes IMAGE.sig") { imageFile, privateKey };
+        imageSign.SetAction(p => Guard(console, () => ImageCommand.Sign(console, p.GetValue(imageFile)!, p.GetValue(privateKey)!)));
+        var imageVerify = new Command("verify", "check IMAGE.sig against the release public key before flashing (exit 1: do not flash)") { imageFile, publicKey };
+        imageVerify.SetAction(p => Guard(console, () => ImageCommand.Verify(console, p.GetValue(imageFile)!, p.GetValue(publicKey)!)));
+        var image = new Command("image", "signed firmware images (SIGNED-IMAGES)") { imageKeyGen, imageSign, imageVerify };
+
+        foreach (var c in new[] { status, program, bolus, refill, alarms, log, trial, clock, keysCommand, calibrate, diary, image }) root.Subcommands.Add(c);
         var parsed = root.Parse(args);
         try
         {
