@@ -15,6 +15,19 @@ public static class BalanceCsv
 {
     public const string Header = "time_ms,mass_mg,gap,stable,measured_ms,note";
 
+    private const string StartedPrefix = "started ";
+
+    /// <summary>The first row's note: the host's clock at time 0 (ISO 8601 with offset).</summary>
+    public static string StartedNote(DateTimeOffset at) => StartedPrefix + at.ToString("o", CultureInfo.InvariantCulture);
+
+    /// <summary>The host time at time 0, from the first row's note; null for a file without it (the simulator's, an older recorder's).</summary>
+    public static DateTimeOffset? StartedAt(IReadOnlyList<BalanceReading> readings)
+    {
+        if (readings.Count == 0 || !readings[0].Note.StartsWith(StartedPrefix, StringComparison.Ordinal)) return null;
+        string text = readings[0].Note[StartedPrefix.Length..].Split(';')[0].Trim();
+        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at) ? at : null;
+    }
+
     public static List<BalanceReading> Read(string path)
     {
         using var reader = new StreamReader(path);

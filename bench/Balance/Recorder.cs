@@ -52,8 +52,10 @@ public sealed class Recorder(BalanceDevice balance, IBalanceTransport transport,
     }
 
     /// <summary>Records readings at 0, S, 2S, ... up to <paramref name="durationMilliseconds"/>, on a link that <see cref="Connect"/> opened.</summary>
-    public void Record(TextWriter csv, long intervalMilliseconds, long durationMilliseconds)
+    /// <param name="startedAt">the host's clock at time 0, written into the first row's note (<see cref="BalanceCsv.StartedNote"/>) so that `bench compare` can line the readings up with the pump's exported log</param>
+    public void Record(TextWriter csv, long intervalMilliseconds, long durationMilliseconds, DateTimeOffset? startedAt = null)
     {
+        _startNote = startedAt is DateTimeOffset at ? BalanceCsv.StartedNote(at) : null;
         if (intervalMilliseconds <= 0) throw new ArgumentOutOfRangeException(nameof(intervalMilliseconds), $"interval {intervalMilliseconds} ms must be above 0 ms");
         _csv = csv;
         csv.WriteLine(BalanceCsv.Header);
@@ -132,8 +134,15 @@ public sealed class Recorder(BalanceDevice balance, IBalanceTransport transport,
         Say(text);
     }
 
+    private string? _startNote;
+
     private void Write(BalanceReading reading)
     {
+        if (_startNote != null)
+        {
+            reading = reading with { Note = reading.Note.Length == 0 ? _startNote : _startNote + "; " + reading.Note };
+            _startNote = null;
+        }
         _csv!.WriteLine(BalanceCsv.Row(reading));
         _csv.Flush();
     }

@@ -4,16 +4,22 @@ using OpenIdds.Bench.Analysis;
 
 namespace OpenIdds.Bench.Cli;
 
-/// <summary>`bench compare --pump-log <csv> --balance <csv> [--rate uL/h]`: mechanism error against scheduling error, hour by hour.</summary>
+/// <summary>
+/// `bench compare (--pump-log <csv> | --pump-events <csv>) --balance <csv> [--rate uL/h] [--nl-per-step X]`:
+/// mechanism error against scheduling error, hour by hour. --pump-log is the simulator's delivery.csv;
+/// --pump-events a real pump's `iddsctl log export`, lined up with a `bench record` CSV on the host clock.
+/// </summary>
 public static class CompareCommand
 {
     public static Command Build()
     {
-        var pumpLog = new Option<string>("--pump-log") { Description = "the pump's hourly delivery log: hour_end_ms,commanded_ul[,prescribed_ul]", Required = true };
+        var pumpLog = new Option<string?>("--pump-log") { Description = "the pump's hourly delivery log: hour_end_ms,commanded_ul[,prescribed_ul] (the simulator's delivery.csv)" };
+        var pumpEvents = new Option<string?>("--pump-events") { Description = "a real pump's event log: `iddsctl log export --format csv` (its hourly-delivery lines), taken after a `bench record` run" };
+        var perStep = new Option<double?>("--nl-per-step") { Description = "the calibration, nL/step, for a --pump-events log with no calibrated event" };
         var balanceCsv = new Option<string>("--balance") { Description = "the balance readings", Required = true };
         var rate = new Option<double?>("--rate") { Description = "the set rate, uL/h: only for a pump log without prescribed_ul" };
         var density = new Option<double>("--density") { Description = "density of the fluid, mg/uL", DefaultValueFactory = _ => AnalysisSettings.Standard.DensityMilligramsPerMicroliter };
-        var command = new Command("compare", "separate mechanism error from scheduling error, hour by hour") { pumpLog, balanceCsv, rate, density };
+        var command = new Command("compare", "separate mechanism error from scheduling error, hour by hour") { pumpLog, pumpEvents, perStep, balanceCsv, rate, density };
         command.SetAction(parse =>
         {
             var output = parse.InvocationConfiguration.Output;
@@ -23,8 +29,17 @@ public static class CompareCommand
                 if (!(d >= AnalysisSettings.MinDensity && d <= AnalysisSettings.MaxDensity))
                     throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"--density {d} mg/uL is outside {AnalysisSettings.MinDensity}..{AnalysisSettings.MaxDensity} mg/uL"));
                 if (parse.GetValue(rate) is double r && !(r > 0)) throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"--rate {r} uL/h must be above 0 uL/h"));
-                var log = MechanismComparison.ReadPumpLog(parse.GetValue(pumpLog)!);
-                var hours = MechanismComparison.Compare(log, BalanceCsv.Read(parse.GetValue(balanceCsv)!), parse.GetValue(rate), d);
+                string? logPath = parse.GetValue(pumpLog), eventsPath = parse.GetValue(pumpEvents);
+                if ((logPath == null) == (eventsPath == null)) throw new ArgumentException("give one of --pump-log (an hourly delivery log) or --pump-events (an `iddsctl log export` CSV)");
+                var balance = BalanceCsv.Read(parse.GetValue(balanceCsv)!);
+                List<PumpLogHour> log;
+                if (eventsPath != null)
+                {
+                    var started = BalanceCsv.StartedAt(balance) ?? throw new ArgumentException($"{parse.GetValue(balanceCsv)} has no 'started' time in its first row: record it with `bench record`, which notes the host time at 0 ms");
+                    log = MechanismComparison.ReadPumpEvents(eventsPath, started, parse.GetValue(perStep));
+                }
+                else log = MechanismComparison.ReadPumpLog(logPath!);
+                var hours = MechanismComparison.Compare(log, balance, parse.GetValue(rate), d);
                 output.WriteLine($"prescribed volume per hour: {(log.All(h => h.PrescribedMicroliters != null) ? "from the pump log" : "from --rate")}");
                 output.WriteLine("hour  prescribed uL  commanded uL  delivered uL  scheduling %  mechanism %");
                 foreach (var h in hours)

@@ -70,4 +70,49 @@ public class MechanismComparisonTests
         var hours = MechanismComparison.Compare(log, balance, null, 0.998);
         Assert.IsTrue(hours.All(h => double.IsNaN(h.DeliveredMicroliters)), "both hours end or start on the gap");
     }
+
+    [TestMethod]
+    public void A_real_pump_event_export_lines_up_with_a_recorded_balance_on_the_host_clock()
+    {
+        // A bench run recorded from 10:00:00 on the host, 30 s readings, a head that slips 2 % at 20 uL/h;
+        // the pump's hours end 12.345 s after each full hour - off the recorder's grid, so the mass at each
+        // end is read between two readings. 80 steps x 250 nL (its calibrated event) = 20 uL commanded.
+        var started = new DateTimeOffset(2026, 12, 1, 10, 0, 0, TimeSpan.Zero);
+        var balance = Delivering(h => 0.98 * 20 * h, 4);
+        balance[0] = balance[0] with { Note = BalanceCsv.StartedNote(started) };
+        string events = Path.GetTempFileName();
+        try
+        {
+            var lines = new List<string> { "Sequence,PumpTimeMs,Time,Kind,A,B,Detail", $"1,0,{started.AddHours(-1):o},calibrated,250000,0,250 nL per step" };
+            for (int h = 1; h <= 3; h++)
+                lines.Add($"{h + 1},{h * 3_600_000},{started.AddHours(h).AddMilliseconds(12_345):o},hourly-delivery,80,0,80 steps");
+            File.WriteAllLines(events, lines);
+            Assert.AreEqual(started, BalanceCsv.StartedAt(balance));
+            var log = MechanismComparison.ReadPumpEvents(events, started, nanolitersPerStep: null);
+            CollectionAssert.AreEqual(new[] { 3_612_345L, 7_212_345L, 10_812_345L }, log.Select(h => h.HourEndMilliseconds).ToArray());
+            var hours = MechanismComparison.Compare(log, balance, 20, 0.998);
+            Assert.HasCount(3, hours);
+            foreach (var h in hours)
+            {
+                Assert.AreEqual(20.0, h.CommandedMicroliters, 1e-9);
+                Assert.AreEqual(0, h.SchedulingErrorPercent, 1e-9);
+                Assert.AreEqual(-2, h.MechanismErrorPercent, 1e-6, "interpolated between the readings either side of each hour's end");
+            }
+
+            // Without the calibrated event, the commanded volume needs --nl-per-step.
+            File.WriteAllLines(events, lines.Where(l => !l.Contains(",calibrated,")));
+            var e = Assert.ThrowsExactly<ArgumentException>(() => MechanismComparison.ReadPumpEvents(events, started, null));
+            StringAssert.Contains(e.Message, "--nl-per-step");
+            Assert.AreEqual(20.0, MechanismComparison.ReadPumpEvents(events, started, 250)[0].CommandedMicroliters, 1e-9);
+        }
+        finally { File.Delete(events); }
+    }
+
+    [TestMethod]
+    public void Readings_too_far_apart_around_an_hour_end_leave_it_unmeasured()
+    {
+        var balance = new List<BalanceReading> { new(0, 0), new(3_590_000, 99), new(3_590_000 + MechanismComparison.MaxBracketMilliseconds + 1, 101) };
+        Assert.IsTrue(double.IsNaN(MechanismComparison.MassAt(balance, 3_600_000)));
+        Assert.AreEqual(0.0, MechanismComparison.MassAt(balance, 0));
+    }
 }

@@ -35,6 +35,28 @@ public class RecorderTests
     }
 
     [TestMethod]
+    public void The_first_row_notes_the_host_time_at_0_ms_so_the_pump_log_can_be_lined_up()
+    {
+        var clock = new FakeClock();
+        var transport = new ScriptedTransport(clock, "S S    1.00000 g\r\n", "S S    1.00100 g\r\n");
+        var recorder = new Recorder(new BalanceDevice(transport, BalanceProtocol.MtSics), transport, clock);
+        var csv = new StringWriter();
+        recorder.Connect(timeoutMilliseconds: 0);
+        var started = new DateTimeOffset(2026, 12, 1, 10, 0, 0, TimeSpan.FromHours(1));
+        recorder.Record(csv, 30_000, 30_000, started);
+        string[] lines = Lines(csv);
+        Assert.AreEqual("0,1000.00000,0,1,20,started 2026-12-01T10:00:00.0000000+01:00", lines[1]);
+        Assert.AreEqual("30000,1001.00000,0,1,30020,", lines[2], "only the first row");
+        string path = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(path, csv.ToString());
+            Assert.AreEqual(started, OpenIdds.Bench.Analysis.BalanceCsv.StartedAt(OpenIdds.Bench.Analysis.BalanceCsv.Read(path)));
+        }
+        finally { File.Delete(path); }
+    }
+
+    [TestMethod]
     public void Ticks_are_absolute_so_slow_replies_do_not_make_the_grid_drift()
     {
         var clock = new FakeClock();
