@@ -29,7 +29,11 @@ namespace OpenIdds.Firmware.Device
         /// <summary>Until the bench calibrates it: a 0.1 mL/rev head on a 200-step motor at 1/2 micro-stepping, 250 nL per step.</summary>
         public Calibration Calibration = new Calibration(250000);
 
-        /// <summary>A downstream pressure sensor is fitted (the external trial pump has one).</summary>
+        /// <summary>
+        /// A downstream pressure sensor is wired on this board. The supervisor uses it only where the
+        /// stage also declares one (<see cref="SupervisorSettingsFor"/>): the stage says what the pump is,
+        /// the board what it has.
+        /// </summary>
         public bool HasPressureSensor = true;
 
         public long BatteryMicroampereHours = 2000000;
@@ -72,7 +76,7 @@ namespace OpenIdds.Firmware.Device
         {
             SupervisorSettings settings = new SupervisorSettings();
             settings.Implanted = stage == PumpStage.Implanted;
-            settings.HasPressureSensor = HasPressureSensor;
+            settings.HasPressureSensor = HasPressureSensor && (ConfigurationFor(stage).Sensors & SensorSet.DownstreamPressure) != 0;
             settings.BatteryMicroampereHours = BatteryMicroampereHours;
             settings.LowReservoir = ConfigurationFor(stage).LowReservoirThreshold;
             return settings;

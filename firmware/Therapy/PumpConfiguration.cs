@@ -95,15 +95,17 @@ namespace OpenIdds.Firmware.Therapy
         /// An implanted pump (SynchroMed-style): 20 or 40 mL reservoir, 2 uL/h .. 1 mL/h
         /// (~0.048..24 mL/day), reservoir level only computed unless a level sensor is fitted,
         /// battery with elective-replacement indicator (no voltage-based battery-low: the charge gauge
-        /// decides), refill-discrepancy alarm.
+        /// decides), refill-discrepancy alarm. Unlike the closed pumps it also has a downstream pressure
+        /// sensor, so a blocked catheter is an occlusion alarm in minutes rather than a reservoir
+        /// discrepancy days later (H-OCCLUSION-NO-SENSOR: what a build without one can and cannot see).
         /// </summary>
         public static PumpConfiguration Implanted(Nanoliters reservoirCapacity, Nanoliters tubingVolume, Nanoliters catheterVolume)
         {
             return new PumpConfiguration(PumpStage.Implanted, reservoirCapacity,
                 NanolitersPerHour.FromMicrolitersPerHour(2), NanolitersPerHour.FromMicrolitersPerHour(1000),
                 tubingVolume, catheterVolume, NanolitersPerHour.FromMicrolitersPerHour(1000), DefaultLowReservoir,
-                SensorSet.Battery,
-                AlarmSet.LowReservoir | AlarmSet.EmptyReservoir | AlarmSet.MotorStall | AlarmSet.ElectiveReplacement | AlarmSet.RefillDiscrepancy);
+                SensorSet.DownstreamPressure | SensorSet.Battery,
+                AlarmSet.LowReservoir | AlarmSet.EmptyReservoir | AlarmSet.Occlusion | AlarmSet.MotorStall | AlarmSet.ElectiveReplacement | AlarmSet.RefillDiscrepancy);
         }
     }
 }

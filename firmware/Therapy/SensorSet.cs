@@ -2,9 +2,9 @@ namespace OpenIdds.Firmware.Therapy
 {
     /// <summary>
     /// Which independent sensors a pump stage has (hazard 4: say what is measured and what is only
-    /// computed). INFORMATIONAL: the programmer and reports show it; what the firmware does with a
-    /// sensor is decided by the hardware a board wires (<c>PumpHardware</c>) and the supervisor's
-    /// settings, not by this set. A default may declare only a sensor that has a HAL contract.
+    /// computed). STAGE-DECLARES-SENSORS: the supervisor uses a sensor only where the stage declares it
+    /// and the board wires it (<c>PumpSetup.SupervisorSettingsFor</c>). A default may declare only a
+    /// sensor that has a HAL contract.
     /// </summary>
     [System.Flags]
     public enum SensorSet
