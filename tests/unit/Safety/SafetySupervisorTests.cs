@@ -136,13 +136,7 @@ namespace OpenIdds.Tests.Unit.Safety
         public void An_occlusion_stops_delivery_and_takes_the_held_strokes_back()
         {
             FakeBoard board = new FakeBoard();
-            OpenIdds.Hal.PumpHardware blocked = new OpenIdds.Hal.PumpHardware(board.Clock, board.Motor, new BlockedLine(board.Motor), null,
-                board.Battery, board.Annunciator, board.Button, board.Store, board.Watchdog, board.Link);
-            SafetySupervisor supervisor = new SafetySupervisor(blocked, new Calibration(250000), new SupervisorSettings(), new AlarmEventRing(32), true);
-            supervisor.Tick();
-            board.Clock.ElapsedMilliseconds += 10;
-            supervisor.Tick();
-            supervisor.Filled(Nanoliters.FromMilliliters(20));
+            SafetySupervisor supervisor = ReadyOnBlockedLine(board, 250);
             supervisor.Start(new ConstantRate(new NanolitersPerHour(100000)), new NanolitersPerHour(100000));
             Run(board, supervisor, 2 * Milliseconds.PerMinute);
             Assert.AreEqual((int)SafetyState.AlarmStopped, (int)supervisor.State);
@@ -451,7 +445,6 @@ namespace OpenIdds.Tests.Unit.Safety
             private readonly FakeMotor _motor;
             private readonly int _pascalsPerStep;
             private int _reads;
-            public BlockedLine(FakeMotor motor) : this(motor, 250) { }
             /// <param name="pascalsPerStep">Stroke volume over line compliance: 250 Pa on the 1 nL/Pa trial line.</param>
             public BlockedLine(FakeMotor motor, int pascalsPerStep) { _motor = motor; _pascalsPerStep = pascalsPerStep; }
             public OpenIdds.Hal.SensorStatus Read(out int pascals)
