@@ -1,6 +1,7 @@
 using System.Text;
 using System.Threading;
 using OpenIdds.Bench.Balance;
+using OpenIdds.Simulator.Device;
 
 namespace OpenIdds.Tests.Host.Bench;
 
@@ -8,21 +9,24 @@ namespace OpenIdds.Tests.Host.Bench;
 [TestClass]
 public class SerialTransportTests
 {
-    private static void Write(PseudoTerminal pty, string text)
+    private static void Write(PseudoTerminalLink pty, string text)
     {
         byte[] bytes = Encoding.ASCII.GetBytes(text);
-        pty.Master.Write(bytes, 0, bytes.Length);
-        pty.Master.Flush();
+        pty.Write(bytes, 0, bytes.Length);
     }
 
-    private static string ReadCommand(PseudoTerminal pty)
+    private static string ReadCommand(PseudoTerminalLink pty)
     {
         var text = new StringBuilder();
         var one = new byte[1];
         while (!text.ToString().EndsWith("\r\n", StringComparison.Ordinal))
         {
-            Assert.IsTrue(pty.WaitReadable(2_000), "the transport sent nothing");
-            pty.Master.ReadExactly(one, 0, 1);
+            var waited = System.Diagnostics.Stopwatch.StartNew();
+            while (pty.Read(one, 0, 1) == 0)
+            {
+                Assert.IsTrue(waited.ElapsedMilliseconds < 2_000, "the transport sent nothing");
+                Thread.Sleep(1);
+            }
             text.Append((char)one[0]);
         }
         return text.ToString().TrimEnd();
@@ -33,7 +37,7 @@ public class SerialTransportTests
     public void A_reconnect_drops_queued_lines_and_the_partial_line_of_the_old_connection()
     {
         if (!OperatingSystem.IsLinux()) Assert.Inconclusive("pseudo-terminals from libc openpty: Linux");
-        using var pty = new PseudoTerminal();
+        using var pty = new PseudoTerminalLink();
         using var transport = new SerialBalanceTransport(new SerialSettings(pty.SlavePath));
         transport.Open();
         // Two whole lines and the head of a third arrive at once; the first is read.
@@ -53,7 +57,7 @@ public class SerialTransportTests
     public void A_reply_that_came_after_its_timeout_is_not_taken_as_the_answer_to_the_next_request()
     {
         if (!OperatingSystem.IsLinux()) Assert.Inconclusive("pseudo-terminals from libc openpty: Linux");
-        using var pty = new PseudoTerminal();
+        using var pty = new PseudoTerminalLink();
         using var transport = new SerialBalanceTransport(new SerialSettings(pty.SlavePath));
         transport.Open();
         var device = new BalanceDevice(transport, BalanceProtocol.MtSics);

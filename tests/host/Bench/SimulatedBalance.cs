@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Threading;
 using OpenIdds.Bench.Balance;
+using OpenIdds.Simulator.Device;
 using OpenIdds.Simulator.Physics;
 
 namespace OpenIdds.Tests.Host.Bench;
@@ -20,7 +21,7 @@ public sealed class SimulatedBalance : IDisposable
     private readonly ScaledClock _clock;
     private readonly double _nanolitersPerMillisecond;
     private readonly LabBalance _model = new(new PhysicsParameters(), new SimulationRandom(20261124));
-    private PseudoTerminal? _pty;
+    private PseudoTerminalLink? _pty;
     private Thread? _thread;
     private volatile bool _stop;
 
@@ -37,7 +38,7 @@ public sealed class SimulatedBalance : IDisposable
 
     public void Plug()
     {
-        _pty = new PseudoTerminal();
+        _pty = new PseudoTerminalLink();
         File.CreateSymbolicLink(LinkPath, _pty.SlavePath);
         _stop = false;
         var pty = _pty;
@@ -54,7 +55,7 @@ public sealed class SimulatedBalance : IDisposable
         _pty = null;
     }
 
-    private void Serve(PseudoTerminal pty)
+    private void Serve(PseudoTerminalLink pty)
     {
         var command = new StringBuilder();
         var buffer = new byte[64];
@@ -62,9 +63,8 @@ public sealed class SimulatedBalance : IDisposable
         {
             while (!_stop)
             {
-                if (!pty.WaitReadable(5)) continue;
-                int n = pty.Master.Read(buffer, 0, buffer.Length);
-                if (n <= 0) return;
+                int n = pty.Read(buffer, 0, buffer.Length);
+                if (n <= 0) { Thread.Sleep(5); continue; }
                 for (int i = 0; i < n; i++)
                 {
                     char c = (char)buffer[i];
@@ -73,8 +73,7 @@ public sealed class SimulatedBalance : IDisposable
                     command.Clear();
                     if (reply == null) continue;
                     byte[] bytes = Encoding.ASCII.GetBytes(reply);
-                    pty.Master.Write(bytes, 0, bytes.Length);
-                    pty.Master.Flush();
+                    pty.Write(bytes, 0, bytes.Length);
                 }
             }
         }
