@@ -14,6 +14,24 @@ namespace OpenIdds.Tests.Host;
 [TestClass]
 public class SteadyStateAllocationTests
 {
+    /// <summary>Bytes the pump allocates in 200,000 ticks, each at its own next wake, after 20,000 to warm up.</summary>
+    private static long AllocatedInSteadyState(FakeBoard board, PumpController pump)
+    {
+        void Run(int ticks)
+        {
+            for (int i = 0; i < ticks; i++)
+            {
+                board.Clock.ElapsedMilliseconds = pump.NextWake.Value;
+                pump.Tick();
+            }
+        }
+
+        Run(20_000);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        Run(200_000);
+        return GC.GetAllocatedBytesForCurrentThread() - before;
+    }
+
     [TestMethod]
     public void The_scheduler_and_controller_allocate_nothing_per_tick()
     {
@@ -28,19 +46,7 @@ public class SteadyStateAllocationTests
         profile.Add(Milliseconds.FromHours(2), Milliseconds.FromMinutes(30), new NanolitersPerHour(2_000_000));
         pump.Scheduler!.Replan();
 
-        void Run(int ticks)
-        {
-            for (int i = 0; i < ticks; i++)
-            {
-                board.Clock.ElapsedMilliseconds = pump.NextWake.Value;
-                pump.Tick();
-            }
-        }
-
-        Run(20_000);
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        Run(200_000);
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        long allocated = AllocatedInSteadyState(board, pump);
         Assert.AreEqual(0L, allocated, "bytes allocated in 200,000 steady-state ticks");
         Assert.IsTrue(board.Motor.CompletedSteps > 100_000, "the ticks did deliver");
     }
@@ -56,19 +62,7 @@ public class SteadyStateAllocationTests
         var pump = new PumpController(board.Hardware.WithMotor(guard), calibration);
         pump.Start(new ConstantRate(new NanolitersPerHour(900_000)));
 
-        void Run(int ticks)
-        {
-            for (int i = 0; i < ticks; i++)
-            {
-                board.Clock.ElapsedMilliseconds = pump.NextWake.Value;
-                pump.Tick();
-            }
-        }
-
-        Run(20_000);
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        Run(200_000);
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        long allocated = AllocatedInSteadyState(board, pump);
         Assert.AreEqual(0L, allocated, "bytes allocated in 200,000 steady-state ticks through the guard");
         Assert.IsFalse(guard.Tripped);
         Assert.IsTrue(board.Clock.ElapsedMilliseconds > 2 * Milliseconds.PerHour, "the 24 h window rolled at least twice");

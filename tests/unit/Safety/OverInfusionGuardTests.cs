@@ -19,6 +19,15 @@ namespace OpenIdds.Tests.Unit.Safety
             }
         }
 
+        /// <summary>A pump behind <paramref name="guard"/>, allowed <paramref name="allowedNlPerHour"/>, whose scheduler runs at <paramref name="actualNlPerHour"/> (a broken one when they differ).</summary>
+        private static PumpController ThroughGuard(FakeBoard board, OverInfusionGuard guard, Calibration calibration, long allowedNlPerHour, long actualNlPerHour)
+        {
+            guard.SetAllowedRate(new NanolitersPerHour(allowedNlPerHour));
+            PumpController pump = new PumpController(board.Hardware.WithMotor(guard), calibration);
+            pump.Start(new ConstantRate(new NanolitersPerHour(actualNlPerHour)));
+            return pump;
+        }
+
         [TestMethod]
         public void A_broken_scheduler_delivering_ten_times_the_prescription_is_cut_within_the_tolerance()
         {
@@ -26,9 +35,7 @@ namespace OpenIdds.Tests.Unit.Safety
             FakeBoard board = new FakeBoard();
             Calibration calibration = new Calibration(250000);
             OverInfusionGuard guard = new OverInfusionGuard(board.Motor, board.Clock, calibration, OverInfusionGuard.DefaultTolerance);
-            guard.SetAllowedRate(new NanolitersPerHour(100000));
-            PumpController pump = new PumpController(board.Hardware.WithMotor(guard), calibration);
-            pump.Start(new ConstantRate(new NanolitersPerHour(1000000)));
+            PumpController pump = ThroughGuard(board, guard, calibration, 100000, 1000000);
             Run(board, pump, Milliseconds.PerHour);
             Assert.IsTrue(guard.Tripped);
             Assert.IsFalse(board.Motor.Enabled);
@@ -45,9 +52,7 @@ namespace OpenIdds.Tests.Unit.Safety
             FakeBoard board = new FakeBoard();
             Calibration calibration = new Calibration(250000);
             OverInfusionGuard guard = new OverInfusionGuard(board.Motor, board.Clock, calibration, OverInfusionGuard.DefaultTolerance);
-            guard.SetAllowedRate(new NanolitersPerHour(100000));
-            PumpController pump = new PumpController(board.Hardware.WithMotor(guard), calibration);
-            pump.Start(new ConstantRate(new NanolitersPerHour(100000)));
+            PumpController pump = ThroughGuard(board, guard, calibration, 100000, 100000);
             Run(board, pump, Milliseconds.PerDay);
             Assert.IsFalse(guard.Tripped);
             Assert.AreEqual(9600L, board.Motor.CompletedSteps);
@@ -79,9 +84,7 @@ namespace OpenIdds.Tests.Unit.Safety
             FakeBoard board = new FakeBoard();
             Calibration calibration = new Calibration(250000);
             OverInfusionGuard guard = new OverInfusionGuard(board.Motor, board.Clock, calibration, OverInfusionGuard.DefaultTolerance);
-            guard.SetAllowedRate(new NanolitersPerHour(20000));
-            PumpController pump = new PumpController(board.Hardware.WithMotor(guard), calibration);
-            pump.Start(new ConstantRate(new NanolitersPerHour(28000)));
+            PumpController pump = ThroughGuard(board, guard, calibration, 20000, 28000);
             Run(board, pump, 5 * Milliseconds.PerDay);
 
             Assert.IsTrue(guard.Tripped);
@@ -107,9 +110,7 @@ namespace OpenIdds.Tests.Unit.Safety
             FakeBoard board = new FakeBoard();
             Calibration calibration = new Calibration(250000);
             OverInfusionGuard guard = new OverInfusionGuard(board.Motor, board.Clock, calibration, OverInfusionGuard.DefaultTolerance, 100);
-            guard.SetAllowedRate(new NanolitersPerHour(20000));
-            PumpController pump = new PumpController(board.Hardware.WithMotor(guard), calibration);
-            pump.Start(new ConstantRate(new NanolitersPerHour(28000)));
+            PumpController pump = ThroughGuard(board, guard, calibration, 20000, 28000);
             Run(board, pump, 5 * Milliseconds.PerDay);
             Assert.IsFalse(guard.Tripped);
             Assert.AreEqual(5L * 24 * 112, board.Motor.CompletedSteps, "5 days at 28 uL/h, 112 steps an hour");
@@ -121,9 +122,7 @@ namespace OpenIdds.Tests.Unit.Safety
             FakeBoard board = new FakeBoard();
             Calibration calibration = new Calibration(250000);
             OverInfusionGuard guard = new OverInfusionGuard(board.Motor, board.Clock, calibration, OverInfusionGuard.DefaultTolerance);
-            guard.SetAllowedRate(new NanolitersPerHour(100000));
-            PumpController pump = new PumpController(board.Hardware.WithMotor(guard), calibration);
-            pump.Start(new ConstantRate(new NanolitersPerHour(100000)));
+            PumpController pump = ThroughGuard(board, guard, calibration, 100000, 100000);
             Run(board, pump, 30 * Milliseconds.PerMinute);
             long beforeStop = board.Motor.CompletedSteps;
             Assert.AreEqual(200L, beforeStop, "30 min at 100 uL/h");

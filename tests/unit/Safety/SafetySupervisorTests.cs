@@ -35,6 +35,15 @@ namespace OpenIdds.Tests.Unit.Safety
             return supervisor;
         }
 
+        /// <summary>Ready on a board with a level sensor reading a full 20 mL, running 100 uL/h.</summary>
+        private static SafetySupervisor RunningWithLevelSensor(FakeBoard board, FakeLevelSensor level, AlarmEventRing log)
+        {
+            level.Nanoliters = Nanoliters.FromMilliliters(20).Value;
+            SafetySupervisor supervisor = ReadyOn(WithLevelSensor(board, level), board, new SupervisorSettings(), log);
+            supervisor.Start(new ConstantRate(new NanolitersPerHour(100000)), new NanolitersPerHour(100000));
+            return supervisor;
+        }
+
         private static OpenIdds.Hal.PumpHardware WithLevelSensor(FakeBoard board, FakeLevelSensor level)
         {
             return new OpenIdds.Hal.PumpHardware(board.Clock, board.Motor, board.Pressure, level,
@@ -150,12 +159,7 @@ namespace OpenIdds.Tests.Unit.Safety
         {
             OpenIdds.Hal.PumpHardware blocked = new OpenIdds.Hal.PumpHardware(board.Clock, board.Motor, new BlockedLine(board.Motor, pascalsPerStep), null,
                 board.Battery, board.Annunciator, board.Button, board.Store, board.Watchdog, board.Link);
-            SafetySupervisor supervisor = new SafetySupervisor(blocked, new Calibration(250000), new SupervisorSettings(), new AlarmEventRing(32), true);
-            supervisor.Tick();
-            board.Clock.ElapsedMilliseconds += 10;
-            supervisor.Tick();
-            supervisor.Filled(Nanoliters.FromMilliliters(20));
-            return supervisor;
+            return ReadyOn(blocked, board, new SupervisorSettings(), new AlarmEventRing(32));
         }
 
         [TestMethod]
@@ -367,10 +371,8 @@ namespace OpenIdds.Tests.Unit.Safety
         {
             FakeBoard board = new FakeBoard();
             FakeLevelSensor level = new FakeLevelSensor();
-            level.Nanoliters = Nanoliters.FromMilliliters(20).Value;
             AlarmEventRing log = new AlarmEventRing(32);
-            SafetySupervisor supervisor = ReadyOn(WithLevelSensor(board, level), board, new SupervisorSettings(), log);
-            supervisor.Start(new ConstantRate(new NanolitersPerHour(100000)), new NanolitersPerHour(100000));
+            SafetySupervisor supervisor = RunningWithLevelSensor(board, level, log);
             // Computed 19.9 mL after an hour, measured 20 mL: 0.1 mL apart, inside max(1 mL, 15 %).
             Run(board, supervisor, Milliseconds.PerHour);
             Assert.IsFalse(supervisor.Alarms.IsShown(AlarmCode.ReservoirDiscrepancy));
@@ -394,10 +396,8 @@ namespace OpenIdds.Tests.Unit.Safety
         {
             FakeBoard board = new FakeBoard();
             FakeLevelSensor level = new FakeLevelSensor();
-            level.Nanoliters = Nanoliters.FromMilliliters(20).Value;
             AlarmEventRing log = new AlarmEventRing(32);
-            SafetySupervisor supervisor = ReadyOn(WithLevelSensor(board, level), board, new SupervisorSettings(), log);
-            supervisor.Start(new ConstantRate(new NanolitersPerHour(100000)), new NanolitersPerHour(100000));
+            SafetySupervisor supervisor = RunningWithLevelSensor(board, level, log);
             Run(board, supervisor, Milliseconds.PerHour);
             Assert.IsFalse(supervisor.Alarms.IsShown(AlarmCode.LevelSensorFault));
             Assert.AreEqual(0, log.CountOf(AlarmEventKind.Raised, AlarmCode.LevelSensorFault));
