@@ -34,6 +34,21 @@ public class ProtocolDocsTests
     }
 
     [TestMethod]
+    public void Every_iddsctl_command_is_in_the_docs()
+    {
+        var help = new StringWriter();
+        OpenIdds.Programmer.Cli.IddsCtl.Run(["--help"], help, new StringReader(""));
+        string[] lines = help.ToString().Split('\n');
+        int start = Array.FindIndex(lines, l => l.TrimEnd() == "Commands:");
+        Assert.IsTrue(start >= 0, help.ToString());
+        var commands = lines.Skip(start + 1).TakeWhile(l => l.StartsWith("  ", StringComparison.Ordinal)).Select(l => l.Trim().Split(' ')[0]).ToList();
+        Assert.IsTrue(commands.Count >= 10, string.Join(",", commands));
+        string doc = Doc("protocol.md");
+        foreach (string command in commands)
+            Assert.IsTrue(Regex.IsMatch(doc, $@"^iddsctl (--port \S+ )?{Regex.Escape(command)}\b", RegexOptions.Multiline), $"docs/protocol.md's iddsctl section has no line for `iddsctl {command}`");
+    }
+
+    [TestMethod]
     public void Every_status_is_in_the_docs()
     {
         string doc = Doc("protocol.md");
