@@ -16,10 +16,6 @@ namespace OpenIdds.Firmware.Device
     /// </summary>
     public sealed partial class InfusionPump
     {
-        /// <summary>Below 1 nL per step no peristaltic head of this class calibrates (a pL/nL unit slip); above 1 uL one step is a visible dose (Calibration's own limit).</summary>
-        public const long MinPicolitersPerStep = 1000;
-        public const long MaxPicolitersPerStep = Calibration.MaxPicolitersPerStep;
-
         /// <summary>Programs a prescription (stopped included) in one transaction; see <see cref="InfusionTherapy.Program"/>.</summary>
         public CheckReport Program(Prescription prescription, bool confirmed)
         {
@@ -192,9 +188,9 @@ namespace OpenIdds.Firmware.Device
         {
             Milliseconds now = Now;
             CheckReport report = new CheckReport();
-            if (picolitersPerStep < MinPicolitersPerStep || picolitersPerStep > MaxPicolitersPerStep)
+            if (!Calibration.InRange(picolitersPerStep))
             {
-                report.Add(TherapyError.CalibrationOutOfRange, CheckOutcome.Refused, "calibration " + picolitersPerStep.ToString() + " pL/step is outside the limit " + MinPicolitersPerStep.ToString() + ".." + MaxPicolitersPerStep.ToString() + " pL/step");
+                report.Add(TherapyError.CalibrationOutOfRange, CheckOutcome.Refused, Calibration.OutOfRange(picolitersPerStep));
             }
             if (_supervisor.State != SafetyState.Stopped || _therapy.Prescription.Mode != DeliveryMode.Stopped)
             {

@@ -28,7 +28,6 @@ namespace OpenIdds.Firmware.Device
     /// </summary>
     public sealed partial class InfusionPump : IAlarmEventSink, ITherapyRecorder
     {
-        private readonly PumpHardware _board;
         private readonly PumpSetup _setup;
         private readonly PumpClock _clock;
         private readonly PumpHardware _hardware;
@@ -60,7 +59,6 @@ namespace OpenIdds.Firmware.Device
 
         public InfusionPump(PumpHardware board, PumpSetup setup)
         {
-            _board = board;
             _setup = setup;
             if (board.Store.PageCount < setup.PagesNeeded)
             {

@@ -10,20 +10,25 @@ namespace OpenIdds.Firmware.Dosing
     /// </summary>
     public struct Calibration
     {
-        public const long MinPicolitersPerStep = 1;
+        /// <summary>CALIBRATION-RANGE: below 1 nL per step no peristaltic head of this class calibrates (a pL/nL unit slip).</summary>
+        public const long MinPicolitersPerStep = 1000;
         /// <summary>1 uL per step: coarser than that would make one step a clinically visible dose.</summary>
         public const long MaxPicolitersPerStep = 1000000;
+
+        /// <summary>Whether a figure is a calibration at all; the one range the constructor and the calibrate command check.</summary>
+        public static bool InRange(long picolitersPerStep) { return picolitersPerStep >= MinPicolitersPerStep && picolitersPerStep <= MaxPicolitersPerStep; }
+
+        /// <summary>The refusal naming the field, the value and the limit.</summary>
+        public static string OutOfRange(long picolitersPerStep)
+        {
+            return "calibration " + picolitersPerStep.ToString() + " pL/step is outside the limit " + MinPicolitersPerStep.ToString() + ".." + MaxPicolitersPerStep.ToString() + " pL/step";
+        }
 
         public readonly long PicolitersPerStep;
 
         public Calibration(long picolitersPerStep)
         {
-            if (picolitersPerStep < MinPicolitersPerStep || picolitersPerStep > MaxPicolitersPerStep)
-            {
-                throw new ArgumentOutOfRangeException("picolitersPerStep",
-                    "calibration " + picolitersPerStep.ToString() + " pL/step is outside " +
-                    MinPicolitersPerStep.ToString() + ".." + MaxPicolitersPerStep.ToString() + " pL/step");
-            }
+            if (!InRange(picolitersPerStep)) throw new ArgumentOutOfRangeException("picolitersPerStep", OutOfRange(picolitersPerStep));
             PicolitersPerStep = picolitersPerStep;
         }
 

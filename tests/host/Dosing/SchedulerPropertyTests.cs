@@ -18,7 +18,7 @@ public class SchedulerPropertyTests
     private sealed record Therapy(long PicolitersPerStep, long[] FlexStarts, long[] FlexRates, long Offset, (long At, long Rate)[] Changes, (long Start, long Duration, long Rate)[] Boluses, long[] Probes);
 
     private static readonly Gen<Therapy> AnyTherapy =
-        from pl in Gen.Long[1, Calibration.MaxPicolitersPerStep]
+        from pl in Gen.Long[Calibration.MinPicolitersPerStep, Calibration.MaxPicolitersPerStep]
         from steps in Gen.Int[1, 6]
         from startsSet in Gen.Long[0, Milliseconds.PerDay - 1].Array[steps]
         from rates in Gen.OneOf(Gen.Long[0, 5_000_000], Gen.Long[0, NanolitersPerHour.MaxSchedulable]).Array[steps]
