@@ -26,8 +26,9 @@ public static class AnalyzeCommand
         var density = new Option<double?>("--density") { Description = "density of the fluid, mg/uL (= g/mL); water 0.998" };
         var claim = new Option<double?>("--claim") { Description = "accuracy claim, percent (default: 5 standard, 10 low-rate)" };
         var unstable = new Option<string>("--unstable") { Description = "unstable (dynamic) readings: use (at their times, the default) or exclude (as gaps)", DefaultValueFactory = _ => "use" };
+        var decimalMark = new Option<string>("--decimal") { Description = "the file's decimal mark: point (fields separated by ',', the default) or comma (fields separated by ';')", DefaultValueFactory = _ => "point" };
         var outDir = new Option<string>("--out") { Description = "report folder", DefaultValueFactory = _ => "out/bench" };
-        var command = new Command("analyze", "analyse a balance CSV and write the accuracy report") { csv, rate, profile, interval, run, start, end, windows, density, claim, unstable, outDir };
+        var command = new Command("analyze", "analyse a balance CSV and write the accuracy report") { csv, rate, profile, interval, run, start, end, windows, density, claim, unstable, decimalMark, outDir };
         command.SetAction(parse =>
         {
             var output = parse.InvocationConfiguration.Output;
@@ -57,14 +58,17 @@ public static class AnalyzeCommand
                 };
                 settings.Validate();
                 string path = parse.GetValue(csv)!;
-                var result = AccuracyAnalysis.Run(BalanceCsv.Read(path), parse.GetValue(rate), settings);
+                var format = BalanceCsvFormat.Recorded with { Decimal = BalanceCsvFormat.ParseDecimal(parse.GetValue(decimalMark)!) };
+                var result = AccuracyAnalysis.Run(BalanceCsv.Read(path, format), parse.GetValue(rate), settings);
                 string folder = parse.GetValue(outDir)!;
                 AccuracyReport.Write(result, folder, path);
                 output.WriteLine(AccuracyReport.Disclaimer);
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"A = {result.MeanErrorPercent:+0.00;-0.00;0.00} % (claim +-{settings.ClaimPercent} %): {(result.Pass ? "PASS" : "FAIL")}"));
+                if (result.FailReason != null) output.WriteLine($"FAIL: {result.FailReason}");
                 foreach (var t in result.Trumpet)
                     output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  window {t.WindowMinutes,6:0.##} min: Ep(max) {t.MaxPercent,8:+0.00;-0.00;0.00} %  Ep(min) {t.MinPercent,8:+0.00;-0.00;0.00} %  ({t.Windows} of {t.WindowsExpected} windows)"));
                 output.WriteLine(AccuracyReport.QualityText(result));
+                foreach (string line in AccuracyReport.DisturbanceLines(result)) output.WriteLine(line);
                 output.WriteLine($"report: {Path.GetFullPath(Path.Combine(folder, "accuracy.html"))}");
                 return result.Pass ? 0 : 1;
             }

@@ -38,6 +38,52 @@ public class AccuracyAnalysisTests
     }
 
     [TestMethod]
+    [DataRow("spike", 2000.0, DisturbanceKind.Spike)]
+    [DataRow("step", 500.0, DisturbanceKind.Step)]
+    [DataRow("step", -5.0, DisturbanceKind.NegativeStep)]
+    public void A_disturbance_in_the_analysis_period_fails_the_run_naming_it_and_its_time(string shape, double milligrams, DisturbanceKind kind)
+    {
+        double r = 100;
+        var readings = Readings(t => r * t / 60);
+        for (int i = 151; i < readings.Count && (shape == "step" || i == 151); i++)
+            readings[i] = readings[i] with { MassMilligrams = readings[i].MassMilligrams + milligrams, Line = i + 2 };
+        var result = AccuracyAnalysis.Run(readings, r, AnalysisSettings.Standard);
+        var found = result.Disturbances.Single();
+        Assert.AreEqual(kind, found.Kind);
+        Assert.AreEqual(75.5, found.Minutes, 1e-9);
+        Assert.AreEqual(milligrams + r * Density * 0.5 / 60, found.ChangeMilligrams, 1e-6, "the change between the two readings, with the half minute's delivery");
+        Assert.AreEqual("line 153", found.Where);
+        Assert.IsTrue(found.InAnalysisPeriod);
+        Assert.IsFalse(result.Pass, "a disturbance fails the run whatever A is");
+        StringAssert.Contains(result.FailReason, $"a disturbance in the analysis period, {found.Name} of ");
+        StringAssert.Contains(result.FailReason, " mg at 75.5 min (line 153; limit ");
+    }
+
+    [TestMethod]
+    public void A_disturbance_before_the_analysis_period_is_reported_and_fails_nothing_and_a_pulsatile_pump_is_no_disturbance()
+    {
+        double r = 20.833, stroke = 0.25 * Density;   // mg: one 250 nL stroke every 43.2 s
+        var readings = Readings(t => Math.Floor(t * 60 / 43.2) * 0.25);
+        readings[20] = readings[20] with { MassMilligrams = readings[20].MassMilligrams + 2000 };
+        var result = AccuracyAnalysis.Run(readings, r, AnalysisSettings.Standard);
+        Assert.AreEqual(DisturbanceKind.Spike, result.Disturbances.Single().Kind, "the spike at 10 min, and no stroke of " + stroke + " mg");
+        Assert.IsFalse(result.Disturbances.Single().InAnalysisPeriod);
+        Assert.IsTrue(result.Pass, result.FailReason);
+        Assert.IsNull(result.FailReason);
+    }
+
+    [TestMethod]
+    public void Two_readings_measured_at_the_same_moment_are_refused_naming_the_line_and_column()
+    {
+        var readings = Readings(t => 100 * t / 60);
+        // 315 000 ms is within half an interval of both the 300 000 and the 330 000 ms ticks.
+        readings[10] = readings[10] with { MeasuredMilliseconds = 315_000, Line = 12 };
+        readings[11] = readings[11] with { MeasuredMilliseconds = 315_000, Line = 13 };
+        var e = Assert.ThrowsExactly<InvalidDataException>(() => AccuracyAnalysis.Run(readings, 100, AnalysisSettings.Standard));
+        StringAssert.Contains(e.Message, "line 13, measured_ms: 315000 ms is not after the previous reading's (line 12) 315000 ms");
+    }
+
+    [TestMethod]
     public void A_start_up_delay_shows_in_the_start_up_graph()
     {
         double r = 100, delay = 10;   // the pump delivers nothing for the first 10 minutes

@@ -150,6 +150,74 @@ public class BenchCommandTests
     }
 
     [TestMethod]
+    [DataRow(2000.0, false, "spike of +2000.832 mg at 75.5 min")]
+    [DataRow(500.0, true, "step of +500.832 mg at 75.5 min")]
+    [DataRow(-5.0, true, "negative step of -4.168 mg at 75.5 min")]
+    public void Analyze_fails_a_run_with_a_disturbance_and_reports_its_time_in_the_console_json_and_html(double milligrams, bool stays, string described)
+    {
+        string folder = TempFolder();
+        try
+        {
+            string csv = Path.Combine(folder, "readings.csv"), report = Path.Combine(folder, "report");
+            var readings = AccuracyAnalysisTests.Readings(t => 100 * t / 60);
+            for (int i = 151; i < readings.Count && (stays || i == 151); i++) readings[i] = readings[i] with { MassMilligrams = readings[i].MassMilligrams + milligrams };
+            BalanceCsv.Write(csv, readings);
+            var (code, output, error) = Bench(null, "analyze", csv, "--rate", "100", "--out", report);
+            Assert.AreEqual(1, code, output + error);
+            StringAssert.Contains(output, "FAIL: a disturbance in the analysis period, " + described);
+            StringAssert.Contains(output, "line 153");
+            string json = File.ReadAllText(Path.Combine(report, "accuracy.json"));
+            StringAssert.Contains(json, "\"time_min\": 75.5");
+            StringAssert.Contains(json, "\"in_analysis_period\": true");
+            StringAssert.Contains(File.ReadAllText(Path.Combine(report, "accuracy.html")), described);
+        }
+        finally { Directory.Delete(folder, true); }
+    }
+
+    [TestMethod]
+    public void Analyze_refuses_two_readings_measured_at_the_same_moment_instead_of_a_blank_flow_graph()
+    {
+        string folder = TempFolder();
+        try
+        {
+            string csv = Path.Combine(folder, "readings.csv"), report = Path.Combine(folder, "report");
+            var readings = AccuracyAnalysisTests.Readings(t => 100 * t / 60);
+            // 315 000 ms is within half an interval of both the 300 000 and the 330 000 ms ticks.
+            readings[10] = readings[10] with { MeasuredMilliseconds = 315_000 };
+            readings[11] = readings[11] with { MeasuredMilliseconds = 315_000 };
+            BalanceCsv.Write(csv, readings);
+            var (code, _, error) = Bench(null, "analyze", csv, "--rate", "100", "--out", report);
+            Assert.AreEqual(2, code, error);
+            StringAssert.Contains(error, "line 13, measured_ms");
+            Assert.IsFalse(Directory.Exists(report), "no report, so no blank flow.png");
+        }
+        finally { Directory.Delete(folder, true); }
+    }
+
+    [TestMethod]
+    public void Analyze_reads_a_comma_decimal_file_only_with_decimal_comma()
+    {
+        string folder = TempFolder();
+        try
+        {
+            string csv = Path.Combine(folder, "komma.csv");
+            File.WriteAllLines(csv, new[] { "time_ms;mass_mg" }.Concat(AccuracyAnalysisTests.Readings(t => 102 * t / 60).Select(r =>
+                $"{r.TimeMilliseconds};{r.MassMilligrams.ToString("0.00000", System.Globalization.CultureInfo.InvariantCulture).Replace('.', ',')}")));
+            var (code, _, error) = Bench(null, "analyze", csv, "--rate", "100", "--out", Path.Combine(folder, "r1"));
+            Assert.AreEqual(2, code, error);
+            StringAssert.Contains(error, "line 1");
+            StringAssert.Contains(error, "--decimal comma");
+            var (ok, output, okError) = Bench(null, "analyze", csv, "--rate", "100", "--decimal", "comma", "--out", Path.Combine(folder, "r2"));
+            Assert.AreEqual(0, ok, okError);
+            StringAssert.Contains(output, "A = +2.00 %");
+            (code, _, error) = Bench(null, "analyze", csv, "--rate", "100", "--decimal", "komma", "--out", Path.Combine(folder, "r3"));
+            Assert.AreEqual(2, code);
+            StringAssert.Contains(error, "--decimal 'komma' is not point or comma");
+        }
+        finally { Directory.Delete(folder, true); }
+    }
+
+    [TestMethod]
     public void Analyze_maps_every_option_onto_the_settings()
     {
         string folder = TempFolder();

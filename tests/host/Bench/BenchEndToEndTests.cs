@@ -109,6 +109,9 @@ public class BenchEndToEndTests
     [DataRow("time_ms,mass_mg,gap,stable,measured_ms,note\n0,0.00000,0,1,0,\n30000\n", "line 3")]
     [DataRow("time_ms,mass_mg,gap,stable,measured_ms,note\n0,0.00000,0,1,0,\n60000,1.0,0,1,60000,\n30000,2.0,0,1,30000,\n", "line 4")]
     [DataRow("time_ms,mass_mg,gap,stable,measured_ms,note\n0,0.00000,0,1,0,\n30000,1,0,1,30000,\n45000,1.5,0,1,45000,\n", "line 4")]
+    [DataRow("time_ms,mass_mg\n0,0\n30000,8,32\n", "line 3, column 3")]
+    [DataRow("time_ms,mass_mg\n0,0\n30000,1e308\n", "line 3, column 2")]
+    [DataRow("time_ms,mass_mg,gap,stable,measured_ms,note\n", "no readings: the file ends after its header (line 1)")]
     public void A_bad_csv_gets_exit_2_the_line_named_and_no_report_at_all(string content, string line)
     {
         string folder = Path.Combine(Path.GetTempPath(), $"openidds-bad-{Guid.NewGuid():N}");
@@ -120,6 +123,7 @@ public class BenchEndToEndTests
             var error = new StringWriter();
             Assert.AreEqual(2, BenchCommand.Run(["analyze", csv, "--rate", "100", "--out", report], new StringWriter(), error));
             StringAssert.Contains(error.ToString(), line);
+            Assert.IsFalse(error.ToString().Contains("   at ", StringComparison.Ordinal), "no stack trace");
             Assert.IsFalse(Directory.Exists(report) && Directory.EnumerateFileSystemEntries(report).Any(), "no report folder content");
         }
         finally { Directory.Delete(folder, recursive: true); }
