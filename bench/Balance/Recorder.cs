@@ -51,7 +51,20 @@ public sealed class Recorder(BalanceDevice balance, IBalanceTransport transport,
         }
     }
 
-    /// <summary>Records readings at 0, S, 2S, ... up to <paramref name="durationMilliseconds"/>, on a link that <see cref="Connect"/> opened.</summary>
+    /// <summary>How long a request waits for its reply; never past the next tick.</summary>
+    public long ReplyTimeoutMilliseconds { get; init; } = (long)BalanceDevice.ReplyTimeout.TotalMilliseconds;
+
+    /// <summary>
+    /// Records readings at 0, S, 2S, ... up to <paramref name="durationMilliseconds"/>, on a link that <see cref="Connect"/> opened.
+    /// <para>
+    /// Rule REPLY-MATCHING: a reply is taken only as the answer to the request just sent, within the reply
+    /// timeout and before the next tick. A balance answers requests in order, so a request that went
+    /// unanswered may still be answered after the next request is sent, and that answer would look like
+    /// the next reading. So after an unanswered request the recorder sends nothing at the next tick: it
+    /// listens through that tick's interval, and whatever arrives is that tick's gap row, named "late",
+    /// with the text received. Lines that arrive unasked between ticks are dropped before each request.
+    /// </para>
+    /// </summary>
     /// <param name="startedAt">the host's clock at time 0, written into the first row's note (<see cref="BalanceCsv.StartedNote"/>) so that `bench compare` can line the readings up with the pump's exported log</param>
     public void Record(TextWriter csv, long intervalMilliseconds, long durationMilliseconds, DateTimeOffset? startedAt = null)
     {
@@ -64,10 +77,11 @@ public sealed class Recorder(BalanceDevice balance, IBalanceTransport transport,
         bool connected = true;
         var backoff = new ReconnectBackoff();
         long nextAttempt = 0;
+        long? unanswered = null;   // the tick whose request went unanswered: its reply may still come
 
         for (long n = 0; n * intervalMilliseconds <= durationMilliseconds; n++)
         {
-            long t = n * intervalMilliseconds, due = start + t;
+            long t = n * intervalMilliseconds, due = start + t, nextDue = due + intervalMilliseconds;
             // Wait for the tick; while the balance is away, keep trying to open it.
             while (true)
             {
@@ -93,12 +107,21 @@ public sealed class Recorder(BalanceDevice balance, IBalanceTransport transport,
 
             long measured = clock.ElapsedMilliseconds - start;
             // A reading taken more than half an interval after its tick would belong to the next one:
-            // mark the tick lost instead (only a long reconnect or a slow reply before it can cause this).
-            if (measured - t > intervalMilliseconds / 2) { Gap(t, measured, "late", $"{measured - t} ms after its tick"); continue; }
+            // mark the tick lost instead (only a long reconnect before it can cause this).
+            if (measured - t > intervalMilliseconds / 2) { Gap(t, measured, "missed-tick", $"{measured - t} ms after its tick"); continue; }
             if (!connected) { Gap(t, measured, "disconnected", "balance not connected"); continue; }
             try
             {
-                var reply = balance.ReadWeight();
+                if (unanswered is long asked)
+                {
+                    var late = Listen(nextDue);
+                    measured = clock.ElapsedMilliseconds - start;
+                    unanswered = null;
+                    if (late.Count > 0) Gap(t, measured, "late", $"{ReceivedText.Quote(late[0])} answered the {Ms(asked)} request after it had timed out; nothing was asked at this tick", late[0]);
+                    else Gap(t, measured, "no-reply", $"nothing came for the {Ms(asked)} request in a further interval; nothing was asked at this tick");
+                    continue;
+                }
+                var reply = balance.ReadWeight(clock, Math.Min(ReplyTimeoutMilliseconds, nextDue - clock.ElapsedMilliseconds));
                 measured = clock.ElapsedMilliseconds - start;
                 if (reply.HasWeight)
                 {
@@ -107,7 +130,7 @@ public sealed class Recorder(BalanceDevice balance, IBalanceTransport transport,
                     Readings++;
                     if (!stable) Unstable++;
                 }
-                else Gap(t, measured, reply.Note, $"'{reply.Raw}'");
+                else Gap(t, measured, reply.Note, ReceivedText.Quote(reply.Raw), reply.Raw);
             }
             catch (Exception e) when (e is TimeoutException || IsLinkFailure(e))
             {
@@ -115,6 +138,7 @@ public sealed class Recorder(BalanceDevice balance, IBalanceTransport transport,
                 // leave the old handle open and dead.
                 measured = clock.ElapsedMilliseconds - start;
                 Gap(t, measured, e is TimeoutException ? "no-reply" : "disconnected", e.Message);
+                if (e is TimeoutException) unanswered = t;
                 transport.Close();
                 connected = false;
                 backoff.Reset();
@@ -123,11 +147,24 @@ public sealed class Recorder(BalanceDevice balance, IBalanceTransport transport,
         }
     }
 
+    /// <summary>The lines that arrive until <paramref name="until"/> on the clock, none of them asked for.</summary>
+    private List<string> Listen(long until)
+    {
+        var lines = new List<string>(transport.DiscardPending());
+        while (clock.ElapsedMilliseconds < until)
+        {
+            string? line = transport.ReceiveLine(BalanceDevice.PollInterval);
+            if (line != null) lines.Add(line);
+        }
+        return lines;
+    }
+
     private static bool IsLinkFailure(Exception e) => e is IOException or UnauthorizedAccessException or InvalidOperationException;
 
-    private void Gap(long t, long measured, string note, string detail)
+    /// <param name="received">the line the balance sent, if any: the CSV's note keeps it, escaped, after the reason</param>
+    private void Gap(long t, long measured, string note, string detail, string? received = null)
     {
-        Write(new BalanceReading(t, 0, Gap: true) { MeasuredMilliseconds = measured, Note = note });
+        Write(new BalanceReading(t, 0, Gap: true) { MeasuredMilliseconds = measured, Note = received == null ? note : note + " " + ReceivedText.Quote(received) });
         Gaps++;
         string text = $"{Ms(t)}: gap ({note}: {detail})";
         Notes.Add(text);

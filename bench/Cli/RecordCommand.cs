@@ -27,17 +27,18 @@ public static class RecordCommand
         var handshake = new Option<string>("--handshake") { Description = "none, rts-cts (hardware) or xon-xoff (software)", DefaultValueFactory = _ => "none" };
         var interval = new Option<string>("--interval") { Description = "sample interval: 30s for the standard, 15min for the low-rate profile", DefaultValueFactory = _ => "30s" };
         var duration = new Option<string>("--duration") { Description = "run length: 2h for the standard, 48h for the low-rate profile", DefaultValueFactory = _ => "2h" };
+        var replyTimeout = new Option<string>("--reply-timeout") { Description = "how long a request waits for its reply (never past the next tick)", DefaultValueFactory = _ => "2s" };
         var connectTimeout = new Option<string>("--connect-timeout") { Description = "how long to wait for the balance at the start", DefaultValueFactory = _ => "30s" };
         var output = new Option<string>("--csv") { Description = "where the readings go, line by line", DefaultValueFactory = _ => "readings.csv" };
         var force = new Option<bool>("--force") { Description = "overwrite the CSV if it exists" };
-        var command = new Command("record", "read a balance at a fixed interval into a CSV") { port, protocol, baud, parity, dataBits, stopBits, handshake, interval, duration, connectTimeout, output, force };
+        var command = new Command("record", "read a balance at a fixed interval into a CSV") { port, protocol, baud, parity, dataBits, stopBits, handshake, interval, duration, replyTimeout, connectTimeout, output, force };
         command.SetAction(parse =>
         {
             var say = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
             SerialSettings serial;
             BalanceProtocol kind;
-            long intervalMs, durationMs, connectMs;
+            long intervalMs, durationMs, connectMs, replyMs;
             string csvPath = parse.GetValue(output)!;
             try
             {
@@ -51,6 +52,7 @@ public static class RecordCommand
                 intervalMs = DurationText.ParseWholeMilliseconds(parse.GetValue(interval)!, "--interval", MinimumIntervalMilliseconds);
                 durationMs = DurationText.ParseWholeMilliseconds(parse.GetValue(duration)!, "--duration", intervalMs);
                 connectMs = DurationText.ParseWholeMilliseconds(parse.GetValue(connectTimeout)!, "--connect-timeout", 0);
+                replyMs = DurationText.ParseWholeMilliseconds(parse.GetValue(replyTimeout)!, "--reply-timeout", MinimumIntervalMilliseconds / 2);
                 if (File.Exists(csvPath) && !parse.GetValue(force))
                     throw new ArgumentException($"{csvPath} already exists (an earlier run?): give another --csv, or add --force to overwrite it");
                 string? folder = Path.GetDirectoryName(Path.GetFullPath(csvPath));
@@ -63,7 +65,7 @@ public static class RecordCommand
             }
 
             using var transport = new SerialBalanceTransport(serial);
-            var recorder = new Recorder(new BalanceDevice(transport, kind), transport, clock, say);
+            var recorder = new Recorder(new BalanceDevice(transport, kind), transport, clock, say) { ReplyTimeoutMilliseconds = replyMs };
             try
             {
                 say.WriteLine($"balance: {serial}, {parse.GetValue(protocol)}");

@@ -100,7 +100,7 @@ public class BenchCommandTests
             var output = TextWriter.Synchronized(text);
             string Said() { lock (output) return text.ToString(); }
             var error = new StringWriter();
-            var record = System.Threading.Tasks.Task.Run(() => BenchCommand.Run(["record", "--port", balance.LinkPath, "--interval", "10s", "--duration", "30s", "--connect-timeout", "2min", "--csv", csv], output, error, clock));
+            var record = System.Threading.Tasks.Task.Run(() => BenchCommand.Run(["record", "--port", balance.LinkPath, "--interval", "10s", "--duration", "30s", "--reply-timeout", "8s", "--connect-timeout", "2min", "--csv", csv], output, error, clock));
             while (!Said().Contains("waiting for the balance", StringComparison.Ordinal) && !record.IsCompleted) System.Threading.Thread.Sleep(5);
             clock.WaitUntil(clock.ElapsedMilliseconds + 5_000);
             Assert.IsFalse(record.IsCompleted, $"still waiting for the balance: {Said()}");

@@ -40,7 +40,7 @@ public class BenchEndToEndTests
             var recordOut = new StringWriter();
             var recordErr = new StringWriter();
             var record = Task.Run(() => BenchCommand.Run(
-                ["record", "--port", balance.LinkPath, "--protocol", protocolName, "--interval", "30s", "--duration", "8min", "--csv", csv],
+                ["record", "--port", balance.LinkPath, "--protocol", protocolName, "--interval", "30s", "--duration", "8min", "--reply-timeout", "20s", "--csv", csv],
                 recordOut, recordErr, clock));
 
             // Pull the cable once the 5.0 min reading is in, plug it back once the 6.0 min tick is past.
@@ -85,6 +85,33 @@ public class BenchEndToEndTests
                 Assert.AreEqual(Gain, point.GetProperty("ep_max_percent").GetDouble(), 3.0);
                 Assert.AreEqual(Gain, point.GetProperty("ep_min_percent").GetDouble(), 3.0);
             }
+        }
+        finally { Directory.Delete(folder, recursive: true); }
+    }
+
+    [TestMethod]
+    [Timeout(60_000)]
+    public void A_balance_that_starts_answering_6_s_late_at_a_5_s_interval_never_has_a_reply_taken_for_the_next_request()
+    {
+        if (!OperatingSystem.IsLinux()) Assert.Inconclusive("pseudo-terminals from libc openpty: Linux");
+        string folder = Path.Combine(Path.GetTempPath(), $"openidds-late-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(folder);
+        try
+        {
+            // x20: a 5 s tick every 250 ms of wall time, the 4 s reply timeout 200 ms, the 6 s delay 300 ms.
+            var clock = new ScaledClock(20);
+            using var balance = new SimulatedBalance(Path.Combine(folder, "balance"), BalanceProtocol.MtSics, clock, SetRate) { PromptReplies = 3, ReplyDelayMilliseconds = 6_000 };
+            balance.Plug();
+            string csv = Path.Combine(folder, "readings.csv");
+            var output = new StringWriter();
+            var error = new StringWriter();
+            int code = BenchCommand.Run(["record", "--port", balance.LinkPath, "--interval", "5s", "--duration", "40s", "--reply-timeout", "4s", "--csv", csv], output, error, clock);
+            Assert.AreEqual(0, code, $"{output}{error}");
+            var cells = File.ReadAllLines(csv).Skip(1).Select(r => r.Split(',')).ToList();
+            string table = string.Join("\n", cells.Select(c => string.Join(",", c)));
+            CollectionAssert.AreEqual(new[] { "0", "5000", "10000" }, cells.Where(c => c[2] == "0").Select(c => c[0]).ToArray(),
+                $"readings only while the balance answered in time; after that every reply came after the next request was sent:\n{table}");
+            Assert.IsTrue(cells.Count(c => c[5].StartsWith("late 'S ", StringComparison.Ordinal)) >= 2, $"the late replies are gaps named late, with their text:\n{table}");
         }
         finally { Directory.Delete(folder, recursive: true); }
     }

@@ -17,21 +17,49 @@ public class RecorderTests
         var recorder = new Recorder(new BalanceDevice(transport, BalanceProtocol.MtSics), transport, clock);
         var csv = new StringWriter();
         recorder.Connect(timeoutMilliseconds: 0);
-        recorder.Record(csv, intervalMilliseconds: 30_000, durationMilliseconds: 180_000);
+        recorder.Record(csv, intervalMilliseconds: 30_000, durationMilliseconds: 210_000);
         CollectionAssert.AreEqual(new[]
         {
             "time_ms,mass_mg,gap,stable,measured_ms,note",
             "0,1000.00000,0,1,20,",
             "30000,1000.50000,0,0,30020,",          // dynamic: kept at its time, marked unstable
-            "60000,,1,,60020,overload",
-            "90000,,1,,90020,syntax-error",
+            "60000,,1,,60020,overload 'S +'",       // the reason, and what the balance sent
+            "90000,,1,,90020,syntax-error 'ES'",
             "120000,,1,,122000,no-reply",           // silence: the 2 s reply timeout passed
-            "150000,,1,,150000,disconnected",       // cable pulled
-            "180000,1003.00000,0,1,180020,",        // after the reconnect
+            "150000,,1,,180000,no-reply",           // nothing asked: listening for the 120 000 ms reply
+            "180000,,1,,180000,disconnected",       // cable pulled
+            "210000,1003.00000,0,1,210020,",        // after the reconnect
         }, Lines(csv));
         Assert.AreEqual(3, transport.Opens, "opened at the start, reopened after the silence and after the pulled cable");
-        Assert.AreEqual((3, 1, 4, 2), (recorder.Readings, recorder.Unstable, recorder.Gaps, recorder.Reconnects));
+        Assert.AreEqual((3, 1, 5, 2), (recorder.Readings, recorder.Unstable, recorder.Gaps, recorder.Reconnects));
         Assert.IsTrue(transport.Sent.All(c => c == "SI"), "MT-SICS is asked for the immediate weight, stable or not");
+        Assert.HasCount(7, transport.Sent, "eight ticks; nothing is sent at the one after the silence");
+    }
+
+    [TestMethod]
+    public void A_balance_answering_6_s_late_at_a_5_s_interval_gives_late_gaps_never_a_reading_of_the_wrong_request()
+    {
+        var clock = new FakeClock();
+        // Each reply carries the mass at its own request; it arrives 6 s later, after the next tick.
+        var replies = Enumerable.Range(0, 7).Select(i => ScriptedTransport.Late($"S S {i,10}.00000 g\r\n", 6_000)).ToArray();
+        var transport = new ScriptedTransport(clock, replies);
+        var log = new StringWriter();
+        var recorder = new Recorder(new BalanceDevice(transport, BalanceProtocol.MtSics), transport, clock, log);
+        var csv = new StringWriter();
+        recorder.Connect(0);
+        recorder.Record(csv, 5_000, 30_000);
+        CollectionAssert.AreEqual(new[]
+        {
+            "0,,1,,2000,no-reply",
+            "5000,,1,,10000,late 'S S          0.00000 g'",   // the 0 ms request's answer, at 6 s: not the 5 000 ms reading
+            "10000,,1,,12000,no-reply",
+            "15000,,1,,20000,late 'S S          1.00000 g'",
+            "20000,,1,,22000,no-reply",
+            "25000,,1,,30000,late 'S S          2.00000 g'",
+            "30000,,1,,32000,no-reply",
+        }, Lines(csv).Skip(1).ToArray());
+        Assert.AreEqual(0, recorder.Readings);
+        StringAssert.Contains(log.ToString(), "5000 ms: gap (late: 'S S          0.00000 g' answered the 0 ms request after it had timed out");
     }
 
     [TestMethod]
@@ -113,16 +141,26 @@ public class RecorderTests
     }
 
     [TestMethod]
-    public void A_tick_missed_by_more_than_half_an_interval_is_a_gap_not_a_late_reading()
+    public void The_wait_for_a_reply_ends_at_the_next_tick_and_a_tick_missed_by_a_slow_reconnect_is_a_gap()
     {
         var clock = new FakeClock();
-        // 1 s interval and a balance that falls silent: the 2 s reply timeout overruns the next ticks.
+        // 1 s interval: the 2 s reply timeout is cut to the next tick; the tick after the silence listens.
         var transport = new ScriptedTransport(clock, "S S    1.00000 g\r\n", null);
         var recorder = new Recorder(new BalanceDevice(transport, BalanceProtocol.MtSics), transport, clock);
         var csv = new StringWriter();
         recorder.Connect(0);
         recorder.Record(csv, 1_000, 4_000);
+        CollectionAssert.AreEqual(new[] { "0,1000.00000,0,1,20,", "1000,,1,,2000,no-reply", "2000,,1,,3000,no-reply", "3000,0.00000,0,1,3020,", "4000,0.00000,0,1,4020," }, Lines(csv).Skip(1).ToArray());
+
+        // A cable pulled at 1 s, and an adapter that takes 1.7 s to open again: the 2 s tick is missed.
+        clock = new FakeClock();
+        transport = new ScriptedTransport(clock, "S S    1.00000 g\r\n", ScriptedTransport.Pulled) { OpenMilliseconds = 0 };
+        recorder = new Recorder(new BalanceDevice(transport, BalanceProtocol.MtSics), transport, clock);
+        csv = new StringWriter();
+        recorder.Connect(0);
+        transport.OpenMilliseconds = 1_700;
+        recorder.Record(csv, 1_000, 4_000);
         string[] notes = Lines(csv).Skip(1).Select(r => r.Split(',')[5]).ToArray();
-        CollectionAssert.AreEqual(new[] { "", "no-reply", "late", "", "" }, notes);
+        CollectionAssert.AreEqual(new[] { "", "disconnected", "missed-tick", "", "" }, notes);
     }
 }
