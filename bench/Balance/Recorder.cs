@@ -51,6 +51,24 @@ public sealed class Recorder(BalanceDevice balance, IBalanceTransport transport,
         }
     }
 
+    /// <summary>
+    /// Rule FAIL-FAST: when this many ticks from the start bring no weight, the recording stops (a wrong
+    /// --protocol, baud rate or cable gives nothing but gaps, and would otherwise be found only at the end
+    /// of a 2 h or 48 h run).
+    /// </summary>
+    public const int FailFastTicks = 3;
+
+    /// <summary>Called after every tick with where the recording stands (the live display).</summary>
+    public Action<RecordingStatus>? Progress { get; init; }
+
+    /// <summary>The pump's set rate, uL/h, for the display's flow comparison; null when not given.</summary>
+    public double? SetRateMicrolitersPerHour { get; init; }
+
+    private readonly List<string> _received = new();
+    private readonly Queue<(long Measured, double Milligrams)> _recent = new();
+    private string? _lastGap;
+    private long? _lastReading;
+
     /// <summary>How long a request waits for its reply; never past the next tick.</summary>
     public long ReplyTimeoutMilliseconds { get; init; } = (long)BalanceDevice.ReplyTimeout.TotalMilliseconds;
 
@@ -79,8 +97,10 @@ public sealed class Recorder(BalanceDevice balance, IBalanceTransport transport,
         long nextAttempt = 0;
         long? unanswered = null;   // the tick whose request went unanswered: its reply may still come
 
-        for (long n = 0; n * intervalMilliseconds <= durationMilliseconds; n++)
+        for (long n = 0; n * intervalMilliseconds <= durationMilliseconds; Report(n * intervalMilliseconds, durationMilliseconds), n++)
         {
+            if (n >= FailFastTicks && Readings == 0)
+                throw new BalanceGivesNoWeightException(FailFastTicks, _received.ToList(), NoWeightDiagnosis.Suggest(balance.Protocol, _received));
             long t = n * intervalMilliseconds, due = start + t, nextDue = due + intervalMilliseconds;
             // Wait for the tick; while the balance is away, keep trying to open it.
             while (true)
@@ -115,6 +135,7 @@ public sealed class Recorder(BalanceDevice balance, IBalanceTransport transport,
                 if (unanswered is long asked)
                 {
                     var late = Listen(nextDue);
+                    _received.AddRange(late);
                     measured = clock.ElapsedMilliseconds - start;
                     unanswered = null;
                     if (late.Count > 0) Gap(t, measured, "late", $"{ReceivedText.Quote(late[0])} answered the {Ms(asked)} request after it had timed out; nothing was asked at this tick", late[0]);
@@ -123,8 +144,12 @@ public sealed class Recorder(BalanceDevice balance, IBalanceTransport transport,
                 }
                 var reply = balance.ReadWeight(clock, Math.Min(ReplyTimeoutMilliseconds, nextDue - clock.ElapsedMilliseconds));
                 measured = clock.ElapsedMilliseconds - start;
+                _received.AddRange(balance.Dropped);
+                if (!reply.HasWeight) _received.Add(reply.Raw);
                 if (reply.HasWeight)
                 {
+                    _recent.Enqueue((measured, reply.Milligrams));
+                    _lastReading = t;
                     bool stable = reply.Kind == ReplyKind.Stable;
                     Write(new BalanceReading(t, reply.Milligrams, Gap: false, stable) { MeasuredMilliseconds = measured });
                     Readings++;
@@ -138,13 +163,33 @@ public sealed class Recorder(BalanceDevice balance, IBalanceTransport transport,
                 // leave the old handle open and dead.
                 measured = clock.ElapsedMilliseconds - start;
                 Gap(t, measured, e is TimeoutException ? "no-reply" : "disconnected", e.Message);
-                if (e is TimeoutException) unanswered = t;
+                if (e is TimeoutException)
+                {
+                    unanswered = t;
+                    if (_lastReading is long last && last == t - intervalMilliseconds)
+                        Say($"{Ms(t)}: the balance fell silent: no reply to this tick's request, {Ms(measured - last)} after the last reading");
+                }
                 transport.Close();
                 connected = false;
                 backoff.Reset();
                 nextAttempt = clock.ElapsedMilliseconds;
             }
         }
+    }
+
+    private void Report(long elapsed, long duration)
+    {
+        if (Progress == null) return;
+        while (_recent.Count > 1 && _recent.Peek().Measured < elapsed - RecordingStatus.FlowWindowMilliseconds) _recent.Dequeue();
+        double? flow = null, last = null;
+        if (_recent.Count > 0) last = _recent.Last().Milligrams;
+        if (_recent.Count > 1)
+        {
+            var (first, newest) = (_recent.Peek(), _recent.Last());
+            if (newest.Measured > first.Measured)
+                flow = (newest.Milligrams - first.Milligrams) / RecordingStatus.WaterMilligramsPerMicroliter / ((newest.Measured - first.Measured) / 3_600_000.0);
+        }
+        Progress(new RecordingStatus(Math.Min(elapsed, duration), duration, last, flow, SetRateMicrolitersPerHour, Readings, Gaps, Reconnects, _lastGap));
     }
 
     /// <summary>The lines that arrive until <paramref name="until"/> on the clock, none of them asked for.</summary>
@@ -167,6 +212,7 @@ public sealed class Recorder(BalanceDevice balance, IBalanceTransport transport,
         Write(new BalanceReading(t, 0, Gap: true) { MeasuredMilliseconds = measured, Note = received == null ? note : note + " " + ReceivedText.Quote(received) });
         Gaps++;
         string text = $"{Ms(t)}: gap ({note}: {detail})";
+        _lastGap = $"{Ms(t)} {note}";
         Notes.Add(text);
         Say(text);
     }

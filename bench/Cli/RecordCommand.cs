@@ -31,7 +31,8 @@ public static class RecordCommand
         var connectTimeout = new Option<string>("--connect-timeout") { Description = "how long to wait for the balance at the start", DefaultValueFactory = _ => "30s" };
         var output = new Option<string>("--csv") { Description = "where the readings go, line by line", DefaultValueFactory = _ => "readings.csv" };
         var force = new Option<bool>("--force") { Description = "overwrite the CSV if it exists" };
-        var command = new Command("record", "read a balance at a fixed interval into a CSV") { port, protocol, baud, parity, dataBits, stopBits, handshake, interval, duration, replyTimeout, connectTimeout, output, force };
+        var rate = new Option<double?>("--rate") { Description = "the pump's set rate, uL/h: the live display compares the recent flow with it" };
+        var command = new Command("record", "read a balance at a fixed interval into a CSV") { port, protocol, baud, parity, dataBits, stopBits, handshake, interval, duration, replyTimeout, connectTimeout, output, force, rate };
         command.SetAction(parse =>
         {
             var say = parse.InvocationConfiguration.Output;
@@ -53,6 +54,7 @@ public static class RecordCommand
                 durationMs = DurationText.ParseWholeMilliseconds(parse.GetValue(duration)!, "--duration", intervalMs);
                 connectMs = DurationText.ParseWholeMilliseconds(parse.GetValue(connectTimeout)!, "--connect-timeout", 0);
                 replyMs = DurationText.ParseWholeMilliseconds(parse.GetValue(replyTimeout)!, "--reply-timeout", MinimumIntervalMilliseconds / 2);
+                if (parse.GetValue(rate) is double r && !(r > 0)) throw new ArgumentException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"--rate {r} uL/h must be above 0 uL/h"));
                 if (File.Exists(csvPath) && !parse.GetValue(force))
                     throw new ArgumentException($"{csvPath} already exists (an earlier run?): give another --csv, or add --force to overwrite it");
                 string? folder = Path.GetDirectoryName(Path.GetFullPath(csvPath));
@@ -65,7 +67,13 @@ public static class RecordCommand
             }
 
             using var transport = new SerialBalanceTransport(serial);
-            var recorder = new Recorder(new BalanceDevice(transport, kind), transport, clock, say) { ReplyTimeoutMilliseconds = replyMs };
+            var display = new RecordingDisplay(say, RecordingDisplay.IsTerminal(say));
+            var recorder = new Recorder(new BalanceDevice(transport, kind), transport, clock, display)
+            {
+                ReplyTimeoutMilliseconds = replyMs,
+                SetRateMicrolitersPerHour = parse.GetValue(rate),
+                Progress = display.Show,
+            };
             try
             {
                 say.WriteLine($"balance: {serial}, {parse.GetValue(protocol)}");
@@ -84,6 +92,16 @@ public static class RecordCommand
                 using var csvFile = new StreamWriter(new FileStream(csvPath, parse.GetValue(force) ? FileMode.Create : FileMode.CreateNew, FileAccess.Write, FileShare.Read));
                 say.WriteLine($"recording every {intervalMs} ms for {durationMs} ms into {csvPath}");
                 recorder.Record(csvFile, intervalMs, durationMs, DateTimeOffset.Now);
+                display.Finish();
+            }
+            catch (BalanceGivesNoWeightException e)
+            {
+                display.Finish();
+                error.WriteLine($"error: the balance on {serial.Port} gave no weight in the first {e.Ticks} readings ({Recorder.FailFastTicks} ticks, rule FAIL-FAST); recording stopped.");
+                error.WriteLine(e.Received.Count == 0 ? "received: nothing" : $"received: {string.Join(", ", e.Received.Take(6).Select(ReceivedText.Quote))}");
+                error.WriteLine($"likely cause: {e.Suggestion}.");
+                error.WriteLine($"The gap rows are in {csvPath}.");
+                return 2;
             }
             catch (IOException e)
             {

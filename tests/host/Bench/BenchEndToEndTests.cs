@@ -60,6 +60,7 @@ public class BenchEndToEndTests
             Assert.IsTrue(cells.Where(c => c[2] == "1").All(c => c[5] == "disconnected" && c[1] == ""), "a gap keeps no mass and says why");
             Assert.IsTrue(cells.Any(c => c[2] == "0" && c[3] == "0"), "dynamic readings are written as unstable");
             Assert.IsTrue(cells.All(c => Math.Abs(long.Parse(c[4]) - long.Parse(c[0])) < 15_000), "measured within half a tick of its time");
+            StringAssert.Contains(recordOut.ToString(), "0:08:00 elapsed, 0:00:00 left |", "not a terminal: the live status as a plain line per tick");
             StringAssert.Contains(recordOut.ToString(), "15 readings");
             StringAssert.Contains(recordOut.ToString(), "2 gaps, 1 reconnects");
 
@@ -112,6 +113,35 @@ public class BenchEndToEndTests
             CollectionAssert.AreEqual(new[] { "0", "5000", "10000" }, cells.Where(c => c[2] == "0").Select(c => c[0]).ToArray(),
                 $"readings only while the balance answered in time; after that every reply came after the next request was sent:\n{table}");
             Assert.IsTrue(cells.Count(c => c[5].StartsWith("late 'S ", StringComparison.Ordinal)) >= 2, $"the late replies are gaps named late, with their text:\n{table}");
+        }
+        finally { Directory.Delete(folder, recursive: true); }
+    }
+
+    [TestMethod]
+    [Timeout(60_000)]
+    [DataRow("sbi", 0L, "received: 'ES', 'ES', 'ES'", "likely cause: the balance answers in mt-sics: give --protocol mt-sics")]
+    [DataRow("mt-sics", 36_000_000L, "received: nothing", "likely cause: nothing came back: check the cable")]
+    public void Record_stops_within_three_ticks_when_the_balance_gives_no_weight_printing_what_came_and_the_likely_cause(string protocol, long replyDelay, string received, string cause)
+    {
+        if (!OperatingSystem.IsLinux()) Assert.Inconclusive("pseudo-terminals from libc openpty: Linux");
+        string folder = Path.Combine(Path.GetTempPath(), $"openidds-noweight-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(folder);
+        try
+        {
+            // An MT-SICS balance asked in SBI (it answers ES), or one that never answers (its replies are 10 h late).
+            var clock = new ScaledClock(Acceleration);
+            using var balance = new SimulatedBalance(Path.Combine(folder, "balance"), BalanceProtocol.MtSics, clock, SetRate) { ReplyDelayMilliseconds = replyDelay };
+            balance.Plug();
+            string csv = Path.Combine(folder, "readings.csv");
+            var output = new StringWriter();
+            var error = new StringWriter();
+            int code = BenchCommand.Run(["record", "--port", balance.LinkPath, "--protocol", protocol, "--interval", "30s", "--duration", "2h", "--reply-timeout", "20s", "--csv", csv], output, error, clock);
+            Assert.AreEqual(2, code, $"{output}{error}");
+            StringAssert.Contains(error.ToString(), "gave no weight in the first 3 readings");
+            StringAssert.Contains(error.ToString(), received);
+            StringAssert.Contains(error.ToString(), cause);
+            Assert.IsTrue(clock.ElapsedMilliseconds < 3 * 60_000, $"stopped after {clock.ElapsedMilliseconds} ms of a 2 h run");
+            Assert.HasCount(4, File.ReadAllLines(csv), "the header and three gap rows");
         }
         finally { Directory.Delete(folder, recursive: true); }
     }

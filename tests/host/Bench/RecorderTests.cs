@@ -40,8 +40,9 @@ public class RecorderTests
     public void A_balance_answering_6_s_late_at_a_5_s_interval_gives_late_gaps_never_a_reading_of_the_wrong_request()
     {
         var clock = new FakeClock();
-        // Each reply carries the mass at its own request; it arrives 6 s later, after the next tick.
-        var replies = Enumerable.Range(0, 7).Select(i => ScriptedTransport.Late($"S S {i,10}.00000 g\r\n", 6_000)).ToArray();
+        // The first reply is prompt; every later one carries the mass at its own request and arrives
+        // 6 s after it, after the next tick.
+        var replies = new[] { "S S    1.00000 g\r\n" }.Concat(Enumerable.Range(1, 6).Select(i => ScriptedTransport.Late($"S S {i,10}.00000 g\r\n", 6_000))).ToArray();
         var transport = new ScriptedTransport(clock, replies);
         var log = new StringWriter();
         var recorder = new Recorder(new BalanceDevice(transport, BalanceProtocol.MtSics), transport, clock, log);
@@ -50,16 +51,16 @@ public class RecorderTests
         recorder.Record(csv, 5_000, 30_000);
         CollectionAssert.AreEqual(new[]
         {
-            "0,,1,,2000,no-reply",
-            "5000,,1,,10000,late 'S S          0.00000 g'",   // the 0 ms request's answer, at 6 s: not the 5 000 ms reading
-            "10000,,1,,12000,no-reply",
-            "15000,,1,,20000,late 'S S          1.00000 g'",
-            "20000,,1,,22000,no-reply",
-            "25000,,1,,30000,late 'S S          2.00000 g'",
-            "30000,,1,,32000,no-reply",
+            "0,1000.00000,0,1,20,",
+            "5000,,1,,7000,no-reply",
+            "10000,,1,,15000,late 'S S          1.00000 g'",   // the 5 000 ms request's answer, at 11 s: not the 10 000 ms reading
+            "15000,,1,,17000,no-reply",
+            "20000,,1,,25000,late 'S S          2.00000 g'",
+            "25000,,1,,27000,no-reply",
+            "30000,,1,,35000,late 'S S          3.00000 g'",
         }, Lines(csv).Skip(1).ToArray());
-        Assert.AreEqual(0, recorder.Readings);
-        StringAssert.Contains(log.ToString(), "5000 ms: gap (late: 'S S          0.00000 g' answered the 0 ms request after it had timed out");
+        Assert.AreEqual(1, recorder.Readings);
+        StringAssert.Contains(log.ToString(), "10000 ms: gap (late: 'S S          1.00000 g' answered the 5000 ms request after it had timed out");
     }
 
     [TestMethod]
@@ -162,5 +163,102 @@ public class RecorderTests
         recorder.Record(csv, 1_000, 4_000);
         string[] notes = Lines(csv).Skip(1).Select(r => r.Split(',')[5]).ToArray();
         CollectionAssert.AreEqual(new[] { "", "disconnected", "missed-tick", "", "" }, notes);
+    }
+
+    private static string Weight(double grams) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"S S {grams,10:0.00000} g\r\n");
+
+    [TestMethod]
+    public void A_balance_silent_from_the_start_stops_the_recording_after_three_ticks_saying_nothing_came()
+    {
+        var clock = new FakeClock();
+        var transport = new ScriptedTransport(clock, Enumerable.Repeat<string?>(null, 300).ToArray());
+        var recorder = new Recorder(new BalanceDevice(transport, BalanceProtocol.MtSics), transport, clock);
+        var csv = new StringWriter();
+        recorder.Connect(0);
+        var e = Assert.ThrowsExactly<BalanceGivesNoWeightException>(() => recorder.Record(csv, 30_000, 2 * 3_600_000));
+        Assert.AreEqual(3, e.Ticks);
+        Assert.IsEmpty(e.Received);
+        StringAssert.Contains(e.Suggestion, "nothing came back: check the cable");
+        Assert.IsTrue(clock.ElapsedMilliseconds <= 90_000, $"stopped at {clock.ElapsedMilliseconds} ms, not after 2 h");
+        Assert.HasCount(4, Lines(csv), "the header and the three gap rows stay in the CSV");
+    }
+
+    [TestMethod]
+    [DataRow(BalanceProtocol.MtSics, "S S   5\u00b2.1\u00b245 g\r\n", "garbled characters came back: the serial settings differ")]
+    [DataRow(BalanceProtocol.MtSics, "+  12.3456 g  \r\n", "the balance answers in sbi: give --protocol sbi")]
+    [DataRow(BalanceProtocol.Sbi, "ES\r\n", "the balance answers in mt-sics: give --protocol mt-sics")]
+    [DataRow(BalanceProtocol.Sbi, "S S    1.00000 g\r\n", "the balance answers in mt-sics: give --protocol mt-sics")]
+    [DataRow(BalanceProtocol.MtSics, "S +\r\n", "overload or underload")]
+    public void No_weight_in_the_first_three_ticks_stops_the_recording_with_what_came_and_the_likely_cause(BalanceProtocol protocol, string reply, string cause)
+    {
+        var clock = new FakeClock();
+        var transport = new ScriptedTransport(clock, reply, reply, reply, reply);
+        var recorder = new Recorder(new BalanceDevice(transport, protocol), transport, clock);
+        recorder.Connect(0);
+        var e = Assert.ThrowsExactly<BalanceGivesNoWeightException>(() => recorder.Record(new StringWriter(), 30_000, 3_600_000));
+        CollectionAssert.AreEqual(Enumerable.Repeat(reply.TrimEnd('\r', '\n'), 3).ToArray(), e.Received.ToArray());
+        StringAssert.Contains(e.Suggestion, cause);
+    }
+
+    [TestMethod]
+    public void A_gap_note_keeps_what_the_balance_sent_escaped_and_it_reads_back_from_the_csv()
+    {
+        var clock = new FakeClock();
+        var transport = new ScriptedTransport(clock, Weight(1), "S S   52,12345 g\r\n", "S S   5\u00b2.1\u00b245 g\r\n", Weight(1.001));
+        var recorder = new Recorder(new BalanceDevice(transport, BalanceProtocol.MtSics), transport, clock);
+        var csv = new StringWriter();
+        recorder.Connect(0);
+        recorder.Record(csv, 30_000, 90_000);
+        string[] rows = Lines(csv);
+        Assert.AreEqual("30000,,1,,30020,\"unreadable 'S S   52,12345 g'\"", rows[2], "a comma in the text: the note is quoted for the CSV");
+        Assert.AreEqual("60000,,1,,60020,unreadable 'S S   5\\xB2.1\\xB245 g'", rows[3], "a byte outside printable ASCII is written as \\xNN");
+        string path = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(path, csv.ToString());
+            var back = OpenIdds.Bench.Analysis.BalanceCsv.Read(path);
+            Assert.AreEqual("unreadable 'S S   52,12345 g'", back[1].Note);
+            Assert.AreEqual("unreadable 'S S   5\\xB2.1\\xB245 g'", back[2].Note);
+        }
+        finally { File.Delete(path); }
+    }
+
+    /// <summary>A console that notes the recorder's clock at every line.</summary>
+    private sealed class TimedLog(FakeClock clock) : TextWriter
+    {
+        public List<(long At, string Text)> Lines { get; } = new();
+        public override System.Text.Encoding Encoding => System.Text.Encoding.UTF8;
+        public override void WriteLine(string? value) => Lines.Add((clock.ElapsedMilliseconds, value ?? ""));
+    }
+
+    [TestMethod]
+    public void A_balance_that_falls_silent_mid_run_is_reported_on_the_console_within_one_interval()
+    {
+        var clock = new FakeClock();
+        var transport = new ScriptedTransport(clock, new[] { Weight(1), Weight(1.001), Weight(1.002) }.Concat(Enumerable.Repeat<string?>(null, 10)).ToArray());
+        var log = new TimedLog(clock);
+        var recorder = new Recorder(new BalanceDevice(transport, BalanceProtocol.MtSics), transport, clock, log);
+        recorder.Connect(0);
+        recorder.Record(new StringWriter(), 30_000, 5 * 60_000);
+        var said = log.Lines.First(l => l.Text.Contains("fell silent", StringComparison.Ordinal));
+        Assert.AreEqual("90000 ms: the balance fell silent: no reply to this tick's request, 32000 ms after the last reading", said.Text);
+        Assert.IsTrue(said.At < 120_000, $"said at {said.At} ms, before the next tick");
+    }
+
+    [TestMethod]
+    public void The_status_after_each_tick_gives_elapsed_and_remaining_time_the_last_mass_the_recent_flow_against_the_rate_and_the_gaps()
+    {
+        var clock = new FakeClock();
+        // 100 uL/h of water: 0.8317 mg every 30 s; the 4.0 min reading is lost.
+        var replies = Enumerable.Range(0, 21).Select(i => i == 8 ? "S +\r\n" : Weight(10 + 100 * 0.998 * i * 0.5 / 60 / 1000)).ToArray();
+        var transport = new ScriptedTransport(clock, replies);
+        var statuses = new List<RecordingStatus>();
+        var recorder = new Recorder(new BalanceDevice(transport, BalanceProtocol.MtSics), transport, clock) { Progress = statuses.Add, SetRateMicrolitersPerHour = 100 };
+        recorder.Connect(0);
+        recorder.Record(new StringWriter(), 30_000, 10 * 60_000);
+        Assert.HasCount(21, statuses, "one after every tick");
+        Assert.AreEqual("0:00:00 elapsed, 0:10:00 left | 10.00000 g | flow: not yet | 1 readings, 0 gaps, 0 reconnects", statuses[0].Line());
+        // 99.92 uL/h: the replies carry the mass to 0.01 mg, 8.3166 mg in 5 min read as 8.31.
+        Assert.AreEqual("0:10:00 elapsed, 0:00:00 left | 10.01663 g | flow 99.92 uL/h over the last 5 min (--rate 100: -0.1 %) | 20 readings, 1 gaps, 0 reconnects | last gap: 240000 ms overload", statuses[^1].Line());
     }
 }

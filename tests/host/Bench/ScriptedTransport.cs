@@ -111,7 +111,7 @@ public sealed class ScriptedTransport(FakeClock clock, params string?[] replies)
         {
             _onTheWay.Remove(w);
             if (!_open) continue;
-            byte[] bytes = Encoding.ASCII.GetBytes(w.Text);
+            byte[] bytes = Encoding.Latin1.GetBytes(w.Text);
             foreach (string line in _framing.Push(bytes, bytes.Length)) _lines.Enqueue(line);
         }
     }
