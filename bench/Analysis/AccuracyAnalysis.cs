@@ -48,7 +48,8 @@ public static class AccuracyAnalysis
                 if (settings.Unstable == UnstableReadings.Exclude) { unstableExcluded++; lost[i] = $"an unstable reading (excluded) at {reading.Where}"; continue; }
                 unstableUsed++;
             }
-            byIndex[i] = (reading.MassMilligrams, measured);
+            // Evaporation added back at the reading's own time: the vessel had lost E x t by then.
+            byIndex[i] = (reading.MassMilligrams + settings.EvaporationMilligramsPerHour * measured / 3_600_000.0, measured);
             where[i] = reading.Where;
         }
         // Two readings measured at the same moment (or out of order) have no time between them: the flow

@@ -32,6 +32,13 @@ public static class AccuracyReport
                 unstable_used = result.Quality.UnstableUsed,
                 unstable_excluded = result.Quality.UnstableExcluded,
             },
+            evaporation = new
+            {
+                mg_per_h = result.Settings.EvaporationMilligramsPerHour,
+                source = result.Settings.EvaporationSource,
+                flow_correction_ul_per_h = Math.Round(result.Settings.EvaporationMilligramsPerHour / result.Settings.DensityMilligramsPerMicroliter, 5),
+                correction_percent_of_rate = Math.Round(EvaporationPercent(result), 3),
+            },
             fail_reason = result.FailReason,
             disturbance_rule = DisturbanceRule(result),
             disturbances = result.Disturbances.Select(x => new { kind = x.Name, time_min = Math.Round(x.Minutes, 4), change_mg = Math.Round(x.ChangeMilligrams, 5), limit_mg = Math.Round(x.LimitMilligrams, 5), where = x.Where, in_analysis_period = x.InAnalysisPeriod }),
@@ -49,6 +56,7 @@ public static class AccuracyReport
             <p>Mean error A = <b>{result.MeanErrorPercent:+0.00;-0.00;0.00} %</b> against a claim of +-{result.Settings.ClaimPercent:0.##} %: <b>{(result.Pass ? "PASS" : "FAIL")}</b>.</p>
             {(result.FailReason != null ? $"<p><b>FAIL: {System.Net.WebUtility.HtmlEncode(result.FailReason)}</b></p>" : "")}
             {DisturbancesHtml(result)}
+            <p>{System.Net.WebUtility.HtmlEncode(EvaporationText(result))}</p>
             <p>{System.Net.WebUtility.HtmlEncode(QualityText(result))}</p>
             <table border="1" cellpadding="4"><tr><th>window (min)</th><th>Ep(max) %</th><th>Ep(min) %</th><th>windows used</th></tr>{rows}</table>
             <img src="trumpet.png" width="900"><img src="flow.png" width="900"><img src="startup.png" width="900">
@@ -65,6 +73,21 @@ public static class AccuracyReport
             : $"{q.UnstableExcluded} unstable (dynamic) readings excluded";
         return string.Create(CultureInfo.InvariantCulture,
             $"Readings: {q.ReadingsUsed} used; {q.Gaps} gaps, {q.Late} late, {q.Missing} missing; {unstable}. Sample interval {result.Settings.SampleIntervalMinutes:0.####} min, run {result.Settings.RunMinutes:0.####} min, density {result.Settings.DensityMilligramsPerMicroliter:0.####} mg/uL.");
+    }
+
+    private static double EvaporationPercent(AccuracyResult result) =>
+        Drift.BiasPercent(result.Settings.EvaporationMilligramsPerHour, result.SetRateMicrolitersPerHour, result.Settings.DensityMilligramsPerMicroliter);
+
+    /// <summary>The evaporation correction applied, and what A would be without it.</summary>
+    public static string EvaporationText(AccuracyResult result)
+    {
+        double e = result.Settings.EvaporationMilligramsPerHour, d = result.Settings.DensityMilligramsPerMicroliter;
+        if (e == 0)
+            return string.Create(CultureInfo.InvariantCulture,
+                $"Evaporation: not corrected (--evaporation or --evaporation-run); here each 0.01 mg/h lost biases A by {Drift.BiasPercent(-0.01, result.SetRateMicrolitersPerHour, d):+0.00;-0.00} %.");
+        double percent = EvaporationPercent(result);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"Evaporation: {e:0.####} mg/h added back ({result.Settings.EvaporationSource}): {e / d:+0.#####;-0.#####} uL/h on the flow, {percent:+0.00;-0.00} % of the set rate; A without it: {result.MeanErrorPercent - percent:+0.00;-0.00;0.00} %.");
     }
 
     /// <summary>The rule DISTURBANCE-LIMIT as it applied to this run, in one sentence.</summary>

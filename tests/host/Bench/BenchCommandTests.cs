@@ -195,6 +195,67 @@ public class BenchCommandTests
     }
 
     [TestMethod]
+    public void Analyze_adds_back_the_evaporation_given_or_measured_in_a_pre_run_and_reports_the_correction()
+    {
+        string folder = TempFolder();
+        try
+        {
+            // 2.5 uL/h delivered exactly; the vessel loses 0.05 mg/h.
+            string csv = Path.Combine(folder, "readings.csv"), stopped = Path.Combine(folder, "stopped.csv");
+            BalanceCsv.Write(csv, AccuracyAnalysisTests.Readings(t => 2.5 * t / 60 - 0.05 * t / 60 / 0.998));
+            BalanceCsv.Write(stopped, AccuracyAnalysisTests.Readings(t => 3000 - 0.05 * t / 60 / 0.998, minutes: 30));
+            var (code, output, error) = Bench(null, "analyze", csv, "--rate", "2.5", "--out", Path.Combine(folder, "r0"));
+            Assert.AreEqual(0, code, error);
+            StringAssert.Contains(output, "A = -2.00 %");
+            StringAssert.Contains(output, "Evaporation: not corrected (--evaporation or --evaporation-run); here each 0.01 mg/h lost biases A by -0.40 %.");
+
+            (code, output, error) = Bench(null, "analyze", csv, "--rate", "2.5", "--evaporation", "0.05", "--out", Path.Combine(folder, "r1"));
+            Assert.AreEqual(0, code, error);
+            StringAssert.Contains(output, "A = 0.00 %");
+            StringAssert.Contains(output, "Evaporation: 0.05 mg/h added back (--evaporation): +0.0501 uL/h on the flow, +2.00 % of the set rate; A without it: -2.00 %.");
+            StringAssert.Contains(File.ReadAllText(Path.Combine(folder, "r1", "accuracy.json")), "\"correction_percent_of_rate\": 2.004");
+
+            (code, output, error) = Bench(null, "analyze", csv, "--rate", "2.5", "--evaporation-run", stopped, "--out", Path.Combine(folder, "r2"));
+            Assert.AreEqual(0, code, error);
+            StringAssert.Contains(output, "A = 0.00 %");
+            StringAssert.Contains(output, $"added back (the drift of {stopped}, 61 readings over 0.5 h)");
+
+            (code, _, error) = Bench(null, "analyze", csv, "--rate", "2.5", "--evaporation", "0.05", "--evaporation-run", stopped, "--out", Path.Combine(folder, "r3"));
+            Assert.AreEqual(2, code);
+            StringAssert.Contains(error, "not both");
+            (code, _, error) = Bench(null, "analyze", csv, "--rate", "2.5", "--evaporation", "50000", "--out", Path.Combine(folder, "r4"));
+            Assert.AreEqual(2, code);
+            StringAssert.Contains(error, "evaporation (--evaporation) 50000 mg/h is outside -1000..1000 mg/h");
+        }
+        finally { Directory.Delete(folder, true); }
+    }
+
+    [TestMethod]
+    public void Drift_prints_the_bias_a_drift_causes_at_the_rate_against_a_tenth_of_the_claim()
+    {
+        string folder = TempFolder();
+        try
+        {
+            string stopped = Path.Combine(folder, "stopped.csv");
+            BalanceCsv.Write(stopped, AccuracyAnalysisTests.Readings(t => 3000 - 0.05 * t / 60 / 0.998, minutes: 30));
+            var (code, output, error) = Bench(null, "drift", stopped, "--rate", "2.5");
+            Assert.AreEqual(1, code, error);
+            StringAssert.Contains(output, "drift -0.0500 mg/h over 0.5 h (61 readings): evaporation 0.0500 mg/h");
+            StringAssert.Contains(output, "a drift of -0.0500 mg/h biases A by -2.00 % at 2.5 uL/h; allowed: +-0.0125 mg/h (a bias of +-0.5 %, a tenth of the +-5 % claim): FAIL");
+            StringAssert.Contains(output, "bench analyze ... --evaporation 0.0500");
+
+            (code, output, error) = Bench(null, "drift", "--mg-per-h", "-0.01", "--rate", "2.5", "--claim", "10");
+            Assert.AreEqual(0, code, error);
+            StringAssert.Contains(output, "a drift of -0.0100 mg/h biases A by -0.40 % at 2.5 uL/h; allowed: +-0.0250 mg/h (a bias of +-1 %, a tenth of the +-10 % claim): PASS");
+
+            (code, _, error) = Bench(null, "drift", "--rate", "2.5");
+            Assert.AreEqual(2, code);
+            StringAssert.Contains(error, "give a recording made with the pump stopped, or --mg-per-h");
+        }
+        finally { Directory.Delete(folder, true); }
+    }
+
+    [TestMethod]
     public void Analyze_reads_a_comma_decimal_file_only_with_decimal_comma()
     {
         string folder = TempFolder();
