@@ -32,14 +32,14 @@ public static class AccuracyAnalysis
         var byIndex = new Dictionary<long, (double Mass, long Measured)>();
         var where = new Dictionary<long, string>();
         var lost = new Dictionary<long, string>();
-        int gaps = 0, late = 0, unstableUsed = 0, unstableExcluded = 0;
+        int gaps = 0, late = 0, unstableUsed = 0, unstableExcluded = 0, afterRun = 0;
         foreach (var reading in readings)
         {
             if (reading.TimeMilliseconds % step != 0)
                 throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture,
                     $"{reading.Where}: time_ms {reading.TimeMilliseconds} is not on the {s:0.####} min sample grid (a multiple of {step} ms); analyse with --interval set to the interval the file was recorded at"));
             long i = reading.TimeMilliseconds / step;
-            if (i > last) continue;
+            if (i > last) { afterRun++; continue; }
             if (reading.Gap) { gaps++; lost[i] = $"a gap ({(reading.Note.Length > 0 ? reading.Note : "marked")}) at {reading.Where}"; continue; }
             long measured = reading.MeasuredOrNominalMilliseconds;
             if (Math.Abs(measured - reading.TimeMilliseconds) > step / 2) { late++; lost[i] = $"a reading {measured - reading.TimeMilliseconds} ms off its tick at {reading.Where}"; continue; }
@@ -120,7 +120,7 @@ public static class AccuracyAnalysis
         var disturbances = DisturbanceDetector.Find(usable, r, d, s, a0, a1);
         var failing = disturbances.FirstOrDefault(x => x.InAnalysisPeriod);
         var startup = flow.Where(f => f.Minutes <= settings.AnalysisStartMinutes + 1e-9).ToList();
-        var quality = new DataQuality(byIndex.Count, gaps, late, missing, unstableUsed, unstableExcluded);
+        var quality = new DataQuality(byIndex.Count, gaps, late, missing, unstableUsed, unstableExcluded) { AfterRun = afterRun };
         bool withinClaim = Math.Abs(meanError) <= settings.ClaimPercent;
         string? failReason = failing != null
             ? $"a disturbance in the analysis period, {failing.Describe()}: A and Ep measure it, not the pump"
@@ -144,6 +144,9 @@ public sealed record TrumpetPoint(double WindowMinutes, double MaxPercent, doubl
 public sealed record DataQuality(int ReadingsUsed, int Gaps, int Late, int Missing, int UnstableUsed, int UnstableExcluded)
 {
     public int Lost => Gaps + Late + Missing + UnstableExcluded;
+
+    /// <summary>Rows after the end of the run (--run), which nothing in the analysis uses.</summary>
+    public int AfterRun { get; init; }
 }
 
 public sealed record AccuracyResult(

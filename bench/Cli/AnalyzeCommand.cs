@@ -26,11 +26,12 @@ public static class AnalyzeCommand
         var density = new Option<double?>("--density") { Description = "density of the fluid, mg/uL (= g/mL); water 0.998" };
         var claim = new Option<double?>("--claim") { Description = "accuracy claim, percent (default: 5 standard, 10 low-rate)" };
         var unstable = new Option<string>("--unstable") { Description = "unstable (dynamic) readings: use (at their times, the default) or exclude (as gaps)", DefaultValueFactory = _ => "use" };
-        var decimalMark = new Option<string>("--decimal") { Description = "the file's decimal mark: point (fields separated by ',', the default) or comma (fields separated by ';')", DefaultValueFactory = _ => "point" };
+        var format = new CsvFormatOptions();
         var evaporation = new Option<double?>("--evaporation") { Description = "mass the vessel loses per hour, mg/h (a reference vessel, or `bench drift` with the pump stopped), added back" };
         var evaporationRun = new Option<string?>("--evaporation-run") { Description = "a recording with the pump stopped: its drift is the evaporation to add back" };
         var outDir = new Option<string>("--out") { Description = "report folder", DefaultValueFactory = _ => "out/bench" };
-        var command = new Command("analyze", "analyse a balance CSV and write the accuracy report") { csv, rate, profile, interval, run, start, end, windows, density, claim, unstable, decimalMark, evaporation, evaporationRun, outDir };
+        var command = new Command("analyze", "analyse a balance CSV and write the accuracy report") { csv, rate, profile, interval, run, start, end, windows, density, claim, unstable, evaporation, evaporationRun, outDir };
+        format.AddTo(command);
         command.SetAction(parse =>
         {
             var output = parse.InvocationConfiguration.Output;
@@ -58,7 +59,7 @@ public static class AnalyzeCommand
                         var other => throw new ArgumentException($"--unstable '{other}' is not use or exclude"),
                     },
                 };
-                var format = BalanceCsvFormat.Recorded with { Decimal = BalanceCsvFormat.ParseDecimal(parse.GetValue(decimalMark)!) };
+                var fileFormat = format.Read(parse);
                 if (parse.GetValue(evaporation) is double e)
                 {
                     if (parse.GetValue(evaporationRun) != null) throw new ArgumentException("give one of --evaporation (a rate) or --evaporation-run (a recording with the pump stopped), not both");
@@ -66,7 +67,7 @@ public static class AnalyzeCommand
                 }
                 else if (parse.GetValue(evaporationRun) is { } pre)
                 {
-                    var fit = Drift.Fit(BalanceCsv.Read(pre, format));
+                    var fit = Drift.Fit(BalanceCsv.Read(pre, fileFormat));
                     settings = settings with
                     {
                         EvaporationMilligramsPerHour = fit.EvaporationMilligramsPerHour,
@@ -75,7 +76,7 @@ public static class AnalyzeCommand
                 }
                 settings.Validate();
                 string path = parse.GetValue(csv)!;
-                var result = AccuracyAnalysis.Run(BalanceCsv.Read(path, format), parse.GetValue(rate), settings);
+                var result = AccuracyAnalysis.Run(BalanceCsv.Read(path, fileFormat), parse.GetValue(rate), settings);
                 string folder = parse.GetValue(outDir)!;
                 AccuracyReport.Write(result, folder, path);
                 output.WriteLine(AccuracyReport.Disclaimer);

@@ -19,8 +19,9 @@ public static class DriftCommand
         var given = new Option<double?>("--mg-per-h") { Description = "a drift given by hand, mg/h (negative: mass lost), instead of a recording" };
         var claim = new Option<double>("--claim") { Description = "the accuracy claimed, percent (5 standard, 10 low-rate)", DefaultValueFactory = _ => AnalysisSettings.Standard.ClaimPercent };
         var density = new Option<double>("--density") { Description = "density of the fluid, mg/uL", DefaultValueFactory = _ => AnalysisSettings.Standard.DensityMilligramsPerMicroliter };
-        var decimalMark = new Option<string>("--decimal") { Description = "the file's decimal mark: point or comma", DefaultValueFactory = _ => "point" };
-        var command = new Command("drift", "the drift of a pump-stopped recording, and the bias it puts on A at a rate") { csv, rate, given, claim, density, decimalMark };
+        var format = new CsvFormatOptions();
+        var command = new Command("drift", "the drift of a pump-stopped recording, and the bias it puts on A at a rate") { csv, rate, given, claim, density };
+        format.AddTo(command);
         command.SetAction(parse =>
         {
             var output = parse.InvocationConfiguration.Output;
@@ -41,7 +42,7 @@ public static class DriftCommand
                 else
                 {
                     if (path == null) throw new ArgumentException("give a recording made with the pump stopped, or --mg-per-h");
-                    var fit = Drift.Fit(BalanceCsv.Read(path, BalanceCsvFormat.Recorded with { Decimal = BalanceCsvFormat.ParseDecimal(parse.GetValue(decimalMark)!) }));
+                    var fit = Drift.Fit(BalanceCsv.Read(path, format.Read(parse)));
                     drift = fit.MilligramsPerHour;
                     output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"drift {drift:+0.0000;-0.0000;0.0000} mg/h over {fit.Hours:0.##} h ({fit.Readings} readings): evaporation {fit.EvaporationMilligramsPerHour:0.0000} mg/h"));
                 }

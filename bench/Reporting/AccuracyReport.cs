@@ -31,6 +31,7 @@ public static class AccuracyReport
                 missing = result.Quality.Missing,
                 unstable_used = result.Quality.UnstableUsed,
                 unstable_excluded = result.Quality.UnstableExcluded,
+                after_run = result.Quality.AfterRun,
             },
             evaporation = new
             {
@@ -72,7 +73,7 @@ public static class AccuracyReport
             ? $"{q.UnstableUsed} unstable (dynamic) readings used at their times"
             : $"{q.UnstableExcluded} unstable (dynamic) readings excluded";
         return string.Create(CultureInfo.InvariantCulture,
-            $"Readings: {q.ReadingsUsed} used; {q.Gaps} gaps, {q.Late} late, {q.Missing} missing; {unstable}. Sample interval {result.Settings.SampleIntervalMinutes:0.####} min, run {result.Settings.RunMinutes:0.####} min, density {result.Settings.DensityMilligramsPerMicroliter:0.####} mg/uL.");
+            $"Readings: {q.ReadingsUsed} used; {q.Gaps} gaps, {q.Late} late, {q.Missing} missing; {unstable}; {q.AfterRun} rows after the end of the run, not analysed. Sample interval {result.Settings.SampleIntervalMinutes:0.####} min, run {result.Settings.RunMinutes:0.####} min, density {result.Settings.DensityMilligramsPerMicroliter:0.####} mg/uL.");
     }
 
     private static double EvaporationPercent(AccuracyResult result) =>

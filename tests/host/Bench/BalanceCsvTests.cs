@@ -81,6 +81,20 @@ public class BalanceCsvTests
     }
 
     [TestMethod]
+    public void An_export_in_seconds_and_grams_with_decimal_commas_reads_through_its_mapping_to_the_nearest_millisecond()
+    {
+        string path = Temp("Zeit_s;Masse_g;Temp\n0;10,0000000;21,5\n30,0004;10,0008317;21,5\n");
+        try
+        {
+            var back = BalanceCsv.Read(path, new BalanceCsvFormat { Decimal = DecimalMark.Comma, TimeColumn = "Zeit_s", TimeUnit = TimeUnit.Seconds, MassColumn = "Masse_g", MassUnit = MassUnit.Grams });
+            Assert.AreEqual((0L, 30_000L), (back[0].TimeMilliseconds, back[1].TimeMilliseconds));
+            Assert.AreEqual(10_000.8317, back[1].MassMilligrams, 1e-6);
+            Assert.IsTrue(back.All(b => b.Stable && !b.Gap && b.MeasuredMilliseconds == null), "no recorder columns: stable readings on time");
+        }
+        finally { File.Delete(path); }
+    }
+
+    [TestMethod]
     public void Every_column_round_trips_and_a_gap_keeps_no_mass()
     {
         string path = Path.Combine(Path.GetTempPath(), $"openidds-{Guid.NewGuid():N}.csv");

@@ -256,6 +256,53 @@ public class BenchCommandTests
     }
 
     [TestMethod]
+    public void Analyze_reads_another_labs_export_through_an_explicit_column_and_unit_mapping()
+    {
+        string folder = TempFolder();
+        try
+        {
+            // time_min,mass_g,temp_C: minutes and grams, a temperature column beside them, 1 % over 100 uL/h.
+            string export = Path.Combine(folder, "export.csv");
+            File.WriteAllLines(export, new[] { "time_min,mass_g,temp_C" }.Concat(AccuracyAnalysisTests.Readings(t => 101 * t / 60).Select(r =>
+                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{r.TimeMilliseconds / 60_000.0},{10 + r.MassMilligrams / 1000:0.0000000},21.5"))));
+            var (code, _, error) = Bench(null, "analyze", export, "--rate", "100", "--out", Path.Combine(folder, "r0"));
+            Assert.AreEqual(2, code);
+            StringAssert.Contains(error, "line 1: header must start with 'time_ms,mass_mg' (found 'time_min,mass_g,temp_C'); for another export name its columns (--time-column, --mass-column)");
+
+            (code, var output, error) = Bench(null, "analyze", export, "--rate", "100", "--time-column", "time_min", "--time-unit", "min", "--mass-column", "mass_g", "--mass-unit", "g", "--out", Path.Combine(folder, "r1"));
+            Assert.AreEqual(0, code, error);
+            StringAssert.Contains(output, "A = +1.00 %");
+            StringAssert.Contains(output, "Readings: 241 used");
+
+            (code, _, error) = Bench(null, "analyze", export, "--rate", "100", "--time-column", "time_min", "--mass-column", "mass_g", "--mass-unit", "g", "--out", Path.Combine(folder, "r2"));
+            Assert.AreEqual(2, code);
+            StringAssert.Contains(error, "--time-column and --time-unit go together");
+            (code, _, error) = Bench(null, "analyze", export, "--rate", "100", "--time-column", "time_min", "--time-unit", "fortnight", "--mass-column", "mass_g", "--mass-unit", "g", "--out", Path.Combine(folder, "r3"));
+            Assert.AreEqual(2, code);
+            StringAssert.Contains(error, "--time-unit 'fortnight' is not ms, s, min or h");
+            (code, _, error) = Bench(null, "analyze", export, "--rate", "100", "--time-column", "time_s", "--time-unit", "s", "--mass-column", "mass_g", "--mass-unit", "g", "--out", Path.Combine(folder, "r4"));
+            Assert.AreEqual(2, code);
+            StringAssert.Contains(error, "line 1: header has no time column 'time_s' (found 'time_min,mass_g,temp_C')");
+        }
+        finally { Directory.Delete(folder, true); }
+    }
+
+    [TestMethod]
+    public void Analyze_says_how_many_rows_were_after_the_end_of_the_run()
+    {
+        string folder = TempFolder();
+        try
+        {
+            string csv = StandardCsv(folder, minutes: 125);
+            var (code, output, error) = Bench(null, "analyze", csv, "--rate", "100", "--out", Path.Combine(folder, "report"));
+            Assert.AreEqual(0, code, error);
+            StringAssert.Contains(output, "10 rows after the end of the run, not analysed");
+            StringAssert.Contains(File.ReadAllText(Path.Combine(folder, "report", "accuracy.json")), "\"after_run\": 10");
+        }
+        finally { Directory.Delete(folder, true); }
+    }
+
+    [TestMethod]
     public void Analyze_reads_a_comma_decimal_file_only_with_decimal_comma()
     {
         string folder = TempFolder();
