@@ -16,12 +16,17 @@ public enum DisturbanceKind
 }
 
 /// <summary>One mass change no pump at the set rate can make, at the time of the reading after it.</summary>
+/// <remarks>Consecutive samples beyond the limit the same way (a sustained flow far above the rate, such as a priming bolus) are one disturbance, from <c>Minutes</c> to <c>UntilMinutes</c> over <c>Samples</c> samples.</remarks>
 public sealed record Disturbance(DisturbanceKind Kind, double Minutes, double ChangeMilligrams, double LimitMilligrams, string Where, bool InAnalysisPeriod)
 {
+    public double UntilMinutes { get; init; } = Minutes;
+    public int Samples { get; init; } = 1;
+
     public string Name => Kind switch { DisturbanceKind.Spike => "spike", DisturbanceKind.Step => "step", _ => "negative step" };
 
-    public string Describe() => string.Create(CultureInfo.InvariantCulture,
-        $"{Name} of {ChangeMilligrams:+0.000;-0.000} mg at {Minutes:0.####} min ({Where}; limit {LimitMilligrams:+0.000;-0.000} mg)");
+    public string Describe() => Samples == 1
+        ? string.Create(CultureInfo.InvariantCulture, $"{Name} of {ChangeMilligrams:+0.000;-0.000} mg at {Minutes:0.####} min ({Where}; limit {LimitMilligrams:+0.000;-0.000} mg)")
+        : string.Create(CultureInfo.InvariantCulture, $"{Name}s of {ChangeMilligrams:+0.000;-0.000} mg in all from {Minutes:0.####} to {UntilMinutes:0.####} min ({Samples} samples from {Where}, each beyond the limit, {LimitMilligrams:+0.000;-0.000} mg for the first)");
 }
 
 /// <summary>
@@ -60,11 +65,23 @@ public static class DisturbanceDetector
                     continue;
                 }
             }
-            found.Add(change > up
+            var kind = change > up ? DisturbanceKind.Step : DisturbanceKind.NegativeStep;
+            if (found.Count > 0 && found[^1] is { } previous && previous.Kind == kind && previous.Samples > 0 && Math.Abs(previous.UntilMinutes - a.Index * sampleMinutes) < 1e-9 && k >= 2 && Flagged(usable[k - 2], a, rateMicrolitersPerHour, density))
+            {
+                found[^1] = previous with { ChangeMilligrams = previous.ChangeMilligrams + change, UntilMinutes = b.Index * sampleMinutes, Samples = previous.Samples + 1, InAnalysisPeriod = previous.InAnalysisPeriod || inPeriod };
+                continue;
+            }
+            found.Add(kind == DisturbanceKind.Step
                 ? new Disturbance(DisturbanceKind.Step, b.Index * sampleMinutes, change, up, b.Where, inPeriod)
                 : new Disturbance(DisturbanceKind.NegativeStep, b.Index * sampleMinutes, change, -AllowanceMilligrams, b.Where, inPeriod));
         }
         return found;
+    }
+
+    private static bool Flagged((long Index, double Mass, long Measured, string Where) a, (long Index, double Mass, long Measured, string Where) b, double rate, double density)
+    {
+        double change = b.Mass - a.Mass;
+        return change > Upper(a, b, rate, density) || change < -AllowanceMilligrams;
     }
 
     private static double Upper((long Index, double Mass, long Measured, string Where) a, (long Index, double Mass, long Measured, string Where) b, double rate, double density) =>

@@ -73,6 +73,19 @@ public class AccuracyAnalysisTests
     }
 
     [TestMethod]
+    public void A_priming_bolus_at_the_start_is_one_disturbance_over_its_samples_not_one_per_sample()
+    {
+        // 250 uL at 1 mL/h in the first 15 min, then 20.833 uL/h.
+        double r = 20.833;
+        var readings = Readings(t => t <= 15 ? 1000 * t / 60 : 250 + r * (t - 15) / 60);
+        var result = AccuracyAnalysis.Run(readings, r, AnalysisSettings.Standard);
+        var priming = result.Disturbances.Single();
+        Assert.AreEqual((DisturbanceKind.Step, 0.5, 15.0, 30), (priming.Kind, priming.Minutes, priming.UntilMinutes, priming.Samples));
+        Assert.AreEqual(250 * Density, priming.ChangeMilligrams, 1e-6);
+        Assert.IsTrue(result.Pass, "before the analysis period");
+    }
+
+    [TestMethod]
     public void Two_readings_measured_at_the_same_moment_are_refused_naming_the_line_and_column()
     {
         var readings = Readings(t => 100 * t / 60);
