@@ -25,19 +25,21 @@ public static class AccuracyAnalysis
     {
         if (!(setRateMicrolitersPerHour > 0)) throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"set rate (--rate) {setRateMicrolitersPerHour} uL/h must be above 0 uL/h"));
         settings.Validate();
+        if (readings.Count == 0) throw new InvalidDataException("no readings: the file ends after its header (line 1), so the recording stopped before its first reading");
         double s = settings.SampleIntervalMinutes, d = settings.DensityMilligramsPerMicroliter, r = setRateMicrolitersPerHour;
         long step = settings.SampleIntervalMilliseconds, last = settings.Samples(settings.RunMinutes);
 
         var byIndex = new Dictionary<long, (double Mass, long Measured)>();
+        var where = new Dictionary<long, string>();
         var lost = new Dictionary<long, string>();
-        int gaps = 0, late = 0, unstableUsed = 0, unstableExcluded = 0;
+        int gaps = 0, late = 0, unstableUsed = 0, unstableExcluded = 0, afterRun = 0;
         foreach (var reading in readings)
         {
             if (reading.TimeMilliseconds % step != 0)
                 throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture,
                     $"{reading.Where}: time_ms {reading.TimeMilliseconds} is not on the {s:0.####} min sample grid (a multiple of {step} ms); analyse with --interval set to the interval the file was recorded at"));
             long i = reading.TimeMilliseconds / step;
-            if (i > last) continue;
+            if (i > last) { afterRun++; continue; }
             if (reading.Gap) { gaps++; lost[i] = $"a gap ({(reading.Note.Length > 0 ? reading.Note : "marked")}) at {reading.Where}"; continue; }
             long measured = reading.MeasuredOrNominalMilliseconds;
             if (Math.Abs(measured - reading.TimeMilliseconds) > step / 2) { late++; lost[i] = $"a reading {measured - reading.TimeMilliseconds} ms off its tick at {reading.Where}"; continue; }
@@ -46,7 +48,19 @@ public static class AccuracyAnalysis
                 if (settings.Unstable == UnstableReadings.Exclude) { unstableExcluded++; lost[i] = $"an unstable reading (excluded) at {reading.Where}"; continue; }
                 unstableUsed++;
             }
-            byIndex[i] = (reading.MassMilligrams, measured);
+            // Evaporation added back at the reading's own time: the vessel had lost E x t by then.
+            byIndex[i] = (reading.MassMilligrams + settings.EvaporationMilligramsPerHour * measured / 3_600_000.0, measured);
+            where[i] = reading.Where;
+        }
+        // Two readings measured at the same moment (or out of order) have no time between them: the flow
+        // would be infinite and its graph blank.
+        long previousIndex = -1;
+        foreach (long i in byIndex.Keys.Order())
+        {
+            if (previousIndex >= 0 && byIndex[i].Measured <= byIndex[previousIndex].Measured)
+                throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture,
+                    $"{where[i]}, measured_ms: {byIndex[i].Measured} ms is not after the previous reading's ({where[previousIndex]}) {byIndex[previousIndex].Measured} ms: two readings cannot be taken at one moment; correct or delete the line"));
+            previousIndex = i;
         }
         int missing = 0;
         for (long i = 0; i <= last; i++)
@@ -71,6 +85,8 @@ public static class AccuracyAnalysis
         {
             if (byIndex.ContainsKey(i)) return;
             string minutes = string.Create(CultureInfo.InvariantCulture, $"{i * s:0.####} min");
+            if (lastPresent < 0)
+                throw new InvalidDataException($"no usable balance reading at all in {readings.Count} rows ({(lost.Count > 0 ? "every one lost, the first: " + lost.OrderBy(l => l.Key).First().Value : "all of them after the end of the run, --run")}): nothing can be measured");
             if (i > lastPresent)
                 throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture,
                     $"no balance reading at {minutes} ({what}): the readings end at {Math.Max(0, lastPresent) * s:0.####} min; record longer, or analyse a shorter period (--run, --analysis-start, --analysis-end, --profile)"));
@@ -100,9 +116,21 @@ public static class AccuracyAnalysis
                 throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture, $"no window of {p:0.####} min in the analysis period has usable readings at both ends ({expected} windows, every one touching a lost reading)"));
             trumpet.Add(new TrumpetPoint(p, max, min, used) { WindowsExpected = expected });
         }
+        var usable = byIndex.Keys.Order().Select(i => (i, byIndex[i].Mass, byIndex[i].Measured, where[i])).ToList();
+        var disturbances = DisturbanceDetector.Find(usable, r, d, s, a0, a1);
+        var failing = disturbances.FirstOrDefault(x => x.InAnalysisPeriod);
         var startup = flow.Where(f => f.Minutes <= settings.AnalysisStartMinutes + 1e-9).ToList();
-        var quality = new DataQuality(byIndex.Count, gaps, late, missing, unstableUsed, unstableExcluded);
-        return new AccuracyResult(r, settings, flow, startup, meanFlow, meanError, trumpet, Math.Abs(meanError) <= settings.ClaimPercent) { Quality = quality };
+        var quality = new DataQuality(byIndex.Count, gaps, late, missing, unstableUsed, unstableExcluded) { AfterRun = afterRun };
+        bool withinClaim = Math.Abs(meanError) <= settings.ClaimPercent;
+        string? failReason = failing != null
+            ? $"a disturbance in the analysis period, {failing.Describe()}: A and Ep measure it, not the pump"
+            : withinClaim ? null : string.Create(CultureInfo.InvariantCulture, $"A = {meanError:+0.00;-0.00} % is outside the claim of +-{settings.ClaimPercent:0.##} %");
+        return new AccuracyResult(r, settings, flow, startup, meanFlow, meanError, trumpet, failReason == null)
+        {
+            Quality = quality,
+            Disturbances = disturbances,
+            FailReason = failReason,
+        };
     }
 }
 
@@ -116,6 +144,9 @@ public sealed record TrumpetPoint(double WindowMinutes, double MaxPercent, doubl
 public sealed record DataQuality(int ReadingsUsed, int Gaps, int Late, int Missing, int UnstableUsed, int UnstableExcluded)
 {
     public int Lost => Gaps + Late + Missing + UnstableExcluded;
+
+    /// <summary>Rows after the end of the run (--run), which nothing in the analysis uses.</summary>
+    public int AfterRun { get; init; }
 }
 
 public sealed record AccuracyResult(
@@ -129,4 +160,10 @@ public sealed record AccuracyResult(
     bool Pass)
 {
     public DataQuality Quality { get; init; } = new(0, 0, 0, 0, 0, 0);
+
+    /// <summary>Mass changes no pump at the set rate can make (rule DISTURBANCE-LIMIT, <see cref="DisturbanceDetector"/>), over the whole run.</summary>
+    public List<Disturbance> Disturbances { get; init; } = new();
+
+    /// <summary>Why the run fails (a disturbance in the analysis period, or A outside the claim); null on a pass.</summary>
+    public string? FailReason { get; init; }
 }

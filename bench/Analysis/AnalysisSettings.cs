@@ -28,6 +28,15 @@ public sealed record AnalysisSettings
     public double DensityMilligramsPerMicroliter { get; init; } = 0.998;
     public UnstableReadings Unstable { get; init; } = UnstableReadings.Use;
 
+    /// <summary>Mass the vessel loses per hour (mg/h), added back to every reading at its measured time; 0 for none.</summary>
+    public double EvaporationMilligramsPerHour { get; init; }
+
+    /// <summary>Where <see cref="EvaporationMilligramsPerHour"/> came from: "none", "--evaporation", or the pre-run file and its fit.</summary>
+    public string EvaporationSource { get; init; } = "none";
+
+    // Beyond this it is no evaporation from a beaker (an open 25 mL beaker loses a few mg/h at most), but a unit slip.
+    public const double MaxEvaporation = 1000;
+
     /// <summary>The accuracy claimed for the pump: pass when |A| is within it (percent).</summary>
     public double ClaimPercent { get; init; } = 5;
 
@@ -78,6 +87,8 @@ public sealed record AnalysisSettings
         }
         if (!(DensityMilligramsPerMicroliter >= MinDensity && DensityMilligramsPerMicroliter <= MaxDensity))
             Fail(string.Create(CultureInfo.InvariantCulture, $"density (--density) {DensityMilligramsPerMicroliter} mg/uL is outside {MinDensity}..{MaxDensity} mg/uL (water is 0.998; give it in mg/uL, which is g/mL)"));
+        if (!(Math.Abs(EvaporationMilligramsPerHour) <= MaxEvaporation))
+            Fail(string.Create(CultureInfo.InvariantCulture, $"evaporation (--evaporation) {EvaporationMilligramsPerHour} mg/h is outside -{MaxEvaporation}..{MaxEvaporation} mg/h (give it in mg per hour)"));
         if (!(ClaimPercent > 0 && ClaimPercent <= 100))
             Fail(string.Create(CultureInfo.InvariantCulture, $"accuracy claim (--claim) {ClaimPercent} % must be above 0 % and at most 100 %"));
     }

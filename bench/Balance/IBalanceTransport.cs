@@ -19,6 +19,6 @@ public interface IBalanceTransport : IDisposable
     /// <summary>The next reply line, or null if none came within <paramref name="timeout"/>. Throws IOException when the link is gone.</summary>
     string? ReceiveLine(TimeSpan timeout);
 
-    /// <summary>Drops lines (and a partial line) received but not yet read, so that a late reply is never taken as the answer to the next request.</summary>
-    void DiscardPending();
+    /// <summary>Drops lines (and a partial line) received but not yet read, so that a late reply is never taken as the answer to the next request; returns the whole lines dropped.</summary>
+    IReadOnlyList<string> DiscardPending();
 }

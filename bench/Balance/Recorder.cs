@@ -51,7 +51,38 @@ public sealed class Recorder(BalanceDevice balance, IBalanceTransport transport,
         }
     }
 
-    /// <summary>Records readings at 0, S, 2S, ... up to <paramref name="durationMilliseconds"/>, on a link that <see cref="Connect"/> opened.</summary>
+    /// <summary>
+    /// Rule FAIL-FAST: when this many ticks from the start bring no weight, the recording stops (a wrong
+    /// --protocol, baud rate or cable gives nothing but gaps, and would otherwise be found only at the end
+    /// of a 2 h or 48 h run).
+    /// </summary>
+    public const int FailFastTicks = 3;
+
+    /// <summary>Called after every tick with where the recording stands (the live display).</summary>
+    public Action<RecordingStatus>? Progress { get; init; }
+
+    /// <summary>The pump's set rate, uL/h, for the display's flow comparison; null when not given.</summary>
+    public double? SetRateMicrolitersPerHour { get; init; }
+
+    private readonly List<string> _received = new();
+    private readonly Queue<(long Measured, double Milligrams)> _recent = new();
+    private string? _lastGap;
+    private long? _lastReading;
+
+    /// <summary>How long a request waits for its reply; never past the next tick.</summary>
+    public long ReplyTimeoutMilliseconds { get; init; } = (long)BalanceDevice.ReplyTimeout.TotalMilliseconds;
+
+    /// <summary>
+    /// Records readings at 0, S, 2S, ... up to <paramref name="durationMilliseconds"/>, on a link that <see cref="Connect"/> opened.
+    /// <para>
+    /// Rule REPLY-MATCHING: a reply is taken only as the answer to the request just sent, within the reply
+    /// timeout and before the next tick. A balance answers requests in order, so a request that went
+    /// unanswered may still be answered after the next request is sent, and that answer would look like
+    /// the next reading. So after an unanswered request the recorder sends nothing at the next tick: it
+    /// listens through that tick's interval, and whatever arrives is that tick's gap row, named "late",
+    /// with the text received. Lines that arrive unasked between ticks are dropped before each request.
+    /// </para>
+    /// </summary>
     /// <param name="startedAt">the host's clock at time 0, written into the first row's note (<see cref="BalanceCsv.StartedNote"/>) so that `bench compare` can line the readings up with the pump's exported log</param>
     public void Record(TextWriter csv, long intervalMilliseconds, long durationMilliseconds, DateTimeOffset? startedAt = null)
     {
@@ -64,10 +95,13 @@ public sealed class Recorder(BalanceDevice balance, IBalanceTransport transport,
         bool connected = true;
         var backoff = new ReconnectBackoff();
         long nextAttempt = 0;
+        long? unanswered = null;   // the tick whose request went unanswered: its reply may still come
 
-        for (long n = 0; n * intervalMilliseconds <= durationMilliseconds; n++)
+        for (long n = 0; n * intervalMilliseconds <= durationMilliseconds; Report(n * intervalMilliseconds, durationMilliseconds), n++)
         {
-            long t = n * intervalMilliseconds, due = start + t;
+            if (n >= FailFastTicks && Readings == 0)
+                throw new BalanceGivesNoWeightException(FailFastTicks, _received.ToList(), NoWeightDiagnosis.Suggest(balance.Protocol, _received));
+            long t = n * intervalMilliseconds, due = start + t, nextDue = due + intervalMilliseconds;
             // Wait for the tick; while the balance is away, keep trying to open it.
             while (true)
             {
@@ -93,21 +127,35 @@ public sealed class Recorder(BalanceDevice balance, IBalanceTransport transport,
 
             long measured = clock.ElapsedMilliseconds - start;
             // A reading taken more than half an interval after its tick would belong to the next one:
-            // mark the tick lost instead (only a long reconnect or a slow reply before it can cause this).
-            if (measured - t > intervalMilliseconds / 2) { Gap(t, measured, "late", $"{measured - t} ms after its tick"); continue; }
+            // mark the tick lost instead (only a long reconnect before it can cause this).
+            if (measured - t > intervalMilliseconds / 2) { Gap(t, measured, "missed-tick", $"{measured - t} ms after its tick"); continue; }
             if (!connected) { Gap(t, measured, "disconnected", "balance not connected"); continue; }
             try
             {
-                var reply = balance.ReadWeight();
+                if (unanswered is long asked)
+                {
+                    var late = Listen(nextDue);
+                    _received.AddRange(late);
+                    measured = clock.ElapsedMilliseconds - start;
+                    unanswered = null;
+                    if (late.Count > 0) Gap(t, measured, "late", $"{ReceivedText.Quote(late[0])} answered the {Ms(asked)} request after it had timed out; nothing was asked at this tick", late[0]);
+                    else Gap(t, measured, "no-reply", $"nothing came for the {Ms(asked)} request in a further interval; nothing was asked at this tick");
+                    continue;
+                }
+                var reply = balance.ReadWeight(clock, Math.Min(ReplyTimeoutMilliseconds, nextDue - clock.ElapsedMilliseconds));
                 measured = clock.ElapsedMilliseconds - start;
+                _received.AddRange(balance.Dropped);
+                if (!reply.HasWeight) _received.Add(reply.Raw);
                 if (reply.HasWeight)
                 {
+                    _recent.Enqueue((measured, reply.Milligrams));
+                    _lastReading = t;
                     bool stable = reply.Kind == ReplyKind.Stable;
                     Write(new BalanceReading(t, reply.Milligrams, Gap: false, stable) { MeasuredMilliseconds = measured });
                     Readings++;
                     if (!stable) Unstable++;
                 }
-                else Gap(t, measured, reply.Note, $"'{reply.Raw}'");
+                else Gap(t, measured, reply.Note, ReceivedText.Quote(reply.Raw), reply.Raw);
             }
             catch (Exception e) when (e is TimeoutException || IsLinkFailure(e))
             {
@@ -115,6 +163,12 @@ public sealed class Recorder(BalanceDevice balance, IBalanceTransport transport,
                 // leave the old handle open and dead.
                 measured = clock.ElapsedMilliseconds - start;
                 Gap(t, measured, e is TimeoutException ? "no-reply" : "disconnected", e.Message);
+                if (e is TimeoutException)
+                {
+                    unanswered = t;
+                    if (_lastReading is long last && last == t - intervalMilliseconds)
+                        Say($"{Ms(t)}: the balance fell silent: no reply to this tick's request, {Ms(measured - last)} after the last reading");
+                }
                 transport.Close();
                 connected = false;
                 backoff.Reset();
@@ -123,13 +177,42 @@ public sealed class Recorder(BalanceDevice balance, IBalanceTransport transport,
         }
     }
 
+    private void Report(long elapsed, long duration)
+    {
+        if (Progress == null) return;
+        while (_recent.Count > 1 && _recent.Peek().Measured < elapsed - RecordingStatus.FlowWindowMilliseconds) _recent.Dequeue();
+        double? flow = null, last = null;
+        if (_recent.Count > 0) last = _recent.Last().Milligrams;
+        if (_recent.Count > 1)
+        {
+            var (first, newest) = (_recent.Peek(), _recent.Last());
+            if (newest.Measured > first.Measured)
+                flow = (newest.Milligrams - first.Milligrams) / RecordingStatus.WaterMilligramsPerMicroliter / ((newest.Measured - first.Measured) / 3_600_000.0);
+        }
+        Progress(new RecordingStatus(Math.Min(elapsed, duration), duration, last, flow, SetRateMicrolitersPerHour, Readings, Gaps, Reconnects, _lastGap));
+    }
+
+    /// <summary>The lines that arrive until <paramref name="until"/> on the clock, none of them asked for.</summary>
+    private List<string> Listen(long until)
+    {
+        var lines = new List<string>(transport.DiscardPending());
+        while (clock.ElapsedMilliseconds < until)
+        {
+            string? line = transport.ReceiveLine(BalanceDevice.PollInterval);
+            if (line != null) lines.Add(line);
+        }
+        return lines;
+    }
+
     private static bool IsLinkFailure(Exception e) => e is IOException or UnauthorizedAccessException or InvalidOperationException;
 
-    private void Gap(long t, long measured, string note, string detail)
+    /// <param name="received">the line the balance sent, if any: the CSV's note keeps it, escaped, after the reason</param>
+    private void Gap(long t, long measured, string note, string detail, string? received = null)
     {
-        Write(new BalanceReading(t, 0, Gap: true) { MeasuredMilliseconds = measured, Note = note });
+        Write(new BalanceReading(t, 0, Gap: true) { MeasuredMilliseconds = measured, Note = received == null ? note : note + " " + ReceivedText.Quote(received) });
         Gaps++;
         string text = $"{Ms(t)}: gap ({note}: {detail})";
+        _lastGap = $"{Ms(t)} {note}";
         Notes.Add(text);
         Say(text);
     }

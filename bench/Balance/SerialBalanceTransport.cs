@@ -21,7 +21,7 @@ public sealed class SerialBalanceTransport(SerialSettings settings) : IBalanceTr
         var port = new SerialPort(settings.Port, settings.Baud, settings.Parity, settings.DataBits, settings.StopBits)
         {
             Handshake = settings.Handshake,
-            ReadTimeout = 50,
+            ReadTimeout = 10,
             WriteTimeout = 1000,
         };
         try { port.Open(); }
@@ -72,15 +72,25 @@ public sealed class SerialBalanceTransport(SerialSettings settings) : IBalanceTr
         return _lines.Dequeue();
     }
 
-    public void DiscardPending()
+    public IReadOnlyList<string> DiscardPending()
     {
-        _lines.Clear();
-        _framing.Reset();
+        // What has arrived is read first, so that the caller learns what it was (a late reply's text).
         if (_port is { IsOpen: true } port)
         {
-            try { port.DiscardInBuffer(); }
-            catch (Exception e) when (e is IOException or InvalidOperationException) { }
+            try
+            {
+                while (port.BytesToRead > 0)
+                {
+                    int n = port.Read(_buffer, 0, Math.Min(_buffer.Length, port.BytesToRead));
+                    foreach (string line in _framing.Push(_buffer, n)) _lines.Enqueue(line);
+                }
+            }
+            catch (Exception e) when (e is IOException or InvalidOperationException or TimeoutException or ObjectDisposedException) { }
         }
+        var dropped = _lines.ToList();
+        _lines.Clear();
+        _framing.Reset();
+        return dropped;
     }
 
     public void Dispose() => Close();

@@ -26,8 +26,12 @@ public static class AnalyzeCommand
         var density = new Option<double?>("--density") { Description = "density of the fluid, mg/uL (= g/mL); water 0.998" };
         var claim = new Option<double?>("--claim") { Description = "accuracy claim, percent (default: 5 standard, 10 low-rate)" };
         var unstable = new Option<string>("--unstable") { Description = "unstable (dynamic) readings: use (at their times, the default) or exclude (as gaps)", DefaultValueFactory = _ => "use" };
+        var format = new CsvFormatOptions();
+        var evaporation = new Option<double?>("--evaporation") { Description = "mass the vessel loses per hour, mg/h (a reference vessel, or `bench drift` with the pump stopped), added back" };
+        var evaporationRun = new Option<string?>("--evaporation-run") { Description = "a recording with the pump stopped: its drift is the evaporation to add back" };
         var outDir = new Option<string>("--out") { Description = "report folder", DefaultValueFactory = _ => "out/bench" };
-        var command = new Command("analyze", "analyse a balance CSV and write the accuracy report") { csv, rate, profile, interval, run, start, end, windows, density, claim, unstable, outDir };
+        var command = new Command("analyze", "analyse a balance CSV and write the accuracy report") { csv, rate, profile, interval, run, start, end, windows, density, claim, unstable, evaporation, evaporationRun, outDir };
+        format.AddTo(command);
         command.SetAction(parse =>
         {
             var output = parse.InvocationConfiguration.Output;
@@ -55,16 +59,34 @@ public static class AnalyzeCommand
                         var other => throw new ArgumentException($"--unstable '{other}' is not use or exclude"),
                     },
                 };
+                var fileFormat = format.Read(parse);
+                if (parse.GetValue(evaporation) is double e)
+                {
+                    if (parse.GetValue(evaporationRun) != null) throw new ArgumentException("give one of --evaporation (a rate) or --evaporation-run (a recording with the pump stopped), not both");
+                    settings = settings with { EvaporationMilligramsPerHour = e, EvaporationSource = "--evaporation" };
+                }
+                else if (parse.GetValue(evaporationRun) is { } pre)
+                {
+                    var fit = Drift.Fit(BalanceCsv.Read(pre, fileFormat));
+                    settings = settings with
+                    {
+                        EvaporationMilligramsPerHour = fit.EvaporationMilligramsPerHour,
+                        EvaporationSource = string.Create(CultureInfo.InvariantCulture, $"the drift of {pre}, {fit.Readings} readings over {fit.Hours:0.##} h"),
+                    };
+                }
                 settings.Validate();
                 string path = parse.GetValue(csv)!;
-                var result = AccuracyAnalysis.Run(BalanceCsv.Read(path), parse.GetValue(rate), settings);
+                var result = AccuracyAnalysis.Run(BalanceCsv.Read(path, fileFormat), parse.GetValue(rate), settings);
                 string folder = parse.GetValue(outDir)!;
                 AccuracyReport.Write(result, folder, path);
                 output.WriteLine(AccuracyReport.Disclaimer);
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"A = {result.MeanErrorPercent:+0.00;-0.00;0.00} % (claim +-{settings.ClaimPercent} %): {(result.Pass ? "PASS" : "FAIL")}"));
+                if (result.FailReason != null) output.WriteLine($"FAIL: {result.FailReason}");
                 foreach (var t in result.Trumpet)
                     output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  window {t.WindowMinutes,6:0.##} min: Ep(max) {t.MaxPercent,8:+0.00;-0.00;0.00} %  Ep(min) {t.MinPercent,8:+0.00;-0.00;0.00} %  ({t.Windows} of {t.WindowsExpected} windows)"));
+                output.WriteLine(AccuracyReport.EvaporationText(result));
                 output.WriteLine(AccuracyReport.QualityText(result));
+                foreach (string line in AccuracyReport.DisturbanceLines(result)) output.WriteLine(line);
                 output.WriteLine($"report: {Path.GetFullPath(Path.Combine(folder, "accuracy.html"))}");
                 return result.Pass ? 0 : 1;
             }

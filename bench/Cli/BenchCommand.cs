@@ -17,6 +17,7 @@ public static class BenchCommand
         root.Subcommands.Add(RecordCommand.Build(clock ?? new WallClock()));
         root.Subcommands.Add(AnalyzeCommand.Build());
         root.Subcommands.Add(CompareCommand.Build());
+        root.Subcommands.Add(DriftCommand.Build());
         return root;
     }
 

@@ -19,7 +19,9 @@ public static class CompareCommand
         var balanceCsv = new Option<string>("--balance") { Description = "the balance readings", Required = true };
         var rate = new Option<double?>("--rate") { Description = "the set rate, uL/h: only for a pump log without prescribed_ul" };
         var density = new Option<double>("--density") { Description = "density of the fluid, mg/uL", DefaultValueFactory = _ => AnalysisSettings.Standard.DensityMilligramsPerMicroliter };
+        var format = new CsvFormatOptions();
         var command = new Command("compare", "separate mechanism error from scheduling error, hour by hour") { pumpLog, pumpEvents, perStep, balanceCsv, rate, density };
+        format.AddTo(command);
         command.SetAction(parse =>
         {
             var output = parse.InvocationConfiguration.Output;
@@ -31,7 +33,7 @@ public static class CompareCommand
                 if (parse.GetValue(rate) is double r && !(r > 0)) throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"--rate {r} uL/h must be above 0 uL/h"));
                 string? logPath = parse.GetValue(pumpLog), eventsPath = parse.GetValue(pumpEvents);
                 if ((logPath == null) == (eventsPath == null)) throw new ArgumentException("give one of --pump-log (an hourly delivery log) or --pump-events (an `iddsctl log export` CSV)");
-                var balance = BalanceCsv.Read(parse.GetValue(balanceCsv)!);
+                var balance = BalanceCsv.Read(parse.GetValue(balanceCsv)!, format.Read(parse));
                 List<PumpLogHour> log;
                 if (eventsPath != null)
                 {

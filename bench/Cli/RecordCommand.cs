@@ -27,17 +27,19 @@ public static class RecordCommand
         var handshake = new Option<string>("--handshake") { Description = "none, rts-cts (hardware) or xon-xoff (software)", DefaultValueFactory = _ => "none" };
         var interval = new Option<string>("--interval") { Description = "sample interval: 30s for the standard, 15min for the low-rate profile", DefaultValueFactory = _ => "30s" };
         var duration = new Option<string>("--duration") { Description = "run length: 2h for the standard, 48h for the low-rate profile", DefaultValueFactory = _ => "2h" };
+        var replyTimeout = new Option<string>("--reply-timeout") { Description = "how long a request waits for its reply (never past the next tick)", DefaultValueFactory = _ => "2s" };
         var connectTimeout = new Option<string>("--connect-timeout") { Description = "how long to wait for the balance at the start", DefaultValueFactory = _ => "30s" };
         var output = new Option<string>("--csv") { Description = "where the readings go, line by line", DefaultValueFactory = _ => "readings.csv" };
         var force = new Option<bool>("--force") { Description = "overwrite the CSV if it exists" };
-        var command = new Command("record", "read a balance at a fixed interval into a CSV") { port, protocol, baud, parity, dataBits, stopBits, handshake, interval, duration, connectTimeout, output, force };
+        var rate = new Option<double?>("--rate") { Description = "the pump's set rate, uL/h: the live display compares the recent flow with it" };
+        var command = new Command("record", "read a balance at a fixed interval into a CSV") { port, protocol, baud, parity, dataBits, stopBits, handshake, interval, duration, replyTimeout, connectTimeout, output, force, rate };
         command.SetAction(parse =>
         {
             var say = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
             SerialSettings serial;
             BalanceProtocol kind;
-            long intervalMs, durationMs, connectMs;
+            long intervalMs, durationMs, connectMs, replyMs;
             string csvPath = parse.GetValue(output)!;
             try
             {
@@ -51,6 +53,8 @@ public static class RecordCommand
                 intervalMs = DurationText.ParseWholeMilliseconds(parse.GetValue(interval)!, "--interval", MinimumIntervalMilliseconds);
                 durationMs = DurationText.ParseWholeMilliseconds(parse.GetValue(duration)!, "--duration", intervalMs);
                 connectMs = DurationText.ParseWholeMilliseconds(parse.GetValue(connectTimeout)!, "--connect-timeout", 0);
+                replyMs = DurationText.ParseWholeMilliseconds(parse.GetValue(replyTimeout)!, "--reply-timeout", MinimumIntervalMilliseconds / 2);
+                if (parse.GetValue(rate) is double r && !(r > 0)) throw new ArgumentException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"--rate {r} uL/h must be above 0 uL/h"));
                 if (File.Exists(csvPath) && !parse.GetValue(force))
                     throw new ArgumentException($"{csvPath} already exists (an earlier run?): give another --csv, or add --force to overwrite it");
                 string? folder = Path.GetDirectoryName(Path.GetFullPath(csvPath));
@@ -63,7 +67,13 @@ public static class RecordCommand
             }
 
             using var transport = new SerialBalanceTransport(serial);
-            var recorder = new Recorder(new BalanceDevice(transport, kind), transport, clock, say);
+            var display = new RecordingDisplay(say, RecordingDisplay.IsTerminal(say));
+            var recorder = new Recorder(new BalanceDevice(transport, kind), transport, clock, display)
+            {
+                ReplyTimeoutMilliseconds = replyMs,
+                SetRateMicrolitersPerHour = parse.GetValue(rate),
+                Progress = display.Show,
+            };
             try
             {
                 say.WriteLine($"balance: {serial}, {parse.GetValue(protocol)}");
@@ -82,6 +92,16 @@ public static class RecordCommand
                 using var csvFile = new StreamWriter(new FileStream(csvPath, parse.GetValue(force) ? FileMode.Create : FileMode.CreateNew, FileAccess.Write, FileShare.Read));
                 say.WriteLine($"recording every {intervalMs} ms for {durationMs} ms into {csvPath}");
                 recorder.Record(csvFile, intervalMs, durationMs, DateTimeOffset.Now);
+                display.Finish();
+            }
+            catch (BalanceGivesNoWeightException e)
+            {
+                display.Finish();
+                error.WriteLine($"error: the balance on {serial.Port} gave no weight in the first {e.Ticks} readings ({Recorder.FailFastTicks} ticks, rule FAIL-FAST); recording stopped.");
+                error.WriteLine(e.Received.Count == 0 ? "received: nothing" : $"received: {string.Join(", ", e.Received.Take(6).Select(ReceivedText.Quote))}");
+                error.WriteLine($"likely cause: {e.Suggestion}.");
+                error.WriteLine($"The gap rows are in {csvPath}.");
+                return 2;
             }
             catch (IOException e)
             {

@@ -38,6 +38,119 @@ public class AccuracyAnalysisTests
     }
 
     [TestMethod]
+    [DataRow("spike", 2000.0, DisturbanceKind.Spike)]
+    [DataRow("step", 500.0, DisturbanceKind.Step)]
+    [DataRow("step", -5.0, DisturbanceKind.NegativeStep)]
+    public void A_disturbance_in_the_analysis_period_fails_the_run_naming_it_and_its_time(string shape, double milligrams, DisturbanceKind kind)
+    {
+        double r = 100;
+        var readings = Readings(t => r * t / 60);
+        for (int i = 151; i < readings.Count && (shape == "step" || i == 151); i++)
+            readings[i] = readings[i] with { MassMilligrams = readings[i].MassMilligrams + milligrams, Line = i + 2 };
+        var result = AccuracyAnalysis.Run(readings, r, AnalysisSettings.Standard);
+        var found = result.Disturbances.Single();
+        Assert.AreEqual(kind, found.Kind);
+        Assert.AreEqual(75.5, found.Minutes, 1e-9);
+        Assert.AreEqual(milligrams + r * Density * 0.5 / 60, found.ChangeMilligrams, 1e-6, "the change between the two readings, with the half minute's delivery");
+        Assert.AreEqual("line 153", found.Where);
+        Assert.IsTrue(found.InAnalysisPeriod);
+        Assert.IsFalse(result.Pass, "a disturbance fails the run whatever A is");
+        StringAssert.Contains(result.FailReason, $"a disturbance in the analysis period, {found.Name} of ");
+        StringAssert.Contains(result.FailReason, " mg at 75.5 min (line 153; limit ");
+    }
+
+    [TestMethod]
+    public void A_disturbance_before_the_analysis_period_is_reported_and_fails_nothing_and_a_pulsatile_pump_is_no_disturbance()
+    {
+        double r = 20.833, stroke = 0.25 * Density;   // mg: one 250 nL stroke every 43.2 s
+        var readings = Readings(t => Math.Floor(t * 60 / 43.2) * 0.25);
+        readings[20] = readings[20] with { MassMilligrams = readings[20].MassMilligrams + 2000 };
+        var result = AccuracyAnalysis.Run(readings, r, AnalysisSettings.Standard);
+        Assert.AreEqual(DisturbanceKind.Spike, result.Disturbances.Single().Kind, "the spike at 10 min, and no stroke of " + stroke + " mg");
+        Assert.IsFalse(result.Disturbances.Single().InAnalysisPeriod);
+        Assert.IsTrue(result.Pass, result.FailReason);
+        Assert.IsNull(result.FailReason);
+    }
+
+    [TestMethod]
+    public void A_priming_bolus_at_the_start_is_one_disturbance_over_its_samples_not_one_per_sample()
+    {
+        // 250 uL at 1 mL/h in the first 15 min, then 20.833 uL/h.
+        double r = 20.833;
+        var readings = Readings(t => t <= 15 ? 1000 * t / 60 : 250 + r * (t - 15) / 60);
+        var result = AccuracyAnalysis.Run(readings, r, AnalysisSettings.Standard);
+        var priming = result.Disturbances.Single();
+        Assert.AreEqual((DisturbanceKind.Step, 0.5, 15.0, 30), (priming.Kind, priming.Minutes, priming.UntilMinutes, priming.Samples));
+        Assert.AreEqual(250 * Density, priming.ChangeMilligrams, 1e-6);
+        Assert.IsTrue(result.Pass, "before the analysis period");
+    }
+
+    [TestMethod]
+    public void Two_readings_measured_at_the_same_moment_are_refused_naming_the_line_and_column()
+    {
+        var readings = Readings(t => 100 * t / 60);
+        // 315 000 ms is within half an interval of both the 300 000 and the 330 000 ms ticks.
+        readings[10] = readings[10] with { MeasuredMilliseconds = 315_000, Line = 12 };
+        readings[11] = readings[11] with { MeasuredMilliseconds = 315_000, Line = 13 };
+        var e = Assert.ThrowsExactly<InvalidDataException>(() => AccuracyAnalysis.Run(readings, 100, AnalysisSettings.Standard));
+        StringAssert.Contains(e.Message, "line 13, measured_ms: 315000 ms is not after the previous reading's (line 12) 315000 ms");
+    }
+
+    /// <summary>A 0.01 mg balance with 0.02 mg of noise (1 sd), deterministic: the mass it reads.</summary>
+    internal static Func<double, double> Balance(int seed)
+    {
+        var random = new Random(seed);
+        return mg =>
+        {
+            double gauss = Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+            return Math.Round((mg + 0.02 * gauss) * 100) / 100;
+        };
+    }
+
+    [TestMethod]
+    public void A_known_evaporation_biases_A_by_minus_E_over_r_d_and_added_back_gives_A_within_0_1_percent_of_the_truth()
+    {
+        // The implanted rate over the low-rate profile's 48 h; the pump delivers 1 % over; the vessel loses
+        // 0.05 mg/h, which is -2.0 % at 2.5 uL/h.
+        double r = 2.5, g = 1, e = 0.05;
+        var read = Balance(19);
+        var readings = Readings(t => (1 + g / 100) * r * t / 60, minutes: 48 * 60, intervalMinutes: 15)
+            .Select(b => b with { MassMilligrams = read(b.MassMilligrams - e * b.TimeMilliseconds / 3_600_000.0) }).ToList();
+        var uncorrected = AccuracyAnalysis.Run(readings, r, AnalysisSettings.LowRate);
+        Assert.AreEqual(g + Drift.BiasPercent(-e, r, Density), uncorrected.MeanErrorPercent, 0.1, "the bias is -E / (r d)");
+        Assert.AreEqual(-2.004, Drift.BiasPercent(-e, r, Density), 0.001);
+        var corrected = AccuracyAnalysis.Run(readings, r, AnalysisSettings.LowRate with { EvaporationMilligramsPerHour = e });
+        Assert.AreEqual(g, corrected.MeanErrorPercent, 0.1, $"corrected A = {corrected.MeanErrorPercent} %, the truth {g} %");
+        foreach (var point in corrected.Trumpet) Assert.AreEqual(g, (point.MaxPercent + point.MinPercent) / 2, 1.0, $"the trumpet at {point.WindowMinutes} min is centred on the truth");
+    }
+
+    [TestMethod]
+    public void The_drift_of_a_pump_stopped_recording_measures_the_evaporation_to_add_back()
+    {
+        double e = 0.05;
+        var read = Balance(23);
+        // Two hours with the pump stopped, a reading every 30 s.
+        var stopped = Readings(_ => 5000, minutes: 120).Select(b => b with { MassMilligrams = read(b.MassMilligrams - e * b.TimeMilliseconds / 3_600_000.0) }).ToList();
+        stopped[7] = stopped[7] with { Gap = true, MassMilligrams = 0 };
+        var fit = Drift.Fit(stopped);
+        Assert.AreEqual(-e, fit.MilligramsPerHour, 0.005);
+        Assert.AreEqual(e, fit.EvaporationMilligramsPerHour, 0.005);
+        Assert.AreEqual((240, 2.0), (fit.Readings, fit.Hours), "the gap is left out");
+    }
+
+    [TestMethod]
+    [DataRow(2.5, 5.0, 0.012475)]
+    [DataRow(2.5, 10.0, 0.02495)]
+    [DataRow(100.0, 5.0, 0.499)]
+    public void The_drift_allowed_biases_A_by_a_tenth_of_the_claim(double rate, double claim, double allowed)
+    {
+        Assert.AreEqual(allowed, Drift.AllowedMilligramsPerHour(rate, Density, claim), 1e-9);
+        Assert.AreEqual(claim / 10, Drift.BiasPercent(allowed, rate, Density), 1e-9);
+        // A few tenths of a mg in 30 min, 0.6 mg/h, is -24 % at 2.5 uL/h.
+        Assert.AreEqual(-24.05, Drift.BiasPercent(-0.6, 2.5, Density), 0.01);
+    }
+
+    [TestMethod]
     public void A_start_up_delay_shows_in_the_start_up_graph()
     {
         double r = 100, delay = 10;   // the pump delivers nothing for the first 10 minutes

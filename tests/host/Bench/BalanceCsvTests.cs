@@ -26,6 +26,15 @@ public class BalanceCsvTests
     [DataRow("time_ms,mass_mg,gap,stable,measured_ms\n0,0,0,1,20\n30000,1,0,1,10\n", "line 3", "measured_ms 10 is before")]
     [DataRow("time_ms,mass_mg,gap,stable,measured_ms\n0,0,0,1,x\n", "line 2", "measured_ms 'x'")]
     [DataRow("time_ms,mass_mg,gap,stable,measured_ms,note\n0,0,0,1,0,\n30000,52.1\n", "line 3", "truncated, 2 of the header's 6 fields")]
+    [DataRow("time_ms,mass_mg\n0,0\n30000,8,32\n", "line 3, column 3", "3 fields where the header has 2")]
+    [DataRow("time_ms,mass_mg\n0,0\n30000,8,32\n", "line 3, column 3", "--decimal comma")]
+    [DataRow("time_ms,mass_mg,gap,stable,measured_ms,note\n0,0,0,1,0,,extra\n", "line 2, column 7", "7 fields where the header has 6")]
+    [DataRow("time_ms,mass_mg\n0,0\n30000,1e308\n", "line 3, column 2", "outside -100000000..100000000 mg")]
+    [DataRow("time_ms,mass_mg\n0,0\n30000,-1e308\n", "line 3, column 2", "outside")]
+    [DataRow("time_ms,mass_mg\n0,0\n30000,\"8,32\"\n", "line 3, column 2", "for a decimal comma, give --decimal comma")]
+    [DataRow("time_ms;mass_mg\n0;0\n30000;8,32\n", "line 1", "read it with --decimal comma")]
+    [DataRow("time_ms,mass_mg\n0,0\n30000,abc\n", "line 3, column 2", "mass_mg 'abc'")]
+    [DataRow("time_ms,mass_mg,gap\n0,0,0\n30000,1,2\n", "line 3, column 3", "gap '2'")]
     public void A_bad_csv_is_refused_naming_the_line(string content, string line, string why)
     {
         string path = Temp(content);
@@ -34,6 +43,53 @@ public class BalanceCsvTests
             var e = Assert.ThrowsExactly<InvalidDataException>(() => BalanceCsv.Read(path));
             StringAssert.Contains(e.Message, line);
             StringAssert.Contains(e.Message, why);
+        }
+        finally { File.Delete(path); }
+    }
+
+    [TestMethod]
+    [DataRow("time_ms,mass_mg\n0,0\n", "line 1", "this header has none")]
+    [DataRow("time_ms;mass_mg\n0;0\n30000;8.32\n", "line 3, column 2", "'8.32' is not a number with a decimal comma")]
+    [DataRow("time_ms;mass_mg\n0;0\n30000;8;32\n", "line 3, column 3", "3 fields where the header has 2")]
+    public void A_comma_decimal_reading_refuses_what_it_cannot_read_unambiguously(string content, string line, string why)
+    {
+        string path = Temp(content);
+        try
+        {
+            var e = Assert.ThrowsExactly<InvalidDataException>(() => BalanceCsv.Read(path, BalanceCsvFormat.Recorded with { Decimal = DecimalMark.Comma }));
+            StringAssert.Contains(e.Message, line);
+            StringAssert.Contains(e.Message, why);
+        }
+        finally { File.Delete(path); }
+    }
+
+    [TestMethod]
+    public void A_comma_decimal_file_is_read_only_when_told_and_then_every_decimal_is_kept()
+    {
+        string path = Temp("time_ms;mass_mg;gap;stable;measured_ms;note\n0;0,00000;0;1;12;\n30000;8,32000;0;0;30019;\n60000;;1;;62000;no-reply\n");
+        try
+        {
+            Assert.ThrowsExactly<InvalidDataException>(() => BalanceCsv.Read(path));
+            var back = BalanceCsv.Read(path, BalanceCsvFormat.Recorded with { Decimal = DecimalMark.Comma });
+            Assert.HasCount(3, back);
+            Assert.AreEqual(8.32, back[1].MassMilligrams, 1e-9, "8,32 is 8.32 mg, not 8");
+            Assert.IsFalse(back[1].Stable);
+            Assert.AreEqual(30_019L, back[1].MeasuredMilliseconds);
+            Assert.IsTrue(back[2].Gap);
+        }
+        finally { File.Delete(path); }
+    }
+
+    [TestMethod]
+    public void An_export_in_seconds_and_grams_with_decimal_commas_reads_through_its_mapping_to_the_nearest_millisecond()
+    {
+        string path = Temp("Zeit_s;Masse_g;Temp\n0;10,0000000;21,5\n30,0004;10,0008317;21,5\n");
+        try
+        {
+            var back = BalanceCsv.Read(path, new BalanceCsvFormat { Decimal = DecimalMark.Comma, TimeColumn = "Zeit_s", TimeUnit = TimeUnit.Seconds, MassColumn = "Masse_g", MassUnit = MassUnit.Grams });
+            Assert.AreEqual((0L, 30_000L), (back[0].TimeMilliseconds, back[1].TimeMilliseconds));
+            Assert.AreEqual(10_000.8317, back[1].MassMilligrams, 1e-6);
+            Assert.IsTrue(back.All(b => b.Stable && !b.Gap && b.MeasuredMilliseconds == null), "no recorder columns: stable readings on time");
         }
         finally { File.Delete(path); }
     }

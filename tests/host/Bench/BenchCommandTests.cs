@@ -100,7 +100,7 @@ public class BenchCommandTests
             var output = TextWriter.Synchronized(text);
             string Said() { lock (output) return text.ToString(); }
             var error = new StringWriter();
-            var record = System.Threading.Tasks.Task.Run(() => BenchCommand.Run(["record", "--port", balance.LinkPath, "--interval", "10s", "--duration", "30s", "--connect-timeout", "2min", "--csv", csv], output, error, clock));
+            var record = System.Threading.Tasks.Task.Run(() => BenchCommand.Run(["record", "--port", balance.LinkPath, "--interval", "10s", "--duration", "30s", "--reply-timeout", "8s", "--connect-timeout", "2min", "--csv", csv], output, error, clock));
             while (!Said().Contains("waiting for the balance", StringComparison.Ordinal) && !record.IsCompleted) System.Threading.Thread.Sleep(5);
             clock.WaitUntil(clock.ElapsedMilliseconds + 5_000);
             Assert.IsFalse(record.IsCompleted, $"still waiting for the balance: {Said()}");
@@ -145,6 +145,182 @@ public class BenchCommandTests
             Assert.AreEqual(2, code, error);
             StringAssert.Contains(error, message);
             Assert.IsFalse(Directory.Exists(report), "no report");
+        }
+        finally { Directory.Delete(folder, true); }
+    }
+
+    [TestMethod]
+    [DataRow(2000.0, false, "spike of +2000.832 mg at 75.5 min")]
+    [DataRow(500.0, true, "step of +500.832 mg at 75.5 min")]
+    [DataRow(-5.0, true, "negative step of -4.168 mg at 75.5 min")]
+    public void Analyze_fails_a_run_with_a_disturbance_and_reports_its_time_in_the_console_json_and_html(double milligrams, bool stays, string described)
+    {
+        string folder = TempFolder();
+        try
+        {
+            string csv = Path.Combine(folder, "readings.csv"), report = Path.Combine(folder, "report");
+            var readings = AccuracyAnalysisTests.Readings(t => 100 * t / 60);
+            for (int i = 151; i < readings.Count && (stays || i == 151); i++) readings[i] = readings[i] with { MassMilligrams = readings[i].MassMilligrams + milligrams };
+            BalanceCsv.Write(csv, readings);
+            var (code, output, error) = Bench(null, "analyze", csv, "--rate", "100", "--out", report);
+            Assert.AreEqual(1, code, output + error);
+            StringAssert.Contains(output, "FAIL: a disturbance in the analysis period, " + described);
+            StringAssert.Contains(output, "line 153");
+            string json = File.ReadAllText(Path.Combine(report, "accuracy.json"));
+            StringAssert.Contains(json, "\"time_min\": 75.5");
+            StringAssert.Contains(json, "\"in_analysis_period\": true");
+            StringAssert.Contains(File.ReadAllText(Path.Combine(report, "accuracy.html")), described);
+        }
+        finally { Directory.Delete(folder, true); }
+    }
+
+    [TestMethod]
+    public void Analyze_refuses_two_readings_measured_at_the_same_moment_instead_of_a_blank_flow_graph()
+    {
+        string folder = TempFolder();
+        try
+        {
+            string csv = Path.Combine(folder, "readings.csv"), report = Path.Combine(folder, "report");
+            var readings = AccuracyAnalysisTests.Readings(t => 100 * t / 60);
+            // 315 000 ms is within half an interval of both the 300 000 and the 330 000 ms ticks.
+            readings[10] = readings[10] with { MeasuredMilliseconds = 315_000 };
+            readings[11] = readings[11] with { MeasuredMilliseconds = 315_000 };
+            BalanceCsv.Write(csv, readings);
+            var (code, _, error) = Bench(null, "analyze", csv, "--rate", "100", "--out", report);
+            Assert.AreEqual(2, code, error);
+            StringAssert.Contains(error, "line 13, measured_ms");
+            Assert.IsFalse(Directory.Exists(report), "no report, so no blank flow.png");
+        }
+        finally { Directory.Delete(folder, true); }
+    }
+
+    [TestMethod]
+    public void Analyze_adds_back_the_evaporation_given_or_measured_in_a_pre_run_and_reports_the_correction()
+    {
+        string folder = TempFolder();
+        try
+        {
+            // 2.5 uL/h delivered exactly; the vessel loses 0.05 mg/h.
+            string csv = Path.Combine(folder, "readings.csv"), stopped = Path.Combine(folder, "stopped.csv");
+            BalanceCsv.Write(csv, AccuracyAnalysisTests.Readings(t => 2.5 * t / 60 - 0.05 * t / 60 / 0.998));
+            BalanceCsv.Write(stopped, AccuracyAnalysisTests.Readings(t => 3000 - 0.05 * t / 60 / 0.998, minutes: 30));
+            var (code, output, error) = Bench(null, "analyze", csv, "--rate", "2.5", "--out", Path.Combine(folder, "r0"));
+            Assert.AreEqual(0, code, error);
+            StringAssert.Contains(output, "A = -2.00 %");
+            StringAssert.Contains(output, "Evaporation: not corrected (--evaporation or --evaporation-run); here each 0.01 mg/h lost biases A by -0.40 %.");
+
+            (code, output, error) = Bench(null, "analyze", csv, "--rate", "2.5", "--evaporation", "0.05", "--out", Path.Combine(folder, "r1"));
+            Assert.AreEqual(0, code, error);
+            StringAssert.Contains(output, "A = 0.00 %");
+            StringAssert.Contains(output, "Evaporation: 0.05 mg/h added back (--evaporation): +0.0501 uL/h on the flow, +2.00 % of the set rate; A without it: -2.00 %.");
+            StringAssert.Contains(File.ReadAllText(Path.Combine(folder, "r1", "accuracy.json")), "\"correction_percent_of_rate\": 2.004");
+
+            (code, output, error) = Bench(null, "analyze", csv, "--rate", "2.5", "--evaporation-run", stopped, "--out", Path.Combine(folder, "r2"));
+            Assert.AreEqual(0, code, error);
+            StringAssert.Contains(output, "A = 0.00 %");
+            StringAssert.Contains(output, $"added back (the drift of {stopped}, 61 readings over 0.5 h)");
+
+            (code, _, error) = Bench(null, "analyze", csv, "--rate", "2.5", "--evaporation", "0.05", "--evaporation-run", stopped, "--out", Path.Combine(folder, "r3"));
+            Assert.AreEqual(2, code);
+            StringAssert.Contains(error, "not both");
+            (code, _, error) = Bench(null, "analyze", csv, "--rate", "2.5", "--evaporation", "50000", "--out", Path.Combine(folder, "r4"));
+            Assert.AreEqual(2, code);
+            StringAssert.Contains(error, "evaporation (--evaporation) 50000 mg/h is outside -1000..1000 mg/h");
+        }
+        finally { Directory.Delete(folder, true); }
+    }
+
+    [TestMethod]
+    public void Drift_prints_the_bias_a_drift_causes_at_the_rate_against_a_tenth_of_the_claim()
+    {
+        string folder = TempFolder();
+        try
+        {
+            string stopped = Path.Combine(folder, "stopped.csv");
+            BalanceCsv.Write(stopped, AccuracyAnalysisTests.Readings(t => 3000 - 0.05 * t / 60 / 0.998, minutes: 30));
+            var (code, output, error) = Bench(null, "drift", stopped, "--rate", "2.5");
+            Assert.AreEqual(1, code, error);
+            StringAssert.Contains(output, "drift -0.0500 mg/h over 0.5 h (61 readings): evaporation 0.0500 mg/h");
+            StringAssert.Contains(output, "a drift of -0.0500 mg/h biases A by -2.00 % at 2.5 uL/h; allowed: +-0.0125 mg/h (a bias of +-0.5 %, a tenth of the +-5 % claim): FAIL");
+            StringAssert.Contains(output, "bench analyze ... --evaporation 0.0500");
+
+            (code, output, error) = Bench(null, "drift", "--mg-per-h", "-0.01", "--rate", "2.5", "--claim", "10");
+            Assert.AreEqual(0, code, error);
+            StringAssert.Contains(output, "a drift of -0.0100 mg/h biases A by -0.40 % at 2.5 uL/h; allowed: +-0.0250 mg/h (a bias of +-1 %, a tenth of the +-10 % claim): PASS");
+
+            (code, _, error) = Bench(null, "drift", "--rate", "2.5");
+            Assert.AreEqual(2, code);
+            StringAssert.Contains(error, "give a recording made with the pump stopped, or --mg-per-h");
+        }
+        finally { Directory.Delete(folder, true); }
+    }
+
+    [TestMethod]
+    public void Analyze_reads_another_labs_export_through_an_explicit_column_and_unit_mapping()
+    {
+        string folder = TempFolder();
+        try
+        {
+            // time_min,mass_g,temp_C: minutes and grams, a temperature column beside them, 1 % over 100 uL/h.
+            string export = Path.Combine(folder, "export.csv");
+            File.WriteAllLines(export, new[] { "time_min,mass_g,temp_C" }.Concat(AccuracyAnalysisTests.Readings(t => 101 * t / 60).Select(r =>
+                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{r.TimeMilliseconds / 60_000.0},{10 + r.MassMilligrams / 1000:0.0000000},21.5"))));
+            var (code, _, error) = Bench(null, "analyze", export, "--rate", "100", "--out", Path.Combine(folder, "r0"));
+            Assert.AreEqual(2, code);
+            StringAssert.Contains(error, "line 1: header must start with 'time_ms,mass_mg' (found 'time_min,mass_g,temp_C'); for another export name its columns (--time-column, --mass-column)");
+
+            (code, var output, error) = Bench(null, "analyze", export, "--rate", "100", "--time-column", "time_min", "--time-unit", "min", "--mass-column", "mass_g", "--mass-unit", "g", "--out", Path.Combine(folder, "r1"));
+            Assert.AreEqual(0, code, error);
+            StringAssert.Contains(output, "A = +1.00 %");
+            StringAssert.Contains(output, "Readings: 241 used");
+
+            (code, _, error) = Bench(null, "analyze", export, "--rate", "100", "--time-column", "time_min", "--mass-column", "mass_g", "--mass-unit", "g", "--out", Path.Combine(folder, "r2"));
+            Assert.AreEqual(2, code);
+            StringAssert.Contains(error, "--time-column and --time-unit go together");
+            (code, _, error) = Bench(null, "analyze", export, "--rate", "100", "--time-column", "time_min", "--time-unit", "fortnight", "--mass-column", "mass_g", "--mass-unit", "g", "--out", Path.Combine(folder, "r3"));
+            Assert.AreEqual(2, code);
+            StringAssert.Contains(error, "--time-unit 'fortnight' is not ms, s, min or h");
+            (code, _, error) = Bench(null, "analyze", export, "--rate", "100", "--time-column", "time_s", "--time-unit", "s", "--mass-column", "mass_g", "--mass-unit", "g", "--out", Path.Combine(folder, "r4"));
+            Assert.AreEqual(2, code);
+            StringAssert.Contains(error, "line 1: header has no time column 'time_s' (found 'time_min,mass_g,temp_C')");
+        }
+        finally { Directory.Delete(folder, true); }
+    }
+
+    [TestMethod]
+    public void Analyze_says_how_many_rows_were_after_the_end_of_the_run()
+    {
+        string folder = TempFolder();
+        try
+        {
+            string csv = StandardCsv(folder, minutes: 125);
+            var (code, output, error) = Bench(null, "analyze", csv, "--rate", "100", "--out", Path.Combine(folder, "report"));
+            Assert.AreEqual(0, code, error);
+            StringAssert.Contains(output, "10 rows after the end of the run, not analysed");
+            StringAssert.Contains(File.ReadAllText(Path.Combine(folder, "report", "accuracy.json")), "\"after_run\": 10");
+        }
+        finally { Directory.Delete(folder, true); }
+    }
+
+    [TestMethod]
+    public void Analyze_reads_a_comma_decimal_file_only_with_decimal_comma()
+    {
+        string folder = TempFolder();
+        try
+        {
+            string csv = Path.Combine(folder, "komma.csv");
+            File.WriteAllLines(csv, new[] { "time_ms;mass_mg" }.Concat(AccuracyAnalysisTests.Readings(t => 102 * t / 60).Select(r =>
+                $"{r.TimeMilliseconds};{r.MassMilligrams.ToString("0.00000", System.Globalization.CultureInfo.InvariantCulture).Replace('.', ',')}")));
+            var (code, _, error) = Bench(null, "analyze", csv, "--rate", "100", "--out", Path.Combine(folder, "r1"));
+            Assert.AreEqual(2, code, error);
+            StringAssert.Contains(error, "line 1");
+            StringAssert.Contains(error, "--decimal comma");
+            var (ok, output, okError) = Bench(null, "analyze", csv, "--rate", "100", "--decimal", "comma", "--out", Path.Combine(folder, "r2"));
+            Assert.AreEqual(0, ok, okError);
+            StringAssert.Contains(output, "A = +2.00 %");
+            (code, _, error) = Bench(null, "analyze", csv, "--rate", "100", "--decimal", "komma", "--out", Path.Combine(folder, "r3"));
+            Assert.AreEqual(2, code);
+            StringAssert.Contains(error, "--decimal 'komma' is not point or comma");
         }
         finally { Directory.Delete(folder, true); }
     }

@@ -40,7 +40,7 @@ public class BenchEndToEndTests
             var recordOut = new StringWriter();
             var recordErr = new StringWriter();
             var record = Task.Run(() => BenchCommand.Run(
-                ["record", "--port", balance.LinkPath, "--protocol", protocolName, "--interval", "30s", "--duration", "8min", "--csv", csv],
+                ["record", "--port", balance.LinkPath, "--protocol", protocolName, "--interval", "30s", "--duration", "8min", "--reply-timeout", "20s", "--csv", csv],
                 recordOut, recordErr, clock));
 
             // Pull the cable once the 5.0 min reading is in, plug it back once the 6.0 min tick is past.
@@ -60,6 +60,7 @@ public class BenchEndToEndTests
             Assert.IsTrue(cells.Where(c => c[2] == "1").All(c => c[5] == "disconnected" && c[1] == ""), "a gap keeps no mass and says why");
             Assert.IsTrue(cells.Any(c => c[2] == "0" && c[3] == "0"), "dynamic readings are written as unstable");
             Assert.IsTrue(cells.All(c => Math.Abs(long.Parse(c[4]) - long.Parse(c[0])) < 15_000), "measured within half a tick of its time");
+            StringAssert.Contains(recordOut.ToString(), "0:08:00 elapsed, 0:00:00 left |", "not a terminal: the live status as a plain line per tick");
             StringAssert.Contains(recordOut.ToString(), "15 readings");
             StringAssert.Contains(recordOut.ToString(), "2 gaps, 1 reconnects");
 
@@ -89,6 +90,62 @@ public class BenchEndToEndTests
         finally { Directory.Delete(folder, recursive: true); }
     }
 
+    [TestMethod]
+    [Timeout(60_000)]
+    public void A_balance_that_starts_answering_6_s_late_at_a_5_s_interval_never_has_a_reply_taken_for_the_next_request()
+    {
+        if (!OperatingSystem.IsLinux()) Assert.Inconclusive("pseudo-terminals from libc openpty: Linux");
+        string folder = Path.Combine(Path.GetTempPath(), $"openidds-late-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(folder);
+        try
+        {
+            // x20: a 5 s tick every 250 ms of wall time, the 4 s reply timeout 200 ms, the 6 s delay 300 ms.
+            var clock = new ScaledClock(20);
+            using var balance = new SimulatedBalance(Path.Combine(folder, "balance"), BalanceProtocol.MtSics, clock, SetRate) { PromptReplies = 3, ReplyDelayMilliseconds = 6_000 };
+            balance.Plug();
+            string csv = Path.Combine(folder, "readings.csv");
+            var output = new StringWriter();
+            var error = new StringWriter();
+            int code = BenchCommand.Run(["record", "--port", balance.LinkPath, "--interval", "5s", "--duration", "40s", "--reply-timeout", "4s", "--csv", csv], output, error, clock);
+            Assert.AreEqual(0, code, $"{output}{error}");
+            var cells = File.ReadAllLines(csv).Skip(1).Select(r => r.Split(',')).ToList();
+            string table = string.Join("\n", cells.Select(c => string.Join(",", c)));
+            CollectionAssert.AreEqual(new[] { "0", "5000", "10000" }, cells.Where(c => c[2] == "0").Select(c => c[0]).ToArray(),
+                $"readings only while the balance answered in time; after that every reply came after the next request was sent:\n{table}");
+            Assert.IsTrue(cells.Count(c => c[5].StartsWith("late 'S ", StringComparison.Ordinal)) >= 2, $"the late replies are gaps named late, with their text:\n{table}");
+        }
+        finally { Directory.Delete(folder, recursive: true); }
+    }
+
+    [TestMethod]
+    [Timeout(60_000)]
+    [DataRow("sbi", 0L, "received: 'ES', 'ES', 'ES'", "likely cause: the balance answers in mt-sics: give --protocol mt-sics")]
+    [DataRow("mt-sics", 36_000_000L, "received: nothing", "likely cause: nothing came back: check the cable")]
+    public void Record_stops_within_three_ticks_when_the_balance_gives_no_weight_printing_what_came_and_the_likely_cause(string protocol, long replyDelay, string received, string cause)
+    {
+        if (!OperatingSystem.IsLinux()) Assert.Inconclusive("pseudo-terminals from libc openpty: Linux");
+        string folder = Path.Combine(Path.GetTempPath(), $"openidds-noweight-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(folder);
+        try
+        {
+            // An MT-SICS balance asked in SBI (it answers ES), or one that never answers (its replies are 10 h late).
+            var clock = new ScaledClock(Acceleration);
+            using var balance = new SimulatedBalance(Path.Combine(folder, "balance"), BalanceProtocol.MtSics, clock, SetRate) { ReplyDelayMilliseconds = replyDelay };
+            balance.Plug();
+            string csv = Path.Combine(folder, "readings.csv");
+            var output = new StringWriter();
+            var error = new StringWriter();
+            int code = BenchCommand.Run(["record", "--port", balance.LinkPath, "--protocol", protocol, "--interval", "30s", "--duration", "2h", "--reply-timeout", "20s", "--csv", csv], output, error, clock);
+            Assert.AreEqual(2, code, $"{output}{error}");
+            StringAssert.Contains(error.ToString(), "gave no weight in the first 3 readings");
+            StringAssert.Contains(error.ToString(), received);
+            StringAssert.Contains(error.ToString(), cause);
+            Assert.IsTrue(clock.ElapsedMilliseconds < 3 * 60_000, $"stopped after {clock.ElapsedMilliseconds} ms of a 2 h run");
+            Assert.HasCount(4, File.ReadAllLines(csv), "the header and three gap rows");
+        }
+        finally { Directory.Delete(folder, recursive: true); }
+    }
+
     /// <summary>Waits until the recorder has written the row starting with <paramref name="prefix"/>: the run's own time, not the clock's, which started before it.</summary>
     private static void WaitForRow(string csv, string prefix, Task<int> record)
     {
@@ -109,6 +166,9 @@ public class BenchEndToEndTests
     [DataRow("time_ms,mass_mg,gap,stable,measured_ms,note\n0,0.00000,0,1,0,\n30000\n", "line 3")]
     [DataRow("time_ms,mass_mg,gap,stable,measured_ms,note\n0,0.00000,0,1,0,\n60000,1.0,0,1,60000,\n30000,2.0,0,1,30000,\n", "line 4")]
     [DataRow("time_ms,mass_mg,gap,stable,measured_ms,note\n0,0.00000,0,1,0,\n30000,1,0,1,30000,\n45000,1.5,0,1,45000,\n", "line 4")]
+    [DataRow("time_ms,mass_mg\n0,0\n30000,8,32\n", "line 3, column 3")]
+    [DataRow("time_ms,mass_mg\n0,0\n30000,1e308\n", "line 3, column 2")]
+    [DataRow("time_ms,mass_mg,gap,stable,measured_ms,note\n", "no readings: the file ends after its header (line 1)")]
     public void A_bad_csv_gets_exit_2_the_line_named_and_no_report_at_all(string content, string line)
     {
         string folder = Path.Combine(Path.GetTempPath(), $"openidds-bad-{Guid.NewGuid():N}");
@@ -120,6 +180,7 @@ public class BenchEndToEndTests
             var error = new StringWriter();
             Assert.AreEqual(2, BenchCommand.Run(["analyze", csv, "--rate", "100", "--out", report], new StringWriter(), error));
             StringAssert.Contains(error.ToString(), line);
+            Assert.IsFalse(error.ToString().Contains("   at ", StringComparison.Ordinal), "no stack trace");
             Assert.IsFalse(Directory.Exists(report) && Directory.EnumerateFileSystemEntries(report).Any(), "no report folder content");
         }
         finally { Directory.Delete(folder, recursive: true); }

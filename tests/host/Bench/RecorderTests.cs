@@ -17,21 +17,50 @@ public class RecorderTests
         var recorder = new Recorder(new BalanceDevice(transport, BalanceProtocol.MtSics), transport, clock);
         var csv = new StringWriter();
         recorder.Connect(timeoutMilliseconds: 0);
-        recorder.Record(csv, intervalMilliseconds: 30_000, durationMilliseconds: 180_000);
+        recorder.Record(csv, intervalMilliseconds: 30_000, durationMilliseconds: 210_000);
         CollectionAssert.AreEqual(new[]
         {
             "time_ms,mass_mg,gap,stable,measured_ms,note",
             "0,1000.00000,0,1,20,",
             "30000,1000.50000,0,0,30020,",          // dynamic: kept at its time, marked unstable
-            "60000,,1,,60020,overload",
-            "90000,,1,,90020,syntax-error",
+            "60000,,1,,60020,overload 'S +'",       // the reason, and what the balance sent
+            "90000,,1,,90020,syntax-error 'ES'",
             "120000,,1,,122000,no-reply",           // silence: the 2 s reply timeout passed
-            "150000,,1,,150000,disconnected",       // cable pulled
-            "180000,1003.00000,0,1,180020,",        // after the reconnect
+            "150000,,1,,180000,no-reply",           // nothing asked: listening for the 120 000 ms reply
+            "180000,,1,,180000,disconnected",       // cable pulled
+            "210000,1003.00000,0,1,210020,",        // after the reconnect
         }, Lines(csv));
         Assert.AreEqual(3, transport.Opens, "opened at the start, reopened after the silence and after the pulled cable");
-        Assert.AreEqual((3, 1, 4, 2), (recorder.Readings, recorder.Unstable, recorder.Gaps, recorder.Reconnects));
+        Assert.AreEqual((3, 1, 5, 2), (recorder.Readings, recorder.Unstable, recorder.Gaps, recorder.Reconnects));
         Assert.IsTrue(transport.Sent.All(c => c == "SI"), "MT-SICS is asked for the immediate weight, stable or not");
+        Assert.HasCount(7, transport.Sent, "eight ticks; nothing is sent at the one after the silence");
+    }
+
+    [TestMethod]
+    public void A_balance_answering_6_s_late_at_a_5_s_interval_gives_late_gaps_never_a_reading_of_the_wrong_request()
+    {
+        var clock = new FakeClock();
+        // The first reply is prompt; every later one carries the mass at its own request and arrives
+        // 6 s after it, after the next tick.
+        var replies = new[] { "S S    1.00000 g\r\n" }.Concat(Enumerable.Range(1, 6).Select(i => ScriptedTransport.Late($"S S {i,10}.00000 g\r\n", 6_000))).ToArray();
+        var transport = new ScriptedTransport(clock, replies);
+        var log = new StringWriter();
+        var recorder = new Recorder(new BalanceDevice(transport, BalanceProtocol.MtSics), transport, clock, log);
+        var csv = new StringWriter();
+        recorder.Connect(0);
+        recorder.Record(csv, 5_000, 30_000);
+        CollectionAssert.AreEqual(new[]
+        {
+            "0,1000.00000,0,1,20,",
+            "5000,,1,,7000,no-reply",
+            "10000,,1,,15000,late 'S S          1.00000 g'",   // the 5 000 ms request's answer, at 11 s: not the 10 000 ms reading
+            "15000,,1,,17000,no-reply",
+            "20000,,1,,25000,late 'S S          2.00000 g'",
+            "25000,,1,,27000,no-reply",
+            "30000,,1,,35000,late 'S S          3.00000 g'",
+        }, Lines(csv).Skip(1).ToArray());
+        Assert.AreEqual(1, recorder.Readings);
+        StringAssert.Contains(log.ToString(), "10000 ms: gap (late: 'S S          1.00000 g' answered the 5000 ms request after it had timed out");
     }
 
     [TestMethod]
@@ -113,16 +142,123 @@ public class RecorderTests
     }
 
     [TestMethod]
-    public void A_tick_missed_by_more_than_half_an_interval_is_a_gap_not_a_late_reading()
+    public void The_wait_for_a_reply_ends_at_the_next_tick_and_a_tick_missed_by_a_slow_reconnect_is_a_gap()
     {
         var clock = new FakeClock();
-        // 1 s interval and a balance that falls silent: the 2 s reply timeout overruns the next ticks.
+        // 1 s interval: the 2 s reply timeout is cut to the next tick; the tick after the silence listens.
         var transport = new ScriptedTransport(clock, "S S    1.00000 g\r\n", null);
         var recorder = new Recorder(new BalanceDevice(transport, BalanceProtocol.MtSics), transport, clock);
         var csv = new StringWriter();
         recorder.Connect(0);
         recorder.Record(csv, 1_000, 4_000);
+        CollectionAssert.AreEqual(new[] { "0,1000.00000,0,1,20,", "1000,,1,,2000,no-reply", "2000,,1,,3000,no-reply", "3000,0.00000,0,1,3020,", "4000,0.00000,0,1,4020," }, Lines(csv).Skip(1).ToArray());
+
+        // A cable pulled at 1 s, and an adapter that takes 1.7 s to open again: the 2 s tick is missed.
+        clock = new FakeClock();
+        transport = new ScriptedTransport(clock, "S S    1.00000 g\r\n", ScriptedTransport.Pulled) { OpenMilliseconds = 0 };
+        recorder = new Recorder(new BalanceDevice(transport, BalanceProtocol.MtSics), transport, clock);
+        csv = new StringWriter();
+        recorder.Connect(0);
+        transport.OpenMilliseconds = 1_700;
+        recorder.Record(csv, 1_000, 4_000);
         string[] notes = Lines(csv).Skip(1).Select(r => r.Split(',')[5]).ToArray();
-        CollectionAssert.AreEqual(new[] { "", "no-reply", "late", "", "" }, notes);
+        CollectionAssert.AreEqual(new[] { "", "disconnected", "missed-tick", "", "" }, notes);
+    }
+
+    private static string Weight(double grams) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"S S {grams,10:0.00000} g\r\n");
+
+    [TestMethod]
+    public void A_balance_silent_from_the_start_stops_the_recording_after_three_ticks_saying_nothing_came()
+    {
+        var clock = new FakeClock();
+        var transport = new ScriptedTransport(clock, Enumerable.Repeat<string?>(null, 300).ToArray());
+        var recorder = new Recorder(new BalanceDevice(transport, BalanceProtocol.MtSics), transport, clock);
+        var csv = new StringWriter();
+        recorder.Connect(0);
+        var e = Assert.ThrowsExactly<BalanceGivesNoWeightException>(() => recorder.Record(csv, 30_000, 2 * 3_600_000));
+        Assert.AreEqual(3, e.Ticks);
+        Assert.IsEmpty(e.Received);
+        StringAssert.Contains(e.Suggestion, "nothing came back: check the cable");
+        Assert.IsTrue(clock.ElapsedMilliseconds <= 90_000, $"stopped at {clock.ElapsedMilliseconds} ms, not after 2 h");
+        Assert.HasCount(4, Lines(csv), "the header and the three gap rows stay in the CSV");
+    }
+
+    [TestMethod]
+    [DataRow(BalanceProtocol.MtSics, "S S   5\u00b2.1\u00b245 g\r\n", "garbled characters came back: the serial settings differ")]
+    [DataRow(BalanceProtocol.MtSics, "+  12.3456 g  \r\n", "the balance answers in sbi: give --protocol sbi")]
+    [DataRow(BalanceProtocol.Sbi, "ES\r\n", "the balance answers in mt-sics: give --protocol mt-sics")]
+    [DataRow(BalanceProtocol.Sbi, "S S    1.00000 g\r\n", "the balance answers in mt-sics: give --protocol mt-sics")]
+    [DataRow(BalanceProtocol.MtSics, "S +\r\n", "overload or underload")]
+    public void No_weight_in_the_first_three_ticks_stops_the_recording_with_what_came_and_the_likely_cause(BalanceProtocol protocol, string reply, string cause)
+    {
+        var clock = new FakeClock();
+        var transport = new ScriptedTransport(clock, reply, reply, reply, reply);
+        var recorder = new Recorder(new BalanceDevice(transport, protocol), transport, clock);
+        recorder.Connect(0);
+        var e = Assert.ThrowsExactly<BalanceGivesNoWeightException>(() => recorder.Record(new StringWriter(), 30_000, 3_600_000));
+        CollectionAssert.AreEqual(Enumerable.Repeat(reply.TrimEnd('\r', '\n'), 3).ToArray(), e.Received.ToArray());
+        StringAssert.Contains(e.Suggestion, cause);
+    }
+
+    [TestMethod]
+    public void A_gap_note_keeps_what_the_balance_sent_escaped_and_it_reads_back_from_the_csv()
+    {
+        var clock = new FakeClock();
+        var transport = new ScriptedTransport(clock, Weight(1), "S S   52,12345 g\r\n", "S S   5\u00b2.1\u00b245 g\r\n", Weight(1.001));
+        var recorder = new Recorder(new BalanceDevice(transport, BalanceProtocol.MtSics), transport, clock);
+        var csv = new StringWriter();
+        recorder.Connect(0);
+        recorder.Record(csv, 30_000, 90_000);
+        string[] rows = Lines(csv);
+        Assert.AreEqual("30000,,1,,30020,\"unreadable 'S S   52,12345 g'\"", rows[2], "a comma in the text: the note is quoted for the CSV");
+        Assert.AreEqual("60000,,1,,60020,unreadable 'S S   5\\xB2.1\\xB245 g'", rows[3], "a byte outside printable ASCII is written as \\xNN");
+        string path = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(path, csv.ToString());
+            var back = OpenIdds.Bench.Analysis.BalanceCsv.Read(path);
+            Assert.AreEqual("unreadable 'S S   52,12345 g'", back[1].Note);
+            Assert.AreEqual("unreadable 'S S   5\\xB2.1\\xB245 g'", back[2].Note);
+        }
+        finally { File.Delete(path); }
+    }
+
+    /// <summary>A console that notes the recorder's clock at every line.</summary>
+    private sealed class TimedLog(FakeClock clock) : TextWriter
+    {
+        public List<(long At, string Text)> Lines { get; } = new();
+        public override System.Text.Encoding Encoding => System.Text.Encoding.UTF8;
+        public override void WriteLine(string? value) => Lines.Add((clock.ElapsedMilliseconds, value ?? ""));
+    }
+
+    [TestMethod]
+    public void A_balance_that_falls_silent_mid_run_is_reported_on_the_console_within_one_interval()
+    {
+        var clock = new FakeClock();
+        var transport = new ScriptedTransport(clock, new[] { Weight(1), Weight(1.001), Weight(1.002) }.Concat(Enumerable.Repeat<string?>(null, 10)).ToArray());
+        var log = new TimedLog(clock);
+        var recorder = new Recorder(new BalanceDevice(transport, BalanceProtocol.MtSics), transport, clock, log);
+        recorder.Connect(0);
+        recorder.Record(new StringWriter(), 30_000, 5 * 60_000);
+        var said = log.Lines.First(l => l.Text.Contains("fell silent", StringComparison.Ordinal));
+        Assert.AreEqual("90000 ms: the balance fell silent: no reply to this tick's request, 32000 ms after the last reading", said.Text);
+        Assert.IsTrue(said.At < 120_000, $"said at {said.At} ms, before the next tick");
+    }
+
+    [TestMethod]
+    public void The_status_after_each_tick_gives_elapsed_and_remaining_time_the_last_mass_the_recent_flow_against_the_rate_and_the_gaps()
+    {
+        var clock = new FakeClock();
+        // 100 uL/h of water: 0.8317 mg every 30 s; the 4.0 min reading is lost.
+        var replies = Enumerable.Range(0, 21).Select(i => i == 8 ? "S +\r\n" : Weight(10 + 100 * 0.998 * i * 0.5 / 60 / 1000)).ToArray();
+        var transport = new ScriptedTransport(clock, replies);
+        var statuses = new List<RecordingStatus>();
+        var recorder = new Recorder(new BalanceDevice(transport, BalanceProtocol.MtSics), transport, clock) { Progress = statuses.Add, SetRateMicrolitersPerHour = 100 };
+        recorder.Connect(0);
+        recorder.Record(new StringWriter(), 30_000, 10 * 60_000);
+        Assert.HasCount(21, statuses, "one after every tick");
+        Assert.AreEqual("0:00:00 elapsed, 0:10:00 left | 10.00000 g | flow: not yet | 1 readings, 0 gaps, 0 reconnects", statuses[0].Line());
+        // 99.92 uL/h: the replies carry the mass to 0.01 mg, 8.3166 mg in 5 min read as 8.31.
+        Assert.AreEqual("0:10:00 elapsed, 0:00:00 left | 10.01663 g | flow 99.92 uL/h over the last 5 min (--rate 100: -0.1 %) | 20 readings, 1 gaps, 0 reconnects | last gap: 240000 ms overload", statuses[^1].Line());
     }
 }

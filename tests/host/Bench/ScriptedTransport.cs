@@ -5,9 +5,11 @@ namespace OpenIdds.Tests.Host.Bench;
 
 /// <summary>
 /// A transport that plays a transcript of what a balance sent on the wire, through the real
-/// <see cref="LineFraming"/>. Each entry answers one request: a reply as sent (with its CR LF), null for
-/// silence (the clock is charged the reply timeout), or <see cref="Pulled"/> for a cable pulled (the
-/// link fails, and stays down for <see cref="OpensFailing"/> more attempts to open it).
+/// <see cref="LineFraming"/>, on a fake clock. Each entry answers one request, in order: a reply as sent
+/// (with its CR LF), arriving <see cref="ReplyMilliseconds"/> after the request; <see cref="Late"/> for a
+/// reply that arrives later; null for a request never answered; or <see cref="Pulled"/> for a cable
+/// pulled (the link fails, and stays down for <see cref="OpensFailingAfterPull"/> attempts to open it).
+/// A reply still on its way when the link is reopened arrives all the same, as it does on a serial line.
 /// </summary>
 public sealed class ScriptedTransport(FakeClock clock, params string?[] replies) : IBalanceTransport
 {
@@ -16,7 +18,11 @@ public sealed class ScriptedTransport(FakeClock clock, params string?[] replies)
     /// <summary>What one reply takes on the wire at 9600 baud, charged to the clock: it shows in measured_ms.</summary>
     public const long ReplyMilliseconds = 20;
 
+    /// <summary>A reply that arrives <paramref name="milliseconds"/> after its request.</summary>
+    public static string Late(string reply, long milliseconds) => $"<late {milliseconds}>{reply}";
+
     private readonly LineFraming _framing = new();
+    private readonly List<(long At, string Text)> _onTheWay = new();
     private readonly Queue<string> _lines = new();
     private int _next;
     private bool _open;
@@ -27,6 +33,8 @@ public sealed class ScriptedTransport(FakeClock clock, params string?[] replies)
     /// <summary>How many failed opens follow a pulled cable.</summary>
     public int OpensFailingAfterPull { get; init; }
     public string IdleReply { get; init; } = "S S    0.00000 g\r\n";
+    /// <summary>What opening the port takes, charged to the clock (a USB adapter being enumerated).</summary>
+    public long OpenMilliseconds { get; set; }
 
     public void Open()
     {
@@ -35,8 +43,10 @@ public sealed class ScriptedTransport(FakeClock clock, params string?[] replies)
             OpensFailing--;
             throw new IOException("cannot open /dev/ttyUSB0: No such file or directory");
         }
+        clock.ElapsedMilliseconds += OpenMilliseconds;
         _open = true;
         Opens++;
+        Arrive();
         _lines.Clear();
         _framing.Reset();
     }
@@ -47,34 +57,62 @@ public sealed class ScriptedTransport(FakeClock clock, params string?[] replies)
     {
         if (!_open) throw new IOException("the link to the balance is gone");
         Sent.Add(command);
-    }
-
-    public string? ReceiveLine(TimeSpan timeout)
-    {
-        if (!_open) throw new IOException("the link to the balance is gone");
         string? reply = _next < replies.Length ? replies[_next++] : IdleReply;
-        if (reply == null)
-        {
-            clock.ElapsedMilliseconds += (long)timeout.TotalMilliseconds;
-            return null;
-        }
+        if (reply == null) return;
         if (reply == Pulled)
         {
             _open = false;
             OpensFailing = OpensFailingAfterPull;
             throw new IOException("the cable was pulled");
         }
-        clock.ElapsedMilliseconds += ReplyMilliseconds;
-        byte[] bytes = Encoding.ASCII.GetBytes(reply);
-        foreach (string line in _framing.Push(bytes, bytes.Length)) _lines.Enqueue(line);
-        return _lines.Count > 0 ? _lines.Dequeue() : null;
+        long delay = ReplyMilliseconds;
+        if (reply.StartsWith("<late ", StringComparison.Ordinal))
+        {
+            int end = reply.IndexOf('>');
+            delay = long.Parse(reply[6..end]);
+            reply = reply[(end + 1)..];
+        }
+        _onTheWay.Add((clock.ElapsedMilliseconds + delay, reply));
     }
 
-    public void DiscardPending()
+    public string? ReceiveLine(TimeSpan timeout)
     {
+        if (!_open) throw new IOException("the link to the balance is gone");
+        long deadline = clock.ElapsedMilliseconds + (long)timeout.TotalMilliseconds;
+        while (true)
+        {
+            Arrive();
+            if (_lines.Count > 0) return _lines.Dequeue();
+            long next = _onTheWay.Count == 0 ? long.MaxValue : _onTheWay.Min(w => w.At);
+            if (next > deadline)
+            {
+                clock.ElapsedMilliseconds = Math.Max(clock.ElapsedMilliseconds, deadline);
+                return null;
+            }
+            clock.ElapsedMilliseconds = Math.Max(clock.ElapsedMilliseconds, next);
+        }
+    }
+
+    public IReadOnlyList<string> DiscardPending()
+    {
+        Arrive();
+        var dropped = _lines.ToList();
         _lines.Clear();
         _framing.Reset();
+        return dropped;
     }
 
     public void Dispose() => _open = false;
+
+    /// <summary>Frames what has arrived by now (only while the link is open; a reply that came while it was closed is lost).</summary>
+    private void Arrive()
+    {
+        foreach (var w in _onTheWay.Where(w => w.At <= clock.ElapsedMilliseconds).OrderBy(w => w.At).ToList())
+        {
+            _onTheWay.Remove(w);
+            if (!_open) continue;
+            byte[] bytes = Encoding.Latin1.GetBytes(w.Text);
+            foreach (string line in _framing.Push(bytes, bytes.Length)) _lines.Enqueue(line);
+        }
+    }
 }

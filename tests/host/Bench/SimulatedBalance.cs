@@ -36,6 +36,13 @@ public sealed class SimulatedBalance : IDisposable
     public string LinkPath { get; }
     public int Answered { get; private set; }
 
+    /// <summary>Replies after the first <see cref="PromptReplies"/> leave this long (run time) after their request: a balance that answers late.</summary>
+    public long ReplyDelayMilliseconds { get; init; }
+    public int PromptReplies { get; init; }
+
+    /// <summary>The mass the model put in each reply, by the run time of its request: what a reading at that time should show.</summary>
+    public List<(long At, double Milligrams)> Weighed { get; } = new();
+
     public void Plug()
     {
         _pty = new PseudoTerminalLink();
@@ -59,12 +66,18 @@ public sealed class SimulatedBalance : IDisposable
     {
         var command = new StringBuilder();
         var buffer = new byte[64];
+        var onTheWay = new Queue<(long Due, byte[] Bytes)>();
         try
         {
             while (!_stop)
             {
+                while (onTheWay.Count > 0 && onTheWay.Peek().Due <= _clock.ElapsedMilliseconds)
+                {
+                    byte[] late = onTheWay.Dequeue().Bytes;
+                    pty.Write(late, 0, late.Length);
+                }
                 int n = pty.Read(buffer, 0, buffer.Length);
-                if (n <= 0) { Thread.Sleep(5); continue; }
+                if (n <= 0) { Thread.Sleep(onTheWay.Count > 0 ? 1 : 5); continue; }
                 for (int i = 0; i < n; i++)
                 {
                     char c = (char)buffer[i];
@@ -73,7 +86,8 @@ public sealed class SimulatedBalance : IDisposable
                     command.Clear();
                     if (reply == null) continue;
                     byte[] bytes = Encoding.ASCII.GetBytes(reply);
-                    pty.Write(bytes, 0, bytes.Length);
+                    if (Answered > PromptReplies && ReplyDelayMilliseconds > 0) onTheWay.Enqueue((_clock.ElapsedMilliseconds + ReplyDelayMilliseconds, bytes));
+                    else pty.Write(bytes, 0, bytes.Length);
                 }
             }
         }
@@ -86,6 +100,7 @@ public sealed class SimulatedBalance : IDisposable
         if (!weight) return _protocol == BalanceProtocol.MtSics ? "ES\r\n" : null;
         long now = _clock.ElapsedMilliseconds;
         double grams = _model.ReadMilligrams(_nanolitersPerMillisecond * now, now) / 1000;
+        lock (Weighed) Weighed.Add((now, grams * 1000));
         bool stable = Answered++ % 3 != 2;
         if (_protocol == BalanceProtocol.MtSics)
             return string.Create(CultureInfo.InvariantCulture, $"S {(stable ? 'S' : 'D')} {grams,10:0.00000} g\r\n");
