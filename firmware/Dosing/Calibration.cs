@@ -18,7 +18,8 @@ namespace OpenIdds.Firmware.Dosing
 
         public Calibration(long picolitersPerStep)
         {
-            // CALIBRATION-RANGE: a typo here multiplies every dose, so out-of-range values are refused, naming the limits.
+            // CALIBRATION-RANGE: a typo here multiplies every dose, so out-of-range values are refused,
+            // naming the limits.
             if (picolitersPerStep < MinPicolitersPerStep || picolitersPerStep > MaxPicolitersPerStep)
             {
                 throw new ArgumentOutOfRangeException("picolitersPerStep",

@@ -112,7 +112,8 @@ namespace OpenIdds.Firmware.Dosing
         /// <summary>
         /// Switches to a new profile from <paramref name="now"/> on. Call <see cref="Advance"/> with the
         /// same <paramref name="now"/> first, so that every step due under the old profile is accounted.
-        /// REMAINDER-CARRIES: the remainder carries over, so a rate change never loses or repeats a part-step.
+        /// REMAINDER-CARRIES: the remainder carries over, so a rate change never loses or repeats a
+        /// part-step.
         /// </summary>
         public void ChangeProfile(IRateProfile profile, Milliseconds now)
         {

@@ -64,7 +64,8 @@ public sealed class ProtocolClient : IDisposable
         var r = Exchange(role, command, payloadFor(counter), mac, counter);
         if (r.Status == ProtocolStatus.Replay && r.Authenticated)
         {
-            // RETRY-ONLY-SEALED-REFUSAL. Another programmer moved the counter on since our hello: learn it and try once more. Only
+            // RETRY-ONLY-SEALED-REFUSAL. Another programmer moved the counter on since our hello: learn
+            // it and try once more. Only
             // on a refusal sealed under our key: an unsealed "replay" may be a forger's, holding our
             // frame back to deliver it later, and a retry would then run the command twice.
             Connect();
