@@ -13,12 +13,14 @@ namespace OpenIdds.Firmware.Dosing
     /// accumulated(t) / 3.6e6 nL, and steps due by t are exactly floor(accumulated(t) / threshold):
     /// delivered volume is always within one step of the ideal integral, across any number of rate
     /// changes and for any length of time, because only the remainder below one step is kept
-    /// (Klipper's rule: absolute integer schedule, never accumulated sleeps).
+    /// (Klipper's rule: absolute integer schedule, never accumulated sleeps). EXACT-INTEGRAL: so no
+    /// rounding error can build up over years of rate changes.
     ///
     /// It is pull-based: <see cref="NextStepDue"/> says when to wake, and <see cref="Advance"/> says
     /// how many steps to take now. A step more than <see cref="LateTolerance"/> late is reported as
     /// missed and dropped, never made up with a burst (hazard H-STALL-BURST, docs/hazards.md).
-    /// Nothing here allocates after construction.
+    /// NO-STEADY-STATE-ALLOCATION: nothing here allocates after construction, so the device's garbage
+    /// collector never pauses the dosing loop.
     /// </summary>
     public sealed class DosingScheduler
     {
@@ -110,7 +112,8 @@ namespace OpenIdds.Firmware.Dosing
         /// <summary>
         /// Switches to a new profile from <paramref name="now"/> on. Call <see cref="Advance"/> with the
         /// same <paramref name="now"/> first, so that every step due under the old profile is accounted.
-        /// The remainder carries over: a rate change never loses or repeats a part-step.
+        /// REMAINDER-CARRIES: the remainder carries over, so a rate change never loses or repeats a
+        /// part-step.
         /// </summary>
         public void ChangeProfile(IRateProfile profile, Milliseconds now)
         {

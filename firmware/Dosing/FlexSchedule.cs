@@ -22,6 +22,8 @@ namespace OpenIdds.Firmware.Dosing
         /// <param name="timeOfDayAtZero">Milliseconds after midnight at monotonic time zero.</param>
         public FlexSchedule(Milliseconds[] startsOfDay, NanolitersPerHour[] rates, Milliseconds timeOfDayAtZero)
         {
+            // SCHEDULE-VALIDATION: a wrong step would run every day, so each bad value is refused,
+            // naming it and its limit.
             if (startsOfDay.Length == 0 || startsOfDay.Length > MaxSteps)
             {
                 throw new ArgumentOutOfRangeException("startsOfDay", "flex steps " + startsOfDay.Length.ToString() + " is outside 1.." + MaxSteps.ToString());

@@ -3,7 +3,8 @@ namespace OpenIdds.Firmware.Protocol
     /// <summary>
     /// The message set, version 1: every command, the roles allowed to send it, and whether it must be
     /// authenticated. Every command but <see cref="Hello"/> is authenticated - reads too, so that a
-    /// stranger on the line learns nothing but the device's identity and counters (docs/protocol.md).
+    /// stranger on the line learns nothing but the device's identity and counters (docs/protocol.md)
+    /// (COMMANDS-AUTHENTICATED).
     /// </summary>
     public static class CommandTable
     {

@@ -3,7 +3,8 @@ namespace OpenIdds.Firmware.Protocol
     /// <summary>
     /// The device's keys, one per role (PER-DEVICE-PER-ROLE-KEYS). Until a service engineer provisions
     /// real keys, each role has a DEVELOPMENT key derived from the device id - public knowledge, for
-    /// bench and simulator use only; the status says so and iddsctl warns (docs/protocol.md). A new key
+    /// bench and simulator use only; the status says so and iddsctl warns (DEV-KEYS-FLAGGED,
+    /// docs/protocol.md). A new key
     /// arrives wrapped: XORed with a pad that only the holder of the service key can compute, and that
     /// is never reused because it depends on the request's unique counter.
     /// </summary>

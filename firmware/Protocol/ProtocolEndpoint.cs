@@ -153,6 +153,7 @@ namespace OpenIdds.Firmware.Protocol
                 }
                 // The MAC held, so these two refusals are sealed under the role's key: the programmer acts
                 // on them (it re-reads the counter), so a forger on the line must not be able to fake them.
+                // REPLAY-COUNTER: a captured frame played again carries a used counter, so it is refused.
                 if (counter <= _counters[role])
                 {
                     AuthenticationFailure(ProtocolStatus.Replay, role, now);

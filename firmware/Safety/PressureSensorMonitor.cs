@@ -41,7 +41,7 @@ namespace OpenIdds.Firmware.Safety
         /// 2 Pa and 50 Pa is 11 of those above its 28: chance never reaches it (0 false sensor faults in
         /// 10,000 simulated days, `benchmarks -- occlusion`). Over 16 (4 Pa, 5.7 of them) chance did:
         /// measured 2026-12-01, 4 false sensor faults with this plain-mean warm-up, and 5 with the
-        /// estimate started from its first sample alone (the code before; the 5 in docs/benchmarks.md).
+        /// estimate started from its first sample alone (docs/benchmarks.md).
         /// A sensor ten times noisier (282 Pa) is over it as soon as the estimate is trusted, and one that
         /// turns noisy later crosses it within 6 samples.
         /// </summary>

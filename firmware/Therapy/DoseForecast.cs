@@ -34,7 +34,8 @@ namespace OpenIdds.Firmware.Therapy
             // That shortcut bounds the windows that start after now by `beyond`, one day of a periodic
             // plan. A drug switch at the tip still ahead (a bridge) breaks the period: a window holding
             // the end of the old drug and most of a new day can exceed both (old drug at 362 ug/h over
-            // a new night of 281 ug/h), so with a bridge ahead every window is slid.
+            // a new night of 281 ug/h), so with a bridge ahead every window is slid
+            // (BRIDGE-SLIDES-EVERY-WINDOW).
             Milliseconds horizonEnd = DoseLedger.StartOf(jNow + DoseLedger.BucketsPerDay + 1);
             long bound = ledger.InLast24Hours(now).Value + MassOver(profile, tip, now, horizonEnd);
             if (extra != null) bound += MassOver(extra, tip, now, horizonEnd);

@@ -122,7 +122,7 @@ namespace OpenIdds.Firmware.Therapy
             CheckReport report = new CheckReport();
             DrugLimits? limits = _plan.Limits;
             Drug drug = _plan.Prescription.Drug;
-            // C1
+            // C1 BOLUS-NEEDS-ITS-DRUG: a volume set at one concentration must not push another drug.
             DeliveryMode mode = _plan.Prescription.Mode;
             if (limits == null || mode == DeliveryMode.Stopped || (!Flushing && (_lineDrug.IsNone || !_lineDrug.SameAs(drug))) || (!_reservoirDrug.IsNone && !_reservoirDrug.SameAs(drug)))
             {

@@ -4,8 +4,8 @@ using OpenIdds.Firmware.Units;
 namespace OpenIdds.Firmware.Therapy
 {
     /// <summary>
-    /// The ordered chain of checks a new prescription passes before it may run (AndroidAPS
-    /// constraints style). The ORDER is the contract, and docs/therapy.md lists it:
+    /// PRESCRIPTION-CHECK-CHAIN: the ordered chain of checks a new prescription passes before it may
+    /// run (AndroidAPS constraints style). The ORDER is the contract, and docs/therapy.md lists it:
     ///   P1 drug known (name given, in the library)         - refuse
     ///   P2 concentration (above 0, hard, soft)               - refuse / confirm
     ///   P3 mode shape (rates not negative, flex table, single-bolus duration) - refuse
@@ -103,10 +103,11 @@ namespace OpenIdds.Firmware.Therapy
         }
 
         /// <summary>
-        /// P8 downward: the same slip the other way (0.1x instead of 1x) stops most of the drug at once -
-        /// baclofen withdrawal (rebound spasticity, fever, worse), an opioid patient's pain crisis and
-        /// withdrawal - so a new daily dose below the current one divided by the large-change factor
-        /// needs confirmation too. The limit shown is rounded up: a dose below it is exactly a flagged one.
+        /// P8 downward (LARGE-CHANGE-BOTH-WAYS): the same slip the other way (0.1x instead of 1x) stops
+        /// most of the drug at once - baclofen withdrawal (rebound spasticity, fever, worse), an opioid
+        /// patient's pain crisis and withdrawal - so a new daily dose below the current one divided by
+        /// the large-change factor needs confirmation too. The limit shown is rounded up: a dose below it
+        /// is exactly a flagged one.
         /// </summary>
         private static void CheckLargeDrop(Nanograms daily, Nanograms current, int percent, bool confirmed, CheckReport report)
         {

@@ -7,7 +7,8 @@ namespace OpenIdds.Programmer.Link;
 /// The programmer's side of the device protocol (docs/protocol.md). It asks the device who it is
 /// (Hello: its id and the newest counter it accepted per role), then sends each command with the next
 /// counter, sealed with the role's key, and checks every answer: CRC, the echo of its own sequence
-/// and counter, and the HMAC under the same key - so a forged or replayed answer is refused too.
+/// and counter, and the HMAC under the same key - so a forged or replayed answer is refused too
+/// (ANSWERS-SEALED).
 /// </summary>
 public sealed class ProtocolClient : IDisposable
 {
@@ -63,7 +64,8 @@ public sealed class ProtocolClient : IDisposable
         var r = Exchange(role, command, payloadFor(counter), mac, counter);
         if (r.Status == ProtocolStatus.Replay && r.Authenticated)
         {
-            // Another programmer moved the counter on since our hello: learn it and try once more. Only
+            // RETRY-ONLY-SEALED-REFUSAL. Another programmer moved the counter on since our hello: learn
+            // it and try once more. Only
             // on a refusal sealed under our key: an unsealed "replay" may be a forger's, holding our
             // frame back to deliver it later, and a retry would then run the command twice.
             Connect();

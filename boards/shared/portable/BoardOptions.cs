@@ -43,7 +43,8 @@ namespace OpenIdds.Boards
         /// <summary>
         /// Volume per motor step until the bench calibrates it (<c>iddsctl calibrate</c>): a 0.1 mL/rev
         /// head on a 200-step motor at 1/2 micro-stepping is 250 nL. A driver left at full step moves
-        /// twice this per step - the board READMEs' microstep warning.
+        /// twice this per step - the board READMEs' microstep warning. STEP-VOLUME-IS-CALIBRATED: no
+        /// step-counting check can see a wrong step volume, so it is measured on the balance before use.
         /// </summary>
         public long PicolitersPerStep = 250000;
     }
