@@ -1,9 +1,10 @@
 using BenchmarkDotNet.Running;
 using OpenIdds.Benchmarks;
 
-// dotnet run -c Release --project benchmarks -- [scheduler|accuracy|footprint|flash [days]|simulator|occlusion [days]|fuzz [frames]|assemblies|all] [BenchmarkDotNet args]
+// dotnet run -c Release --project benchmarks -- [scheduler|accuracy|footprint|flash [days]|simulator|occlusion [days]|fuzz [frames]|assemblies|campaign [seeds]|all] [BenchmarkDotNet args]
 string what = args.Length > 0 ? args[0] : "all";
 if (what is "assemblies" or "all") AssemblySizeRun.Run(OpenIdds.Guard.DeviceCompiler.FindRepositoryRoot(AppContext.BaseDirectory));
+if (what is "campaign" or "all") CampaignRun.Run(seeds: args.Length > 1 && what == "campaign" ? int.Parse(args[1]) : 20);
 if (what is "accuracy" or "all") AccuracyRun.Run(seed: 2026, years: 10);
 if (what is "footprint" or "all") FootprintRun.Run();
 if (what is "simulator" or "all") SimulatorSpeedRun.Run();

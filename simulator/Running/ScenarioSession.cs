@@ -54,7 +54,8 @@ public sealed class ScenarioSession
         var drug = new Drug(scenario.Drug.Name, new MicrogramsPerMilliliter(scenario.Drug.ConcentrationUgPerMl));
         var world = new PumpWorld(ScenarioActions.ForStage(physics, stage), scenario.Seed, (long)(scenario.ReservoirMilliliters * 1_000_000), scenario.Drug.ConcentrationUgPerMl, scenario.LevelSensor, pins: pins, rotorEncoder: scenario.RotorEncoder);
         _devices.Install(world, ScenarioDevice.Setup(scenario, world.Parameters, stage, _timeOfDay, scenario.ReservoirMilliliters), scenario.ClockDriftPpm, Log);
-        _actions = scenario.Actions
+        var actions = scenario.DailyLife ? scenario.Actions.Concat(Scenarios.DailyLife.Days((int)(Duration / 86_400_000), scenario.Seed)).ToList() : scenario.Actions;
+        _actions = actions
             .Select((a, i) => (Time: DurationText.ParseMilliseconds(a.At, $"actions[{i}].at"), Index: i, Action: a))
             .OrderBy(a => a.Time).ThenBy(a => a.Index).ToList();
         _sampleInterval = Math.Max(60_000, Duration / 4000 / 60_000 * 60_000);

@@ -46,6 +46,9 @@ public sealed record Scenario
     public Dictionary<string, JsonElement> Physics { get; init; } = new();
     public List<ScenarioAction> Actions { get; init; } = new();
 
+    /// <summary>Adds a patient's ordinary days to the actions, drawn from the seed: getting up, sitting, lying down, coughs and strains (<see cref="Scenarios.DailyLife"/>).</summary>
+    public bool DailyLife { get; init; }
+
     public static readonly JsonSerializerOptions Json = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,

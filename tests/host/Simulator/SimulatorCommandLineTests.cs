@@ -12,7 +12,7 @@ public class SimulatorCommandLineTests
 {
     private static readonly string SimulatorDll = Path.Combine(AppContext.BaseDirectory, "OpenIdds.Simulator.dll");
 
-    private static (int Exit, string Output) Simulator(string workingDirectory, params string[] args)
+    public static (int Exit, string Output) Simulator(string workingDirectory, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(SimulatorDll);
