@@ -100,7 +100,7 @@ public static class BalanceCsv
                         + " (only a gap row, gap = 1, may leave it empty)");
                 m = value * format.MilligramsPer;
                 if (!(Math.Abs(m) <= MaxMilligrams))
-                    throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture, $"{At(line, massColumn)}: {format.MassColumn} '{mass}' is {m:0.###} mg, outside -{MaxMilligrams:0}..{MaxMilligrams:0} mg (100 kg): no balance reading, a unit slip or a corrupted line"));
+                    throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture, $"{At(line, massColumn)}: {format.MassColumn} '{mass}'{(format.MassUnit == MassUnit.Milligrams ? "" : $" ({m:G6} mg)")} is outside -{MaxMilligrams:0}..{MaxMilligrams:0} mg (100 kg): no balance reading, a unit slip or a corrupted line"));
             }
             bool stable = Flag(At(line, stableColumn), "stable", Field(stableColumn), whenEmpty: true);
             long? measured = null;

@@ -76,7 +76,9 @@ public static class AnalyzeCommand
                 }
                 settings.Validate();
                 string path = parse.GetValue(csv)!;
-                var result = AccuracyAnalysis.Run(BalanceCsv.Read(path, fileFormat), parse.GetValue(rate), settings);
+                var readings = BalanceCsv.Read(path, fileFormat);
+                if (readings.Count == 0) throw new InvalidDataException($"{path}: no readings: the file ends after its header (line 1), so the recording stopped before its first reading");
+                var result = AccuracyAnalysis.Run(readings, parse.GetValue(rate), settings);
                 string folder = parse.GetValue(outDir)!;
                 AccuracyReport.Write(result, folder, path);
                 output.WriteLine(AccuracyReport.Disclaimer);

@@ -122,7 +122,9 @@ public static class AccuracyReport
         foreach (var x in disturbances)
         {
             var mark = plot.Add.VerticalLine(x.Minutes);
-            mark.LabelText = string.Create(CultureInfo.InvariantCulture, $"{x.Name} {x.Minutes:0.##} min");
+            mark.LabelText = x.Samples == 1
+                ? string.Create(CultureInfo.InvariantCulture, $"{x.Name} {x.Minutes:0.##} min")
+                : string.Create(CultureInfo.InvariantCulture, $"{x.Name}s {x.Minutes:0.##}-{x.UntilMinutes:0.##} min");
             mark.Color = ScottPlot.Colors.Red;
         }
         var set = plot.Add.HorizontalLine(setRate);

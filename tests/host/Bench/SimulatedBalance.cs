@@ -40,9 +40,6 @@ public sealed class SimulatedBalance : IDisposable
     public long ReplyDelayMilliseconds { get; init; }
     public int PromptReplies { get; init; }
 
-    /// <summary>The mass the model put in each reply, by the run time of its request: what a reading at that time should show.</summary>
-    public List<(long At, double Milligrams)> Weighed { get; } = new();
-
     public void Plug()
     {
         _pty = new PseudoTerminalLink();
@@ -100,7 +97,6 @@ public sealed class SimulatedBalance : IDisposable
         if (!weight) return _protocol == BalanceProtocol.MtSics ? "ES\r\n" : null;
         long now = _clock.ElapsedMilliseconds;
         double grams = _model.ReadMilligrams(_nanolitersPerMillisecond * now, now) / 1000;
-        lock (Weighed) Weighed.Add((now, grams * 1000));
         bool stable = Answered++ % 3 != 2;
         if (_protocol == BalanceProtocol.MtSics)
             return string.Create(CultureInfo.InvariantCulture, $"S {(stable ? 'S' : 'D')} {grams,10:0.00000} g\r\n");
