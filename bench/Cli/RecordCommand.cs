@@ -91,7 +91,7 @@ public static class RecordCommand
             {
                 using var csvFile = new StreamWriter(new FileStream(csvPath, parse.GetValue(force) ? FileMode.Create : FileMode.CreateNew, FileAccess.Write, FileShare.Read));
                 say.WriteLine($"recording every {intervalMs} ms for {durationMs} ms into {csvPath}");
-                recorder.Record(csvFile, intervalMs, durationMs, DateTimeOffset.Now);
+                display.Run(() => recorder.Record(csvFile, intervalMs, durationMs, DateTimeOffset.Now));
                 display.Finish();
             }
             catch (BalanceGivesNoWeightException e)
