@@ -32,9 +32,9 @@ public sealed record DailyDelivery(int Day, DateTimeOffset Start, DateTimeOffset
             stepSum += e.A;
             massSum += e.B;
         }
-        if (s.Status != null)
+        if (s.Status != null && (s.Status.StepsTaken != stepSum || s.Status.DeliveredNanograms != massSum))
         {
-            int today = DayOf(s.Status.PumpTime);
+            int today = DayOf(s.Status.PumpTime - 1);
             Add(steps, today, s.Status.StepsTaken - stepSum);
             Add(mass, today, s.Status.DeliveredNanograms - massSum);
         }
