@@ -11,6 +11,8 @@ public static class DosesPerDayPlot
         var bars = plot.Add.Bars(days.Select(d => (double)d.Day).ToArray(), days.Select(d => d.Nanograms / 1000.0).ToArray());
         bars.Color = ScottPlot.Colors.SteelBlue;
         plot.Axes.Margins(bottom: 0);
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
+        plot.Font.Set("DejaVu Sans");
         plot.Title($"Dose per day at the catheter tip{(drug.Length == 0 ? "" : ": " + drug)}");
         plot.Axes.Bottom.Label.Text = "pump day (day 0 = installation; the last day is partial)";
         plot.Axes.Left.Label.Text = "ug";

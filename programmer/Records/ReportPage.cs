@@ -120,11 +120,12 @@ public static class ReportPage
             var b = new StringBuilder();
             if (r.Trial is { } t)
             {
+                static string Entries(int n) => n == 1 ? "1 entry" : $"{n} entries";
                 static string Pain(int tenths) => tenths < 0 ? "no entry" : (tenths / 10.0).ToString("0.0", CultureInfo.InvariantCulture);
                 b.Append(KeyValues(new()
                 {
                     ("relief", $"{t.ReliefPercent} % ({(t.MeetsReliefThreshold ? "meets" : "below")} the {r.Source.TrialThresholdPercent} % threshold: a commonly used figure, not clinical advice)"),
-                    ("pain, baseline against trial", $"{Pain(t.BaselinePainTenths)} ({t.BaselinePainEntries} entries) against {Pain(t.TrialPainTenths)} ({t.TrialPainEntries} entries)"),
+                    ("pain, baseline against trial", $"{Pain(t.BaselinePainTenths)} ({Entries(t.BaselinePainEntries)}) against {Pain(t.TrialPainTenths)} ({Entries(t.TrialPainEntries)})"),
                     ("trial", $"{Units.Duration(t.TrialDuration.Value)}, {ClinicalText.Micrograms(t.DosePerDay.Value / 1000.0)} per day, {t.ActivityMinutesPerDay} min of activity per day"),
                 }));
             }

@@ -52,6 +52,9 @@ public sealed class BundleBuilder
     /// <summary>A pump time as a FHIR dateTime (UTC, to the second).</summary>
     public string At(long pumpTime) => Report.Source.WallClock(pumpTime).ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>A concept with one coding, its display as the code system words it.</summary>
+    public static CodeableConcept Coded(string system, string code, string display) => new() { Coding = { new Coding(system, code, display) } };
+
     public static Quantity Quantity(decimal value, string ucum) => new() { Value = value, Unit = ucum, System = Ucum, Code = ucum };
 
     /// <summary>A name-based UUID (RFC 9562 version 8, from SHA-256 of the device id and the key).</summary>

@@ -1,4 +1,5 @@
 using Hl7.Fhir.Model;
+using static OpenIdds.Programmer.Records.Fhir.BundleBuilder;
 using OpenIdds.Firmware.Therapy;
 
 namespace OpenIdds.Programmer.Records.Fhir;
@@ -43,7 +44,7 @@ public static class DeviceEntries
             var o = new Observation
             {
                 Status = ObservationStatus.Final,
-                Category = { new CodeableConcept("http://terminology.hl7.org/CodeSystem/observation-category", "procedure", "Procedure") },
+                Category = { Coded("http://terminology.hl7.org/CodeSystem/observation-category", "procedure", "Procedure") },
                 Code = new CodeableConcept { Text = what },
                 Subject = b.Patient,
                 Effective = new FhirDateTime(b.At(s.PumpTime)),

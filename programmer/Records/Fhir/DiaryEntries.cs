@@ -1,4 +1,5 @@
 using Hl7.Fhir.Model;
+using static OpenIdds.Programmer.Records.Fhir.BundleBuilder;
 
 namespace OpenIdds.Programmer.Records.Fhir;
 
@@ -26,14 +27,15 @@ public static class DiaryEntries
             };
             if (d.Pain is int score)
             {
-                o.Category.Add(new CodeableConcept(Category, "survey", "Survey"));
-                o.Code = new CodeableConcept("http://loinc.org", "72514-3", "Pain severity - 0-10 verbal numeric rating [Score] - Reported") { Text = "pain score (trial diary)" };
+                o.Category.Add(Coded(Category, "survey", "Survey"));
+                o.Code = Coded("http://loinc.org", "72514-3", "Pain severity - 0-10 verbal numeric rating [Score] - Reported");
+                o.Code.Text = "pain score (trial diary)";
                 o.Value = new Integer(score);
                 pain.Add(b.Add($"diary/{i}", o));
             }
             else
             {
-                o.Category.Add(new CodeableConcept(Category, "activity", "Activity"));
+                o.Category.Add(Coded(Category, "activity", "Activity"));
                 o.Code = new CodeableConcept { Text = "activity (trial diary): " + d.Activity };
                 o.Value = BundleBuilder.Quantity(d.Minutes, "min");
                 b.Add($"diary/{i}", o);
@@ -43,7 +45,7 @@ public static class DiaryEntries
         var relief = new Observation
         {
             Status = ObservationStatus.Final,
-            Category = { new CodeableConcept(Category, "survey", "Survey") },
+            Category = { Coded(Category, "survey", "Survey") },
             Code = new CodeableConcept { Text = "pain relief over the intrathecal trial (baseline against trial mean pain score)" },
             Subject = b.Patient,
             Effective = new FhirDateTime(b.At(r.ReadAt)),
