@@ -322,6 +322,7 @@ namespace OpenIdds.Firmware.Device
             m.DeliveredNanograms = _therapy.DeliveredMass.Value;
             m.StepsTaken = _supervisor.Pump.StepsTaken;
             m.StepsMissed = _supervisor.Pump.StepsMissed;
+            m.PicolitersPerStep = _calibration.PicolitersPerStep;
             m.DevelopmentKeys = _keys.AnyDevelopmentKey;
             m.RefillOpen = _refill != null;
             m.StorageValid = StorageValid;

@@ -77,11 +77,19 @@ public static class IddsCtl
         alarms.Subcommands.Add(alarmReset);
         alarms.Subcommands.Add(alarmSilence);
 
-        var format = new Option<string>("--format") { Description = "csv or json", DefaultValueFactory = _ => "csv" };
+        var format = new Option<string>("--format") { Description = "csv, json (with the status, for `report --from`) or fhir (an HL7 FHIR R4 Bundle, docs/records.md)", DefaultValueFactory = _ => "csv" };
         var outFile = new Option<string?>("--out", "-o") { Description = "write to this file (default: the terminal)" };
-        var export = new Command("export", "the whole event log, oldest first") { format, outFile };
-        export.SetAction(p => Connected(p, s => LogCommand.Export(s, p.GetValue(format)!, p.GetValue(outFile))));
+        var patientId = new Option<string?>("--patient-id") { Description = "fhir only: the patient's identifier in the health record (without it the bundle identifies no patient)" };
+        var export = new Command("export", "the whole event log, oldest first") { format, outFile, patientId };
+        export.SetAction(p => Connected(p, s => LogCommand.Export(s, p.GetValue(format)!, p.GetValue(outFile), p.GetValue(patientId))));
         var log = new Command("log", "the pump's event log") { export };
+
+        var reportFrom = new Option<string?>("--from") { Description = "a saved `log export` (json keeps the status; csv holds the event log only) instead of the pump" };
+        var reportOut = new Option<string>("--out", "-o") { Description = "the HTML file to write", DefaultValueFactory = _ => "report.html" };
+        var report = new Command("report", "the printable interrogation report (HTML, A4 or Letter), from the pump or a saved export") { reportFrom, reportOut };
+        report.SetAction(p => p.GetValue(reportFrom) is string from
+            ? Guard(console, () => ReportCommand.Write(console, Records.SnapshotFile.Load(from), p.GetValue(reportOut)!))
+            : Connected(p, s => ReportCommand.Write(console, Records.PumpReader.Read(s), p.GetValue(reportOut)!)));
 
         var threshold = new Option<int>("--threshold") { Description = "relief threshold, percent", DefaultValueFactory = _ => 50 };
         var trialReport = new Command("report", "baseline against trial pain, relief, dose per day, boluses") { threshold };
@@ -128,7 +136,7 @@ public static class IddsCtl
         imageVerify.SetAction(p => Guard(console, () => ImageCommand.Verify(console, p.GetValue(imageFile)!, p.GetValue(publicKey)!)));
         var image = new Command("image", "signed firmware images (SIGNED-IMAGES)") { imageKeyGen, imageSign, imageVerify };
 
-        foreach (var c in new[] { status, program, bolus, refill, alarms, log, trial, clock, keysCommand, calibrate, diary, image }) root.Subcommands.Add(c);
+        foreach (var c in new[] { status, program, bolus, refill, alarms, log, report, trial, clock, keysCommand, calibrate, diary, image }) root.Subcommands.Add(c);
         var parsed = root.Parse(args);
         try
         {

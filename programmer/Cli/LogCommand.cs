@@ -1,46 +1,35 @@
-using System.Globalization;
-using System.Text.Json;
-using CsvHelper;
-using OpenIdds.Firmware.Persistence;
+using OpenIdds.Programmer.Records;
+using OpenIdds.Programmer.Records.Fhir;
 
 namespace OpenIdds.Programmer.Cli;
 
 /// <summary>
-/// `iddsctl log export [--format csv|json] [--out FILE]`: the pump's whole event log, oldest first,
-/// with each event's values in words and its time on the host's clock (the pump keeps pump time:
-/// milliseconds since installation, without the power-off time).
+/// `iddsctl log export [--format csv|json|fhir] [--out FILE] [--patient-id ID]`: the pump's whole event
+/// log, oldest first, with each event's values in words and its time on the host's clock (the pump keeps
+/// pump time: milliseconds since installation, without the power-off time). JSON also keeps the pump's
+/// status and trial report, so `iddsctl report --from` can print the report later; FHIR is the therapy
+/// record for the health record (docs/records.md), with the patient's identifier only when given.
 /// </summary>
 public static class LogCommand
 {
-    public sealed record Row(uint Sequence, long PumpTimeMs, string Time, string Kind, long A, long B, string Detail);
-
-    public static int Export(ProgrammerSession session, string format, string? outPath)
+    public static int Export(ProgrammerSession session, string format, string? outPath, string? patientId = null)
     {
-        var role = session.ReadRole();
-        var status = session.Commands.Status(role);
-        var hostNow = DateTimeOffset.Now;
-        var rows = session.Commands.ExportAll(role).Select(e => new Row(e.Sequence, e.PumpTime,
-            (hostNow + TimeSpan.FromMilliseconds(e.PumpTime - status.PumpTime)).ToString("o", CultureInfo.InvariantCulture),
-            EventKindName.Of((EventKind)e.Kind), e.A, e.B, EventText.Describe((EventKind)e.Kind, e.A, e.B))).ToList();
+        if (format is not ("csv" or "json" or "fhir")) throw new Link.LinkException($"--format {format} is not one of csv, json, fhir");
+        if (patientId != null && format != "fhir") throw new Link.LinkException($"--patient-id is for --format fhir only (a {format} export holds no patient identity)");
+        if (patientId is { Length: 0 }) throw new Link.LinkException("--patient-id is empty: give the identifier, or leave the option out");
+        var snapshot = PumpReader.Read(session);
         TextWriter writer = outPath == null ? new StringWriter() : new StreamWriter(outPath);
         using (writer)
         {
             switch (format)
             {
-                case "csv":
-                    using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture, leaveOpen: true)) csv.WriteRecords(rows);
-                    break;
-                case "json":
-                    writer.Write(JsonSerializer.Serialize(new { device = session.DeviceId, exported = hostNow.ToString("o", CultureInfo.InvariantCulture), events = rows },
-                        new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower }));
-                    writer.WriteLine();
-                    break;
-                default:
-                    throw new Link.LinkException($"--format {format} is not one of csv, json");
+                case "csv": SnapshotFile.WriteCsv(writer, snapshot); break;
+                case "json": SnapshotFile.WriteJson(writer, snapshot); break;
+                default: writer.WriteLine(TherapyBundle.ToJson(TherapyBundle.Build(SessionReport.From(snapshot), patientId))); break;
             }
             if (outPath == null) session.Console.Out.Write(new Spectre.Console.Text(writer.ToString()!));
         }
-        if (outPath != null) session.Console.Line($"{rows.Count} events from {Spectre.Console.Markup.Escape(session.DeviceId)} written to {Spectre.Console.Markup.Escape(outPath)}");
+        if (outPath != null) session.Console.Line($"{snapshot.Events.Count} events from {Spectre.Console.Markup.Escape(session.DeviceId)} written to {Spectre.Console.Markup.Escape(outPath)}" + (format == "fhir" ? (patientId == null ? " (no patient identity: --patient-id adds it)" : " (with the patient identifier)") : ""));
         return 0;
     }
 }

@@ -19,7 +19,8 @@ public static class ReportWriter
         File.WriteAllText(Path.Combine(folder, "delivery.csv"), OpenIdds.Bench.Analysis.MechanismComparison.Header + "\n" + string.Concat(result.HourlyCommanded.Select(h => string.Create(CultureInfo.InvariantCulture, $"{h.HourEnd},{h.CommandedMicroliters:0.000},{h.PrescribedMicroliters:0.000}\n"))));
         File.WriteAllText(Path.Combine(folder, "summary.json"), JsonSerializer.Serialize(Summary(result, expectationFailures), new JsonSerializerOptions { WriteIndented = true }));
         var plots = Plots.WriteAll(result, folder);
-        File.WriteAllText(Path.Combine(folder, "index.html"), Html(result, expectationFailures, plots));
+        var sessionReports = SessionReports.Write(result, folder);
+        File.WriteAllText(Path.Combine(folder, "index.html"), Html(result, expectationFailures, plots, sessionReports));
     }
 
     public static object Summary(ScenarioResult r, IReadOnlyList<string> failures) => new
@@ -46,7 +47,7 @@ public static class ReportWriter
         expectations_failed = failures,
     };
 
-    private static string Html(ScenarioResult r, IReadOnlyList<string> failures, IReadOnlyList<(string File, string Caption)> plots)
+    private static string Html(ScenarioResult r, IReadOnlyList<string> failures, IReadOnlyList<(string File, string Caption)> plots, IReadOnlyList<(string File, string Caption)> sessionReports)
     {
         var sb = new System.Text.StringBuilder();
         sb.Append("<!doctype html><html><head><meta charset=\"utf-8\"><title>OpenIDDS simulation: ").Append(Esc(r.Scenario)).Append("</title>")
@@ -63,6 +64,8 @@ public static class ReportWriter
         Row("end state", r.EndState);
         Row("expectations", failures.Count == 0 ? "all met" : string.Join("; ", failures));
         sb.Append("</table>");
+        foreach (var (file, caption) in sessionReports)
+            sb.Append("<p>Printable <a href=\"").Append(file).Append("\">").Append(Esc(caption)).Append("</a> (what <code>iddsctl report</code> prints).</p>");
         foreach (var (file, caption) in plots)
             sb.Append("<figure><img src=\"").Append(file).Append("\" width=\"900\"><figcaption>").Append(Esc(caption)).Append("</figcaption></figure>");
         sb.Append("<p>Event log: <a href=\"events.csv\">events.csv</a> (SHA-256 ").Append(r.EventLogHash).Append("); balance readings: <a href=\"balance.csv\">balance.csv</a>.</p></body></html>");

@@ -14,6 +14,9 @@ public sealed class DeviceChain
 
     public VirtualPump Current => _devices[^1];
 
+    /// <summary>Every device installed, in order (the trial pump first).</summary>
+    public IReadOnlyList<VirtualPump> All => _devices;
+
     /// <summary>True time on the scenario's clock (each device's world runs on it; each board's own clock starts at its reset).</summary>
     public long Now => _devices.Count == 0 ? 0 : Current.World.Now;
 

@@ -39,6 +39,12 @@ public sealed class ScenarioResult
     /// <summary>The first prescription's rate when it is continuous (the bench analysis's set rate), else 0.</summary>
     public double InitialRateMicrolitersPerHour { get; init; }
 
+    /// <summary>The devices as the run left them (the trial pump first): what the session report reads.</summary>
+    public IReadOnlyList<VirtualPump> Pumps { get; init; } = Array.Empty<VirtualPump>();
+
+    /// <summary>The time of day at the scenario's start, ms: places the simulated clock on a calendar for the report.</summary>
+    public long TimeOfDayAtStartMilliseconds { get; init; }
+
     /// <summary>SHA-256 of the event log as CSV: the same scenario and seed give the same hash on every machine.</summary>
     public string EventLogHash => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(EventLogCsv())));
 

@@ -196,6 +196,8 @@ public sealed class ScenarioSession
             InitialRateMicrolitersPerHour = _scenario.Prescription.Mode == "continuous" ? _scenario.Prescription.RateUlPerH : 0,
             CalibrationPicolitersPerStep = _scenario.CalibrationPicolitersPerStep,
             ReleasesAfterClear = _releases,
+            Pumps = _devices.All,
+            TimeOfDayAtStartMilliseconds = _timeOfDay,
         };
     }
 

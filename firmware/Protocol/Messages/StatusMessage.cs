@@ -45,6 +45,11 @@ namespace OpenIdds.Firmware.Protocol.Messages
         /// </summary>
         public bool LevelSensorFitted;
         public int AlarmCount;
+        /// <summary>
+        /// The calibration the pump counts delivered volume with (steps x this). Sent after the alarms; a
+        /// pump that predates it sends nothing, read as 0 (unknown): the programmer then shows no volume.
+        /// </summary>
+        public long PicolitersPerStep;
         public readonly int[] AlarmCodes = new int[MaxAlarms];
         /// <summary>Per alarm: bit 0 latched, bit 1 audio paused, bit 2 stops delivery, bits 4-5 priority.</summary>
         public readonly int[] AlarmFlags = new int[MaxAlarms];
@@ -80,6 +85,7 @@ namespace OpenIdds.Firmware.Protocol.Messages
                 w.U8(AlarmCodes[i]);
                 w.U8(AlarmFlags[i]);
             }
+            w.I64(PicolitersPerStep);
         }
 
         public static StatusMessage Read(PayloadReader r)
@@ -120,6 +126,7 @@ namespace OpenIdds.Firmware.Protocol.Messages
                 m.AlarmCodes[i] = r.U8("status.alarm_code");
                 m.AlarmFlags[i] = r.U8("status.alarm_flags");
             }
+            if (r.Remaining >= 8) m.PicolitersPerStep = r.I64("status.picoliters_per_step");
             return m;
         }
     }

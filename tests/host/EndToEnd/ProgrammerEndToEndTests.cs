@@ -15,7 +15,7 @@ namespace OpenIdds.Tests.Host.EndToEnd;
 [TestClass]
 public class ProgrammerEndToEndTests
 {
-    private sealed class Bench : IDisposable
+    internal sealed class Bench : IDisposable
     {
         private readonly CancellationTokenSource _stop = new();
         private readonly Thread _thread;
