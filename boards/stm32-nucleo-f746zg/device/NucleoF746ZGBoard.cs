@@ -22,7 +22,7 @@ namespace OpenIdds.Boards.NucleoF746ZG
             board.Clock = new TickClock();
             board.Motor = new StepDirDriver(board.Gpio, NucleoPins.Step, NucleoPins.Direction, NucleoPins.Enable, NucleoPins.Fault, false);
             board.Leds = new IndicatorLeds(board.Gpio, NucleoPins.RedLed, NucleoPins.YellowLed, NucleoPins.GreenLed);
-            PwmChannel buzzer = PwmChannel.Create(NucleoPins.BuzzerTimer, NucleoPins.BuzzerChannel, AlarmSignalPattern.HighToneHz, 0.5);
+            PwmChannel buzzer = PwmOnPin.Open(NucleoPins.Buzzer, AlarmSignalPattern.HighToneHz);
             board.Annunciator = new PatternAnnunciator(new PwmBuzzer(buzzer, board.Leds), board.Clock);
 
             AdcController? adc = null;
