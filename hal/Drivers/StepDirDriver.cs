@@ -36,13 +36,22 @@ namespace OpenIdds.Hal.Drivers
             _faultPin = faultPin;
             _faultActiveHigh = faultActiveHigh;
 
-            // Disabled first, so that a half-initialised driver can never move the mechanism.
-            _gpio.OpenPin(_enablePin, PinMode.Output);
-            _gpio.Write(_enablePin, PinValue.High);
+            // STEP and DIR held low before ENABLE is touched, so no pulse can reach an enabled driver.
             _gpio.OpenPin(_stepPin, PinMode.Output);
             _gpio.Write(_stepPin, PinValue.Low);
             _gpio.OpenPin(_directionPin, PinMode.Output);
             _gpio.Write(_directionPin, PinValue.Low);
+            // ENABLE-HIGH-FIRST: the level is latched before the pin drives, so the pull-up's "off" is
+            // never interrupted. nanoFramework cannot: its native SetPinMode(Output) drives the pin low
+            // before managed code may write it (nf-interpreter CPU_GPIO_EnableOutputPin(pin, Low, ...)),
+            // and Write on an input throws; the independent cut holds the driver asleep across that
+            // (board READMEs, H-ENABLE-GLITCH).
+#if NANOFRAMEWORK_1_0
+            _gpio.OpenPin(_enablePin, PinMode.Output);
+            _gpio.Write(_enablePin, PinValue.High);
+#else
+            _gpio.OpenPin(_enablePin, PinMode.Output, PinValue.High);
+#endif
             if (_faultPin >= 0) _gpio.OpenPin(_faultPin, _faultActiveHigh ? PinMode.InputPullDown : PinMode.InputPullUp);
             _direction = MotorDirection.Forward;
         }
