@@ -20,7 +20,7 @@ public sealed class LinuxSbcBoard
         Gpio = gpio;
         Clock = clock;
         Options = options;
-        Motor = new StepDirDriver(gpio, RaspberryPiPins.Step, RaspberryPiPins.Direction, RaspberryPiPins.Enable, RaspberryPiPins.Fault, faultActiveHigh: false);
+        Motor = new StepDirDriver(gpio, RaspberryPiPins.Step, RaspberryPiPins.Direction, RaspberryPiPins.Enable, RaspberryPiPins.Fault, options.Stepper.FaultActiveHigh);
         Annunciator = new PatternAnnunciator(new PwmBuzzer(buzzer, new IndicatorLeds(gpio, RaspberryPiPins.RedLed, RaspberryPiPins.YellowLed, RaspberryPiPins.GreenLed)), clock);
         Button = new EdgeButton(gpio, RaspberryPiPins.PatientButton, clock);
         Watchdog = new ProcessWatchdog(Motor, clock, marker);

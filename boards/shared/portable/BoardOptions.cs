@@ -1,4 +1,5 @@
 using OpenIdds.Firmware.Therapy;
+using OpenIdds.Hal.Drivers;
 
 namespace OpenIdds.Boards
 {
@@ -41,10 +42,27 @@ namespace OpenIdds.Boards
         public int NominalSupplyMillivolts = 5000;
 
         /// <summary>
-        /// Volume per motor step until the bench calibrates it (<c>iddsctl calibrate</c>): a 0.1 mL/rev
-        /// head on a 200-step motor at 1/2 micro-stepping is 250 nL. A driver left at full step moves
-        /// twice this per step - the board READMEs' microstep warning.
+        /// The stepper chip fitted, wired as the board README's table for it says: its microstepping
+        /// sets the uncalibrated step volume (a TMC2209 runs at 1/8 step, a DRV8825 at 1/2), its fault
+        /// line's polarity, and the STEP and DIR timing the driver keeps.
         /// </summary>
-        public long PicolitersPerStep = 250000;
+        public StepperChip Stepper = StepperChip.Drv8825;
+
+        /// <summary>The pump head's volume per revolution until the bench measures it: 0.1 mL.</summary>
+        public long HeadPicolitersPerRevolution = 100000000;
+
+        /// <summary>
+        /// Volume per motor step until the bench calibrates it (<c>iddsctl calibrate</c>); 0 works it out
+        /// from the head and the chip's microstepping: 250 nL on a DRV8825 at 1/2 step, 62.5 nL on a
+        /// TMC2209 at 1/8. A driver left at another setting moves another volume per step - the board
+        /// READMEs' microstep warning.
+        /// </summary>
+        public long PicolitersPerStep;
+
+        /// <summary>What the pump is set up with: <see cref="PicolitersPerStep"/> when given, else the head over the chip's steps.</summary>
+        public long UncalibratedPicolitersPerStep
+        {
+            get { return PicolitersPerStep > 0 ? PicolitersPerStep : Stepper.PicolitersPerStep(HeadPicolitersPerRevolution); }
+        }
     }
 }
