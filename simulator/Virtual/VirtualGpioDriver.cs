@@ -17,6 +17,21 @@ public sealed class VirtualGpioDriver : GpioDriver
     private readonly PinValue[] _latched = new PinValue[Pins];
     private readonly bool[] _pulledUp = new bool[Pins];
     private readonly long[] _fallingEdges = new long[Pins];
+    private readonly long[] _changedAt = new long[Pins];
+    private readonly long[] _shortestHigh = Enumerable.Repeat(long.MaxValue, Pins).ToArray();
+    private readonly long[] _shortestLow = Enumerable.Repeat(long.MaxValue, Pins).ToArray();
+
+    /// <summary>The clock edges are stamped with: the holds the drivers on these pins make.</summary>
+    public VirtualPinTiming Timing { get; } = new();
+
+    /// <summary>When a pin last changed level, in <see cref="Timing"/>'s nanoseconds.</summary>
+    public long ChangedAt(int pin) => _changedAt[pin];
+
+    /// <summary>The narrowest high pulse a pin drove (rising to falling edge), in nanoseconds; long.MaxValue if none.</summary>
+    public long ShortestHighNanoseconds(int pin) => _shortestHigh[pin];
+
+    /// <summary>The narrowest low time between two high pulses of a pin, in nanoseconds; long.MaxValue if none.</summary>
+    public long ShortestLowNanoseconds(int pin) => _shortestLow[pin];
     private readonly PinMode[] _modes = new PinMode[Pins];
     private readonly bool[] _open = new bool[Pins];
     private readonly long[] _risingEdges = new long[Pins];
@@ -108,6 +123,14 @@ public sealed class VirtualGpioDriver : GpioDriver
     {
         PinValue old = _values[pinNumber];
         _values[pinNumber] = value;
+        if (old != value)
+        {
+            long now = Timing.Nanoseconds, lasted = now - _changedAt[pinNumber];
+            bool endsHigh = old == PinValue.High, first = _risingEdges[pinNumber] == 0;
+            if (endsHigh && !first) _shortestHigh[pinNumber] = Math.Min(_shortestHigh[pinNumber], lasted);
+            if (!endsHigh && !first) _shortestLow[pinNumber] = Math.Min(_shortestLow[pinNumber], lasted);
+            _changedAt[pinNumber] = now;
+        }
         if (_jumperTo[pinNumber] >= 0) SetInput(_jumperTo[pinNumber], value);
         if (old == PinValue.High && value == PinValue.Low) _fallingEdges[pinNumber]++;
         if (old == PinValue.Low && value == PinValue.High)

@@ -45,7 +45,7 @@ public class LinuxBoardTests
             marker ??= new RestartMarker(Path.Combine(Path.GetTempPath(), "openidds-test-" + Guid.NewGuid().ToString("N") + ".restart"));
             PumpSetup setup = BoardSetup.For(options, marker.TakeResetCause());
             Flash = flash ?? new RamFlash(BoardSetup.StorePageSize, setup.PagesNeeded, 10_000);
-            Board = new LinuxSbcBoard(new GpioController(Pins), Buzzer, Clock, Flash, new NoLink(), marker, options);
+            Board = new LinuxSbcBoard(new GpioController(Pins), Buzzer, Clock, Flash, new NoLink(), marker, options, Pins.Timing);
             Pump = new InfusionPump(Board.Hardware, setup);
             Loop = new BoardLoop(Pump, Board.Annunciator, Clock, bench);
         }

@@ -24,7 +24,7 @@ namespace OpenIdds.Boards.Esp32DevKitC
 
             board.Gpio = new GpioController();
             board.Clock = new TickClock();
-            board.Motor = new StepDirDriver(board.Gpio, Esp32Pins.Step, Esp32Pins.Direction, Esp32Pins.Enable, Esp32Pins.Fault, options.Stepper.FaultActiveHigh);
+            board.Motor = new StepDirDriver(board.Gpio, Esp32Pins.Step, Esp32Pins.Direction, Esp32Pins.Enable, Esp32Pins.Fault, options.Stepper, new SpinPinTiming());
             board.Leds = new IndicatorLeds(board.Gpio, Esp32Pins.RedLed, Esp32Pins.YellowLed, Esp32Pins.GreenLed);
             PwmChannel buzzer = PwmOnPin.Open(Esp32Pins.Buzzer, AlarmSignalPattern.HighToneHz);
             board.Annunciator = new PatternAnnunciator(new PwmBuzzer(buzzer, board.Leds), board.Clock);

@@ -20,7 +20,7 @@ namespace OpenIdds.Boards.NucleoF746ZG
             board.Options = options;
             board.Gpio = new GpioController();
             board.Clock = new TickClock();
-            board.Motor = new StepDirDriver(board.Gpio, NucleoPins.Step, NucleoPins.Direction, NucleoPins.Enable, NucleoPins.Fault, options.Stepper.FaultActiveHigh);
+            board.Motor = new StepDirDriver(board.Gpio, NucleoPins.Step, NucleoPins.Direction, NucleoPins.Enable, NucleoPins.Fault, options.Stepper, new SpinPinTiming());
             board.Leds = new IndicatorLeds(board.Gpio, NucleoPins.RedLed, NucleoPins.YellowLed, NucleoPins.GreenLed);
             PwmChannel buzzer = PwmOnPin.Open(NucleoPins.Buzzer, AlarmSignalPattern.HighToneHz);
             board.Annunciator = new PatternAnnunciator(new PwmBuzzer(buzzer, board.Leds), board.Clock);
