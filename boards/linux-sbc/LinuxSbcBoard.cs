@@ -25,7 +25,8 @@ public sealed class LinuxSbcBoard
         Annunciator = new PatternAnnunciator(new PwmBuzzer(buzzer, new IndicatorLeds(gpio, RaspberryPiPins.RedLed, RaspberryPiPins.YellowLed, RaspberryPiPins.GreenLed)), clock);
         Button = new EdgeButton(gpio, RaspberryPiPins.PatientButton, clock);
         Watchdog = new ProcessWatchdog(Motor, clock, marker);
-        Hardware = new PumpHardware(clock, Motor, new NoPressureSensor(), null, new NominalSupply(options.NominalSupplyMillivolts), Annunciator, Button, store, Watchdog, link);
+        IMotorDriver watched = options.MotorSupplySenseFitted ? new SupplyCheckedMotor(Motor, new GpioMotorSupply(gpio, RaspberryPiPins.MotorSupply)) : Motor;
+        Hardware = new PumpHardware(clock, watched, new NoPressureSensor(), null, new NominalSupply(options.NominalSupplyMillivolts), Annunciator, Button, store, Watchdog, link);
     }
 
     public GpioController Gpio { get; }

@@ -30,7 +30,12 @@ namespace OpenIdds.Boards.Esp32DevKitC
             board.Annunciator = new PatternAnnunciator(new PwmBuzzer(buzzer, board.Leds), board.Clock);
 
             AdcController? adc = null;
-            if (options.PressureSensorFitted || options.BatteryDividerFitted) adc = new AdcController();
+            if (options.PressureSensorFitted || options.BatteryDividerFitted || options.MotorSupplySenseFitted) adc = new AdcController();
+            if (options.MotorSupplySenseFitted)
+            {
+                Configuration.SetPinFunction(Esp32Pins.MotorSupplyAdcPin, DeviceFunction.ADC1_CH3);
+                board.MotorSupply = new AdcMotorSupply(adc!.OpenChannel(Esp32Pins.MotorSupplyAdcChannel), options.Stepper.MinimumSupplyMillivolts);
+            }
             if (options.PressureSensorFitted)
             {
                 Configuration.SetPinFunction(Esp32Pins.PressureAdcPin, DeviceFunction.ADC1_CH6);

@@ -33,6 +33,9 @@ namespace OpenIdds.Boards.Esp32DevKitC
         /// <summary>The cell through a 1:2 divider into ADC1 channel 7 (GPIO35, input only).</summary>
         public const int BatteryAdcPin = 35;
         public const int BatteryAdcChannel = 7;
+        /// <summary>The motor supply (VMOT) through 100 k over 15 k into ADC1 channel 3 (GPIO39, input only).</summary>
+        public const int MotorSupplyAdcPin = 39;
+        public const int MotorSupplyAdcChannel = 3;
         /// <summary>UART2 to the programmer (iddsctl) through a USB-serial adapter.</summary>
         public const int SerialTx = 17;
         public const int SerialRx = 16;

@@ -26,7 +26,8 @@ namespace OpenIdds.Boards
         /// <summary>
         /// True: a 0.5-4.5 V pressure sensor is wired to the pressure ADC pin; the self-test requires a
         /// plausible reading and occlusion is detected by pressure. False: the sensor reports NotFitted,
-        /// the self-test does not ask for it, and occlusion is left to the motor's stall line.
+        /// the self-test does not ask for it, and nothing detects an occlusion but the drug left behind
+        /// (a peristaltic head does not stall against a blocked line).
         /// </summary>
         public bool PressureSensorFitted;
 
@@ -37,6 +38,13 @@ namespace OpenIdds.Boards
         /// battery alarm can fire - right for a rig on USB or bench power, wrong for one on a cell.
         /// </summary>
         public bool BatteryDividerFitted;
+
+        /// <summary>
+        /// True: the motor supply is read through its divider (the board README's pin map) and a lost
+        /// supply stops the pump as a motor fault (MOTOR-SUPPLY-WATCHED); the divider is part of the BOM.
+        /// False only for a rig without it: a lost motor supply then goes unseen while the pump counts on.
+        /// </summary>
+        public bool MotorSupplySenseFitted = true;
 
         /// <summary>What an unmeasured supply is reported as: USB's 5 V.</summary>
         public int NominalSupplyMillivolts = 5000;

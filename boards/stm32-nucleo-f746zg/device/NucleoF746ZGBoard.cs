@@ -26,7 +26,8 @@ namespace OpenIdds.Boards.NucleoF746ZG
             board.Annunciator = new PatternAnnunciator(new PwmBuzzer(buzzer, board.Leds), board.Clock);
 
             AdcController? adc = null;
-            if (options.PressureSensorFitted || options.BatteryDividerFitted) adc = new AdcController();
+            if (options.PressureSensorFitted || options.BatteryDividerFitted || options.MotorSupplySenseFitted) adc = new AdcController();
+            if (options.MotorSupplySenseFitted) board.MotorSupply = new AdcMotorSupply(adc!.OpenChannel(NucleoPins.MotorSupplyAdcChannel), options.Stepper.MinimumSupplyMillivolts);
             if (options.PressureSensorFitted) board.Pressure = new AdcPressureSensor(adc!.OpenChannel(NucleoPins.PressureAdcChannel));
             else board.Pressure = new NoPressureSensor();
             if (options.BatteryDividerFitted) board.Battery = new AdcBattery(adc!.OpenChannel(NucleoPins.BatteryAdcChannel));

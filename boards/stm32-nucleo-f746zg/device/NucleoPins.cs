@@ -33,6 +33,9 @@ namespace OpenIdds.Boards.NucleoF746ZG
         public const int PressureAdcChannel = 0;
         public const int BatteryAdcChannel = 1;
 
+        /// <summary>The motor supply (VMOT) through 100 k over 15 k into A3 (PF3, ADC3 IN9): the target's ADC channel 3.</summary>
+        public const int MotorSupplyAdcChannel = 3;
+
         /// <summary>
         /// The programmer link: USART2 (COM2) on PD5 TX / PD6 RX (Zio CN9 D53 / D52) through a USB-serial
         /// adapter. Not the ST-LINK virtual COM port: that is USART3, which the ST_NUCLEO144_F746ZG
