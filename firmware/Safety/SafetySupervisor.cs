@@ -234,6 +234,7 @@ namespace OpenIdds.Firmware.Safety
             if (_settings.HasPressureSensor)
             {
                 if (beforeOk && afterOk) _occlusion.Observe(before, after, strokes);
+                else if (_lastPressureStatus == SensorStatus.OutOfRange && (strokes > 0 || _pump.State == PumpState.Running)) _occlusion.AtFullScale(strokes);
                 else _occlusion.Delivered(strokes);
                 if (_pressure.Faulty) _alarms.Raise(AlarmCode.PressureSensorFault, now); else _alarms.ConditionGone(AlarmCode.PressureSensorFault, now);
             }

@@ -64,12 +64,11 @@ public sealed record PhysicsParameters
     public double NoisySensorNoiseFactor { get; init; } = 10;
 
     /// <summary>
-    /// Reading above which the sensor reports out of range, Pa. 26,562: the boards' 0-25 kPa gauge
-    /// outputs 0.5-4.5 V and boards/shared/device/AdcPressureSensor.cs calls anything above 4.75 V out
-    /// of range ((4750 - 500) x 25,000 / 4000 Pa). Between full scale and this the reading goes on
-    /// linearly, as the board's conversion does; above it the sensor gives no number at all.
+    /// Reading from which the sensor reports out of range, Pa: 25,000, the full scale of the boards'
+    /// 0-25 kPa gauge, from which boards/shared/device/AdcPressureSensor.cs reports OutOfRange (the
+    /// firmware takes it for a possible occlusion while delivering: FULL-SCALE-IS-OCCLUSION).
     /// </summary>
-    public double PressureOutOfRangePascals { get; init; } = 26_562;
+    public double PressureOutOfRangePascals { get; init; } = 25_000;
 
     /// <summary>Reservoir size, nL. 20 mL: SynchroMed/Prometra small reservoir.</summary>
     public long ReservoirNanoliters { get; init; } = 20_000_000;
