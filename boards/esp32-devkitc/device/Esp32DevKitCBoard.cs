@@ -39,7 +39,8 @@ namespace OpenIdds.Boards.Esp32DevKitC
             if (options.PressureSensorFitted)
             {
                 Configuration.SetPinFunction(Esp32Pins.PressureAdcPin, DeviceFunction.ADC1_CH6);
-                board.Pressure = new AdcPressureSensor(adc!.OpenChannel(Esp32Pins.PressureAdcChannel));
+                Configuration.SetPinFunction(Esp32Pins.SensorSupplyAdcPin, DeviceFunction.ADC1_CH4);
+                board.Pressure = new AdcPressureSensor(adc!.OpenChannel(Esp32Pins.PressureAdcChannel), adc.OpenChannel(Esp32Pins.SensorSupplyAdcChannel), options.PressureConversion());
             }
             else board.Pressure = new NoPressureSensor();
             if (options.BatteryDividerFitted)

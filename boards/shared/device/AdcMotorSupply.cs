@@ -4,7 +4,7 @@ using OpenIdds.Hal;
 namespace OpenIdds.Boards
 {
     /// <summary>
-    /// MOTOR-SUPPLY-WATCHED on an MCU board: VMOT through 100 k over 15 k (and 10 nF at the pin) into a
+    /// MOTOR-SUPPLY-WATCHED on an MCU board: VMOT through 100 k over 15 k (and 100 nF at the pin) into a
     /// spare ADC1 channel - 12 V reads 1.57 V, 15 V 1.96 V, inside the ESP32's accurate 150-2,450 mV at
     /// 11 dB and the STM32's 3.3 V. Present while the supply is at or above the stepper chip's minimum.
     /// A floating pin (divider not fitted) reads near 0: absent, the safe direction.

@@ -46,6 +46,23 @@ namespace OpenIdds.Boards
         /// </summary>
         public bool MotorSupplySenseFitted = true;
 
+        /// <summary>
+        /// The pressure sensor's two-point calibration, output over supply in parts per million at 0 Pa
+        /// (vented) and at full scale: the datasheet's 0.5 and 4.5 V of 5 V until the bench measures
+        /// this board (docs/flashing.md, "Measure the pressure chain"); PRESSURE-RATIOMETRIC.
+        /// </summary>
+        public int PressureZeroPartsPerMillion = 100000;
+        public int PressureFullScalePartsPerMillion = 900000;
+
+        /// <summary>The conversion the board's pressure driver uses, from the calibration above.</summary>
+        public RatiometricPressure PressureConversion()
+        {
+            RatiometricPressure conversion = new RatiometricPressure();
+            conversion.ZeroPartsPerMillion = PressureZeroPartsPerMillion;
+            conversion.FullScalePartsPerMillion = PressureFullScalePartsPerMillion;
+            return conversion;
+        }
+
         /// <summary>What an unmeasured supply is reported as: USB's 5 V.</summary>
         public int NominalSupplyMillivolts = 5000;
 

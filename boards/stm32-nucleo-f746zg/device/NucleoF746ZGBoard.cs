@@ -28,7 +28,7 @@ namespace OpenIdds.Boards.NucleoF746ZG
             AdcController? adc = null;
             if (options.PressureSensorFitted || options.BatteryDividerFitted || options.MotorSupplySenseFitted) adc = new AdcController();
             if (options.MotorSupplySenseFitted) board.MotorSupply = new AdcMotorSupply(adc!.OpenChannel(NucleoPins.MotorSupplyAdcChannel), options.Stepper.MinimumSupplyMillivolts);
-            if (options.PressureSensorFitted) board.Pressure = new AdcPressureSensor(adc!.OpenChannel(NucleoPins.PressureAdcChannel));
+            if (options.PressureSensorFitted) board.Pressure = new AdcPressureSensor(adc!.OpenChannel(NucleoPins.PressureAdcChannel), adc.OpenChannel(NucleoPins.SensorSupplyAdcChannel), options.PressureConversion());
             else board.Pressure = new NoPressureSensor();
             if (options.BatteryDividerFitted) board.Battery = new AdcBattery(adc!.OpenChannel(NucleoPins.BatteryAdcChannel));
             else board.Battery = new NominalSupply(options.NominalSupplyMillivolts);

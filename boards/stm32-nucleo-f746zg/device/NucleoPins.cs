@@ -29,9 +29,12 @@ namespace OpenIdds.Boards.NucleoF746ZG
         /// </summary>
         public static readonly int Buzzer = Pin('D', 12);
 
-        /// <summary>ADC channels as the ST_NUCLEO144_F746ZG firmware numbers them: 0 = A0 (PA3) pressure, 1 = A1 (PC0) battery.</summary>
+        /// <summary>ADC channels as the ST_NUCLEO144_F746ZG firmware numbers them: 0 = A0 (PA3) pressure (1:2 divider, 100 nF), 1 = A1 (PC0) battery.</summary>
         public const int PressureAdcChannel = 0;
         public const int BatteryAdcChannel = 1;
+
+        /// <summary>The pressure sensor's 5 V supply through a 1:3 divider into A4 (PF5, ADC3 IN15): the target's ADC channel 4.</summary>
+        public const int SensorSupplyAdcChannel = 4;
 
         /// <summary>The motor supply (VMOT) through 100 k over 15 k into A3 (PF3, ADC3 IN9): the target's ADC channel 3.</summary>
         public const int MotorSupplyAdcChannel = 3;
