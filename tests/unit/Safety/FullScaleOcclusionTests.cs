@@ -34,6 +34,12 @@ namespace OpenIdds.Tests.Unit.Safety
                 board.Clock.ElapsedMilliseconds = supervisor.NextWake.Value;
                 supervisor.Tick();
             }
+            // Relief takes the held strokes back over the ticks that follow (OCCLUSION-RELIEF-PACED).
+            for (int i = 0; i < 1000 && board.Motor.Enabled; i++)
+            {
+                board.Clock.ElapsedMilliseconds = supervisor.NextWake.Value;
+                supervisor.Tick();
+            }
             Assert.IsTrue(supervisor.Alarms.IsShown(AlarmCode.Occlusion), "full scale during delivery is an occlusion");
             Assert.AreEqual((int)SafetyState.AlarmStopped, (int)supervisor.State);
             Assert.IsFalse(board.Motor.Enabled);
