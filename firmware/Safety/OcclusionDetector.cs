@@ -97,6 +97,18 @@ namespace OpenIdds.Firmware.Safety
             _held = strokes >= MaximumHeldStrokes - _held ? MaximumHeldStrokes : _held + strokes;
         }
 
+        /// <summary>
+        /// FULL-SCALE-IS-OCCLUSION: the sensor reads at or beyond its full scale while the pump delivers.
+        /// The boards' 0-25 kPa gauge saturates far below <see cref="AbsoluteLimitPascals"/>, so for it the
+        /// full scale is the backstop: a pressure it cannot show is a possible occlusion, never "no
+        /// information" while delivery goes on. The tick's strokes count as held.
+        /// </summary>
+        public void AtFullScale(int strokes)
+        {
+            Delivered(strokes);
+            _occluded = true;
+        }
+
         /// <summary>After relief and a clinician reset: start collecting evidence afresh.</summary>
         public void Reset()
         {

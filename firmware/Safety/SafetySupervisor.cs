@@ -27,6 +27,7 @@ namespace OpenIdds.Firmware.Safety
         private readonly ReservoirMonitor _reservoir;
         private readonly BatteryLifeMonitor _battery;
         private readonly PowerOnSelfTest _selfTest = new PowerOnSelfTest();
+        private readonly OcclusionRelief _relief;
         private readonly bool _storageValid;
         private IRateProfile? _profile;
         private NanolitersPerHour _allowedRate;
@@ -55,6 +56,7 @@ namespace OpenIdds.Firmware.Safety
             _alarms = new AlarmSystem(hardware.Annunciator, sink);
             _reservoir = new ReservoirMonitor(hardware.ReservoirLevel, settings.LowReservoir, settings.EmptyReservoir);
             _battery = new BatteryLifeMonitor(hardware.Battery, settings.BatteryMicroampereHours);
+            _relief = new OcclusionRelief(hardware.Motor, calibration);
         }
 
         public SafetyState State { get { return _machine.State; } }
@@ -75,7 +77,7 @@ namespace OpenIdds.Firmware.Safety
             {
                 Milliseconds now = new Milliseconds(_hardware.Clock.ElapsedMilliseconds);
                 if (_machine.State == SafetyState.PowerOnSelfTest) return new Milliseconds(now.Value + 1);
-                return Milliseconds.Min(_pump.NextWake, _alarms.NextWake(now));
+                return Milliseconds.Min(Milliseconds.Min(_pump.NextWake, _alarms.NextWake(now)), _relief.NextWake);
             }
         }
 
@@ -106,10 +108,11 @@ namespace OpenIdds.Firmware.Safety
         /// The one way therapy reaches the motor: starts <paramref name="profile"/> (from Stopped) or
         /// switches the running delivery to it, sets what the over-infusion guard allows, and moves
         /// between Running and Bolus. False, and nothing changes, where the state forbids delivery
-        /// (self-test, alarm-stopped, safe state, suspended).
+        /// (self-test, alarm-stopped, safe state, suspended) or while occlusion relief still reverses the motor.
         /// </summary>
         public bool Deliver(IRateProfile profile, NanolitersPerHour allowedRate, bool bolusRunning)
         {
+            if (_relief.Active) return false;
             SafetyState state = _machine.State;
             if (state == SafetyState.Running || state == SafetyState.Bolus)
             {
@@ -194,6 +197,7 @@ namespace OpenIdds.Firmware.Safety
         public void Tick()
         {
             Milliseconds now = new Milliseconds(_hardware.Clock.ElapsedMilliseconds);
+            _relief.Tick(now);
             if (_machine.State == SafetyState.PowerOnSelfTest)
             {
                 if (_selfTest.Step(_hardware, _storageValid, _settings.HasPressureSensor))
@@ -234,6 +238,7 @@ namespace OpenIdds.Firmware.Safety
             if (_settings.HasPressureSensor)
             {
                 if (beforeOk && afterOk) _occlusion.Observe(before, after, strokes);
+                else if (_lastPressureStatus == SensorStatus.OutOfRange && (strokes > 0 || _pump.State == PumpState.Running)) _occlusion.AtFullScale(strokes);
                 else _occlusion.Delivered(strokes);
                 if (_pressure.Faulty) _alarms.Raise(AlarmCode.PressureSensorFault, now); else _alarms.ConditionGone(AlarmCode.PressureSensorFault, now);
             }
@@ -273,7 +278,7 @@ namespace OpenIdds.Firmware.Safety
                 // CRITICAL-FAULT-STOPS-IN-TICK: the motor is disabled before this tick returns.
                 _pump.Stop();
                 _machine.Fire(SafetyTrigger.CriticalFault);
-                if (_occlusion.Occluded) Relieve();
+                if (_occlusion.Occluded) Relieve(now);
             }
             _alarms.Tick(now);
         }
@@ -341,17 +346,13 @@ namespace OpenIdds.Firmware.Safety
         /// <summary>
         /// OCCLUSION-RELIEF: reverse the strokes the blocked line holds, so its stored pressure is not a
         /// bolus later - on either alarm path (retained run or absolute backstop), every forward stroke
-        /// since the line last showed one drain, up to <see cref="OcclusionDetector.MaximumHeldStrokes"/>.
+        /// since the line last showed one drain, up to <see cref="OcclusionDetector.MaximumHeldStrokes"/>,
+        /// paced and ramped over the ticks that follow (OCCLUSION-RELIEF-PACED, <see cref="OcclusionRelief"/>).
         /// </summary>
-        private void Relieve()
+        private void Relieve(Milliseconds now)
         {
-            IMotorDriver motor = _hardware.Motor;
             _relievedStrokes = _occlusion.HeldStrokes;
-            motor.SetDirection(MotorDirection.Reverse);
-            motor.Enable();
-            for (int i = 0; i < _relievedStrokes; i++) motor.Step();
-            motor.Disable();
-            motor.SetDirection(MotorDirection.Forward);
+            _relief.Start(_relievedStrokes, now);
         }
 
         /// <summary>

@@ -4,6 +4,7 @@ namespace OpenIdds.Hal
     public enum SensorStatus
     {
         Ok = 0,
+        /// <summary>At or beyond the sensor's full scale: for a pressure sensor, at least its full scale (a saturated output is not a missing one).</summary>
         OutOfRange = 1,
         Disconnected = 2,
         NotFitted = 3,

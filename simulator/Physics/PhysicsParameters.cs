@@ -16,6 +16,17 @@ public sealed record PhysicsParameters
     public double StallPressurePascals { get; init; } = 200_000;
 
     /// <summary>
+    /// The fastest step rate the motor can start the loaded head at from rest, steps/s. 50 (25 full
+    /// steps/s at 1/2 step): a NEMA 17's start-stop rate falls steeply with load inertia and friction,
+    /// and a peristaltic head is both; an assumed, conservative figure until the bench measures one.
+    /// Faster pulses than the rotor can follow lose step: it stays where it is until the pulses stop.
+    /// </summary>
+    public double HeadStartStepsPerSecond { get; init; } = 50;
+
+    /// <summary>How fast the step rate may rise once the rotor turns, steps/s per second. 400: the same assumption.</summary>
+    public double HeadAccelerationStepsPerSecondSquared { get; init; } = 400;
+
+    /// <summary>
     /// Line compliance, nL/Pa. 1 nL/Pa (~7 uL/psi): tubing plus cassette of an external pump. It gives
     /// C x 124 kPa / Q = 1.2 h to the classic 124 kPa (18 psi) threshold at 100 uL/h - the brief's "hours";
     /// the published ~5 h at 100 uL/h would mean a softer set (~4 nL/Pa), which a scenario can set here.
@@ -64,12 +75,11 @@ public sealed record PhysicsParameters
     public double NoisySensorNoiseFactor { get; init; } = 10;
 
     /// <summary>
-    /// Reading above which the sensor reports out of range, Pa. 26,562: the boards' 0-25 kPa gauge
-    /// outputs 0.5-4.5 V and boards/shared/device/AdcPressureSensor.cs calls anything above 4.75 V out
-    /// of range ((4750 - 500) x 25,000 / 4000 Pa). Between full scale and this the reading goes on
-    /// linearly, as the board's conversion does; above it the sensor gives no number at all.
+    /// Reading from which the sensor reports out of range, Pa: 25,000, the full scale of the boards'
+    /// 0-25 kPa gauge, from which boards/shared/device/AdcPressureSensor.cs reports OutOfRange (the
+    /// firmware takes it for a possible occlusion while delivering: FULL-SCALE-IS-OCCLUSION).
     /// </summary>
-    public double PressureOutOfRangePascals { get; init; } = 26_562;
+    public double PressureOutOfRangePascals { get; init; } = 25_000;
 
     /// <summary>Reservoir size, nL. 20 mL: SynchroMed/Prometra small reservoir.</summary>
     public long ReservoirNanoliters { get; init; } = 20_000_000;

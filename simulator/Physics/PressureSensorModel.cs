@@ -60,11 +60,11 @@ public sealed class PressureSensorModel : IPressureSensor
         switch (Fault)
         {
             case PressureSensorFault.Disconnected: return SensorStatus.Disconnected;
-            case PressureSensorFault.OutOfRange: pascals = int.MaxValue; return SensorStatus.OutOfRange;
+            case PressureSensorFault.OutOfRange: pascals = (int)_p.PressureOutOfRangePascals; return SensorStatus.OutOfRange;
             case PressureSensorFault.Stuck: pascals = _stuckAt; return SensorStatus.Ok;
             default:
                 int reading = Sample();
-                if (reading > _p.PressureOutOfRangePascals) return SensorStatus.OutOfRange;
+                if (reading >= _p.PressureOutOfRangePascals) { pascals = (int)_p.PressureOutOfRangePascals; return SensorStatus.OutOfRange; }
                 pascals = reading;
                 return SensorStatus.Ok;
         }

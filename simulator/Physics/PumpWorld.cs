@@ -65,6 +65,7 @@ public sealed class PumpWorld
     private void OnStroke(MotorDirection direction)
     {
         Battery.OnStep();
+        if (!Head.Follows(_physicsTime)) return;
         if (direction == MotorDirection.Reverse)
         {
             Line.Withdraw(Parameters.StrokePicoliters / 1000.0);

@@ -20,7 +20,8 @@ public sealed class VirtualBoard
         ReservoirLevel = reservoirLevel;
         Gpio = new VirtualGpioDriver();
         var controller = new GpioController(Gpio);
-        Motor = new StepDirDriver(controller, Pins.Step, Pins.Direction, Pins.Enable, Pins.Fault, faultActiveHigh: false);
+        Gpio.PullUp(Pins.Enable);
+        Motor = new StepDirDriver(controller, Pins.Step, Pins.Direction, Pins.Enable, Pins.Fault, StepperChip.Drv8825, Gpio.Timing);
         Buzzer = new VirtualPwmChannel();
         Outputs = new PwmBuzzer(Buzzer, new IndicatorLeds(controller, Pins.RedLed, Pins.YellowLed, Pins.GreenLed));
         Annunciator = new PatternAnnunciator(Outputs, Clock);

@@ -14,6 +14,24 @@ public sealed class VirtualGpioDriver : GpioDriver
     public const int Pins = 176;
 
     private readonly PinValue[] _values = new PinValue[Pins];
+    private readonly PinValue[] _latched = new PinValue[Pins];
+    private readonly bool[] _pulledUp = new bool[Pins];
+    private readonly long[] _fallingEdges = new long[Pins];
+    private readonly long[] _changedAt = new long[Pins];
+    private readonly long[] _shortestHigh = Enumerable.Repeat(long.MaxValue, Pins).ToArray();
+    private readonly long[] _shortestLow = Enumerable.Repeat(long.MaxValue, Pins).ToArray();
+
+    /// <summary>The clock edges are stamped with: the holds the drivers on these pins make.</summary>
+    public VirtualPinTiming Timing { get; } = new();
+
+    /// <summary>When a pin last changed level, in <see cref="Timing"/>'s nanoseconds.</summary>
+    public long ChangedAt(int pin) => _changedAt[pin];
+
+    /// <summary>The narrowest high pulse a pin drove (rising to falling edge), in nanoseconds; long.MaxValue if none.</summary>
+    public long ShortestHighNanoseconds(int pin) => _shortestHigh[pin];
+
+    /// <summary>The narrowest low time between two high pulses of a pin, in nanoseconds; long.MaxValue if none.</summary>
+    public long ShortestLowNanoseconds(int pin) => _shortestLow[pin];
     private readonly PinMode[] _modes = new PinMode[Pins];
     private readonly bool[] _open = new bool[Pins];
     private readonly long[] _risingEdges = new long[Pins];
@@ -28,6 +46,22 @@ public sealed class VirtualGpioDriver : GpioDriver
     public long RisingEdges(int pin) => _risingEdges[pin];
 
     public PinValue Level(int pin) => _values[pin];
+
+    /// <summary>Falling edges seen on a pin since start, whoever drove them (a glitch on an active-low ENABLE is one).</summary>
+    public long FallingEdges(int pin) => _fallingEdges[pin];
+
+    /// <summary>
+    /// A resistor to 3.3 V on the board (the 10 k on ENABLE): the line reads high until a pin drives it.
+    /// Like a real GPIO, a pin switched to output drives the level last written to it, which is low
+    /// until something is written.
+    /// </summary>
+    public void PullUp(int pin)
+    {
+        _pulledUp[pin] = true;
+        if (!IsOutput(_modes[pin])) Drive(pin, PinValue.High);
+    }
+
+    private static bool IsOutput(PinMode mode) => mode == PinMode.Output;
 
     public bool IsOpen(int pin) => _open[pin];
 
@@ -44,6 +78,7 @@ public sealed class VirtualGpioDriver : GpioDriver
         PinValue old = _values[pin];
         _values[pin] = value;
         if (old == value) return;
+        if (value == PinValue.Low) _fallingEdges[pin]++;
         _callbacks[pin]?.Invoke(this, new PinValueChangedEventArgs(value == PinValue.High ? PinEventTypes.Rising : PinEventTypes.Falling, pin));
     }
 
@@ -60,8 +95,16 @@ public sealed class VirtualGpioDriver : GpioDriver
     protected override void SetPinMode(int pinNumber, PinMode mode)
     {
         _modes[pinNumber] = mode;
-        if (mode == PinMode.InputPullUp) _values[pinNumber] = PinValue.High;
-        if (mode == PinMode.InputPullDown) _values[pinNumber] = PinValue.Low;
+        if (IsOutput(mode)) Drive(pinNumber, _latched[pinNumber]);
+        else if (mode == PinMode.InputPullUp || _pulledUp[pinNumber]) _values[pinNumber] = PinValue.High;
+        else if (mode == PinMode.InputPullDown) _values[pinNumber] = PinValue.Low;
+    }
+
+    /// <summary>The level is latched before the pin becomes an output, so a pin opened high never glitches low.</summary>
+    protected override void SetPinMode(int pinNumber, PinMode mode, PinValue initialValue)
+    {
+        _latched[pinNumber] = initialValue;
+        SetPinMode(pinNumber, mode);
     }
 
     protected override PinMode GetPinMode(int pinNumber) => _modes[pinNumber];
@@ -72,10 +115,25 @@ public sealed class VirtualGpioDriver : GpioDriver
 
     protected override void Write(int pinNumber, PinValue value)
     {
-        bool rising = _values[pinNumber] == PinValue.Low && value == PinValue.High;
+        _latched[pinNumber] = value;
+        if (IsOutput(_modes[pinNumber])) Drive(pinNumber, value);
+    }
+
+    private void Drive(int pinNumber, PinValue value)
+    {
+        PinValue old = _values[pinNumber];
         _values[pinNumber] = value;
+        if (old != value)
+        {
+            long now = Timing.Nanoseconds, lasted = now - _changedAt[pinNumber];
+            bool endsHigh = old == PinValue.High, first = _risingEdges[pinNumber] == 0;
+            if (endsHigh && !first) _shortestHigh[pinNumber] = Math.Min(_shortestHigh[pinNumber], lasted);
+            if (!endsHigh && !first) _shortestLow[pinNumber] = Math.Min(_shortestLow[pinNumber], lasted);
+            _changedAt[pinNumber] = now;
+        }
         if (_jumperTo[pinNumber] >= 0) SetInput(_jumperTo[pinNumber], value);
-        if (rising)
+        if (old == PinValue.High && value == PinValue.Low) _fallingEdges[pinNumber]++;
+        if (old == PinValue.Low && value == PinValue.High)
         {
             _risingEdges[pinNumber]++;
             RisingEdge?.Invoke(pinNumber);

@@ -24,18 +24,23 @@ namespace OpenIdds.Boards.Esp32DevKitC
 
             board.Gpio = new GpioController();
             board.Clock = new TickClock();
-            // DRV8825 nFAULT is open-drain, active low; for a TMC2209 pass true (DIAG is active high).
-            board.Motor = new StepDirDriver(board.Gpio, Esp32Pins.Step, Esp32Pins.Direction, Esp32Pins.Enable, Esp32Pins.Fault, false);
+            board.Motor = new StepDirDriver(board.Gpio, Esp32Pins.Step, Esp32Pins.Direction, Esp32Pins.Enable, Esp32Pins.Fault, options.Stepper, new SpinPinTiming());
             board.Leds = new IndicatorLeds(board.Gpio, Esp32Pins.RedLed, Esp32Pins.YellowLed, Esp32Pins.GreenLed);
-            PwmChannel buzzer = PwmChannel.CreateFromPin(Esp32Pins.Buzzer, AlarmSignalPattern.HighToneHz, 0.5);
+            PwmChannel buzzer = PwmOnPin.Open(Esp32Pins.Buzzer, AlarmSignalPattern.HighToneHz);
             board.Annunciator = new PatternAnnunciator(new PwmBuzzer(buzzer, board.Leds), board.Clock);
 
             AdcController? adc = null;
-            if (options.PressureSensorFitted || options.BatteryDividerFitted) adc = new AdcController();
+            if (options.PressureSensorFitted || options.BatteryDividerFitted || options.MotorSupplySenseFitted) adc = new AdcController();
+            if (options.MotorSupplySenseFitted)
+            {
+                Configuration.SetPinFunction(Esp32Pins.MotorSupplyAdcPin, DeviceFunction.ADC1_CH3);
+                board.MotorSupply = new AdcMotorSupply(adc!.OpenChannel(Esp32Pins.MotorSupplyAdcChannel), options.Stepper.MinimumSupplyMillivolts);
+            }
             if (options.PressureSensorFitted)
             {
                 Configuration.SetPinFunction(Esp32Pins.PressureAdcPin, DeviceFunction.ADC1_CH6);
-                board.Pressure = new AdcPressureSensor(adc!.OpenChannel(Esp32Pins.PressureAdcChannel));
+                Configuration.SetPinFunction(Esp32Pins.SensorSupplyAdcPin, DeviceFunction.ADC1_CH4);
+                board.Pressure = new AdcPressureSensor(adc!.OpenChannel(Esp32Pins.PressureAdcChannel), adc.OpenChannel(Esp32Pins.SensorSupplyAdcChannel), options.PressureConversion());
             }
             else board.Pressure = new NoPressureSensor();
             if (options.BatteryDividerFitted)

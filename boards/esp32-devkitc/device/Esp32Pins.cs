@@ -27,12 +27,18 @@ namespace OpenIdds.Boards.Esp32DevKitC
         public const int GreenLed = 21;
         /// <summary>Patient button to ground, internal pull-up, debounced in software.</summary>
         public const int PatientButton = 4;
-        /// <summary>Pressure sensor (0.5-4.5 V) through a 2:3 divider into ADC1 channel 6 (GPIO34, input only).</summary>
+        /// <summary>Pressure sensor (0.5-4.5 V) through a 1:2 divider (10 k over 10 k, 100 nF) into ADC1 channel 6 (GPIO34, input only): 0.25-2.375 V, inside the accurate range at 11 dB.</summary>
         public const int PressureAdcPin = 34;
         public const int PressureAdcChannel = 6;
+        /// <summary>The pressure sensor's 5 V supply through a 1:3 divider (20 k over 10 k, 100 nF) into ADC1 channel 4 (GPIO32): the ratio's reference.</summary>
+        public const int SensorSupplyAdcPin = 32;
+        public const int SensorSupplyAdcChannel = 4;
         /// <summary>The cell through a 1:2 divider into ADC1 channel 7 (GPIO35, input only).</summary>
         public const int BatteryAdcPin = 35;
         public const int BatteryAdcChannel = 7;
+        /// <summary>The motor supply (VMOT) through 100 k over 15 k into ADC1 channel 3 (GPIO39, input only).</summary>
+        public const int MotorSupplyAdcPin = 39;
+        public const int MotorSupplyAdcChannel = 3;
         /// <summary>UART2 to the programmer (iddsctl) through a USB-serial adapter.</summary>
         public const int SerialTx = 17;
         public const int SerialRx = 16;

@@ -4,27 +4,32 @@ using OpenIdds.Hal;
 namespace OpenIdds.Boards
 {
     /// <summary>
-    /// A ratiometric 0.5-4.5 V gauge sensor (0-25 kPa) through a 2:3 divider into a 12-bit, 3.3 V ADC
-    /// (ESP32 and STM32F7 alike).
-    /// Below 0.25 V the wire is open (the sensor never outputs less than 0.5 V); above 4.75 V it is
-    /// out of range - both reported, never turned into a pressure.
+    /// The ratiometric 0.5-4.5 V gauge (0-25 kPa) read as <see cref="RatiometricPressure"/> says: its
+    /// output and its 5 V supply on two ADC channels, <see cref="RatiometricPressure.Samples"/>
+    /// conversions of each summed, the ratio converted with the board's two-point calibration.
     /// </summary>
     public sealed class AdcPressureSensor : IPressureSensor
     {
-        public const int FullScalePascals = 25000;
-        private readonly AdcChannel _channel;
+        private readonly AdcChannel _output;
+        private readonly AdcChannel _supply;
+        private readonly RatiometricPressure _conversion;
 
-        public AdcPressureSensor(AdcChannel channel) { _channel = channel; }
+        public AdcPressureSensor(AdcChannel output, AdcChannel supply, RatiometricPressure conversion)
+        {
+            _output = output;
+            _supply = supply;
+            _conversion = conversion;
+        }
 
         public SensorStatus Read(out int pascals)
         {
-            // ADC counts (0..4095 for 0..3.3 V) -> sensor millivolts before the 2:3 divider.
-            int sensorMillivolts = _channel.ReadValue() * 3300 / 4095 * 3 / 2;
-            pascals = 0;
-            if (sensorMillivolts < 250) return SensorStatus.Disconnected;
-            if (sensorMillivolts > 4750) return SensorStatus.OutOfRange;
-            pascals = (sensorMillivolts - 500) * FullScalePascals / 4000;
-            return SensorStatus.Ok;
+            long output = 0, supply = 0;
+            for (int i = 0; i < RatiometricPressure.Samples; i++)
+            {
+                output += _output.ReadValue();
+                supply += _supply.ReadValue();
+            }
+            return _conversion.Convert(output, supply, out pascals);
         }
     }
 }

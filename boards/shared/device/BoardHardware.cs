@@ -21,6 +21,9 @@ namespace OpenIdds.Boards
         public PatternAnnunciator Annunciator = null!;
         public IPressureSensor Pressure = null!;
         public IBatteryMonitor Battery = null!;
+
+        /// <summary>The motor supply's monitor, or null where the rig has no divider (BoardOptions.MotorSupplySenseFitted).</summary>
+        public IMotorSupplyMonitor? MotorSupply;
         public IPatientButton Button = null!;
         public ISerialLink Link = null!;
         public RestartMarker Marker = null!;
@@ -33,7 +36,8 @@ namespace OpenIdds.Boards
         public PumpHardware Build(int storePages)
         {
             FileFlash store = new FileFlash(BoardMain.StorePath, BoardSetup.StorePageSize, storePages);
-            return new PumpHardware(Clock, Motor, Pressure, null, Battery, Annunciator, Button, store, Watchdog, Link);
+            IMotorDriver motor = MotorSupply != null ? new SupplyCheckedMotor(Motor, MotorSupply) : (IMotorDriver)Motor;
+            return new PumpHardware(Clock, motor, Pressure, null, Battery, Annunciator, Button, store, Watchdog, Link);
         }
     }
 }

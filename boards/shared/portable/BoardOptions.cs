@@ -1,4 +1,5 @@
 using OpenIdds.Firmware.Therapy;
+using OpenIdds.Hal.Drivers;
 
 namespace OpenIdds.Boards
 {
@@ -25,7 +26,8 @@ namespace OpenIdds.Boards
         /// <summary>
         /// True: a 0.5-4.5 V pressure sensor is wired to the pressure ADC pin; the self-test requires a
         /// plausible reading and occlusion is detected by pressure. False: the sensor reports NotFitted,
-        /// the self-test does not ask for it, and occlusion is left to the motor's stall line.
+        /// the self-test does not ask for it, and nothing detects an occlusion but the drug left behind
+        /// (a peristaltic head does not stall against a blocked line).
         /// </summary>
         public bool PressureSensorFitted;
 
@@ -37,15 +39,56 @@ namespace OpenIdds.Boards
         /// </summary>
         public bool BatteryDividerFitted;
 
+        /// <summary>
+        /// True: the motor supply is read through its divider (the board README's pin map) and a lost
+        /// supply stops the pump as a motor fault (MOTOR-SUPPLY-WATCHED); the divider is part of the BOM.
+        /// False only for a rig without it: a lost motor supply then goes unseen while the pump counts on.
+        /// </summary>
+        public bool MotorSupplySenseFitted = true;
+
+        /// <summary>
+        /// The pressure sensor's two-point calibration, output over supply in parts per million at 0 Pa
+        /// (vented) and at full scale: the datasheet's 0.5 and 4.5 V of 5 V until the bench measures
+        /// this board (docs/flashing.md, "Measure the pressure chain"); PRESSURE-RATIOMETRIC.
+        /// </summary>
+        public int PressureZeroPartsPerMillion = 100000;
+        public int PressureFullScalePartsPerMillion = 900000;
+
+        /// <summary>The conversion the board's pressure driver uses, from the calibration above.</summary>
+        public RatiometricPressure PressureConversion()
+        {
+            RatiometricPressure conversion = new RatiometricPressure();
+            conversion.ZeroPartsPerMillion = PressureZeroPartsPerMillion;
+            conversion.FullScalePartsPerMillion = PressureFullScalePartsPerMillion;
+            return conversion;
+        }
+
         /// <summary>What an unmeasured supply is reported as: USB's 5 V.</summary>
         public int NominalSupplyMillivolts = 5000;
 
         /// <summary>
-        /// Volume per motor step until the bench calibrates it (<c>iddsctl calibrate</c>): a 0.1 mL/rev
-        /// head on a 200-step motor at 1/2 micro-stepping is 250 nL. A driver left at full step moves
-        /// twice this per step - the board READMEs' microstep warning. STEP-VOLUME-IS-CALIBRATED: no
-        /// step-counting check can see a wrong step volume, so it is measured on the balance before use.
+        /// The stepper chip fitted, wired as the board README's table for it says: its microstepping
+        /// sets the uncalibrated step volume (a TMC2209 runs at 1/8 step, a DRV8825 at 1/2), its fault
+        /// line's polarity, and the STEP and DIR timing the driver keeps.
         /// </summary>
-        public long PicolitersPerStep = 250000;
+        public StepperChip Stepper = StepperChip.Drv8825;
+
+        /// <summary>The pump head's volume per revolution until the bench measures it: 0.1 mL.</summary>
+        public long HeadPicolitersPerRevolution = 100000000;
+
+        /// <summary>
+        /// Volume per motor step until the bench calibrates it (<c>iddsctl calibrate</c>); 0 works it out
+        /// from the head and the chip's microstepping: 250 nL on a DRV8825 at 1/2 step, 62.5 nL on a
+        /// TMC2209 at 1/8. A driver left at another setting moves another volume per step - the board
+        /// READMEs' microstep warning. STEP-VOLUME-IS-CALIBRATED: no step-counting check can see a wrong
+        /// step volume, so it is measured on the balance before use.
+        /// </summary>
+        public long PicolitersPerStep;
+
+        /// <summary>What the pump is set up with: <see cref="PicolitersPerStep"/> when given, else the head over the chip's steps.</summary>
+        public long UncalibratedPicolitersPerStep
+        {
+            get { return PicolitersPerStep > 0 ? PicolitersPerStep : Stepper.PicolitersPerStep(HeadPicolitersPerRevolution); }
+        }
     }
 }

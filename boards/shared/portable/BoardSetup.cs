@@ -20,7 +20,7 @@ namespace OpenIdds.Boards
             setup.DeviceId = options.DeviceId;
             setup.Stage = options.Stage;
             setup.HasPressureSensor = options.PressureSensorFitted;
-            setup.Calibration = new Calibration(options.PicolitersPerStep);
+            setup.Calibration = new Calibration(options.UncalibratedPicolitersPerStep);
             setup.ResetCause = resetCause;
             return setup;
         }

@@ -71,7 +71,21 @@ namespace OpenIdds.Boards
 
         public bool OnTime { get { return _done && Took >= PlannedMilliseconds && Took <= PlannedMilliseconds + LateMilliseconds; } }
 
-        public bool Passed { get { return _done && _counter.Matches(PlannedSteps) && _scheduler.StepsTaken == PlannedSteps && _missed == 0 && OnTime; } }
+        /// <summary>
+        /// STEP-TIMING-MET where the board can measure it: the shortest STEP hold its clock saw, against
+        /// the chip's minimum high and low; -1 (not measured) on a board without a sub-microsecond clock.
+        /// </summary>
+        public long ShortestStepHoldNanoseconds { get { return _motor.Timing.ShortestHeldNanoseconds; } }
+
+        /// <summary>The chip's STEP minimum: the longer of its high and low times.</summary>
+        public int StepHoldNeededNanoseconds
+        {
+            get { return _motor.Chip.StepHighNanoseconds > _motor.Chip.StepLowNanoseconds ? _motor.Chip.StepHighNanoseconds : _motor.Chip.StepLowNanoseconds; }
+        }
+
+        public bool PulsesWideEnough { get { return ShortestStepHoldNanoseconds < 0 || ShortestStepHoldNanoseconds >= StepHoldNeededNanoseconds; } }
+
+        public bool Passed { get { return _done && _counter.Matches(PlannedSteps) && _scheduler.StepsTaken == PlannedSteps && _missed == 0 && OnTime && PulsesWideEnough; } }
 
         /// <summary>Gives the steps due now; returns the milliseconds until the next one (0 once done, motor disabled).</summary>
         public int Poll()
@@ -97,7 +111,9 @@ namespace OpenIdds.Boards
         public string Report()
         {
             return "LOOPBACK " + (Passed ? "PASS" : "FAIL") + ": " + Counted.ToString() + " pulses counted for " + Planned.ToString() + " steps planned, in "
-                + Took.ToString() + " ms for " + PlannedMilliseconds.ToString() + " ms planned (limit +" + LateMilliseconds.ToString() + " ms), " + _missed.ToString() + " dropped late";
+                + Took.ToString() + " ms for " + PlannedMilliseconds.ToString() + " ms planned (limit +" + LateMilliseconds.ToString() + " ms), " + _missed.ToString() + " dropped late, "
+                + (ShortestStepHoldNanoseconds < 0 ? "STEP width not measurable here (logic analyser)" : "STEP held " + ShortestStepHoldNanoseconds.ToString() + " ns at least")
+                + " for " + StepHoldNeededNanoseconds.ToString() + " ns needed (" + _motor.Chip.Name + ")";
         }
     }
 }

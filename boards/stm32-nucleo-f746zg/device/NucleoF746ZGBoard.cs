@@ -20,14 +20,15 @@ namespace OpenIdds.Boards.NucleoF746ZG
             board.Options = options;
             board.Gpio = new GpioController();
             board.Clock = new TickClock();
-            board.Motor = new StepDirDriver(board.Gpio, NucleoPins.Step, NucleoPins.Direction, NucleoPins.Enable, NucleoPins.Fault, false);
+            board.Motor = new StepDirDriver(board.Gpio, NucleoPins.Step, NucleoPins.Direction, NucleoPins.Enable, NucleoPins.Fault, options.Stepper, new SpinPinTiming());
             board.Leds = new IndicatorLeds(board.Gpio, NucleoPins.RedLed, NucleoPins.YellowLed, NucleoPins.GreenLed);
-            PwmChannel buzzer = PwmChannel.Create(NucleoPins.BuzzerTimer, NucleoPins.BuzzerChannel, AlarmSignalPattern.HighToneHz, 0.5);
+            PwmChannel buzzer = PwmOnPin.Open(NucleoPins.Buzzer, AlarmSignalPattern.HighToneHz);
             board.Annunciator = new PatternAnnunciator(new PwmBuzzer(buzzer, board.Leds), board.Clock);
 
             AdcController? adc = null;
-            if (options.PressureSensorFitted || options.BatteryDividerFitted) adc = new AdcController();
-            if (options.PressureSensorFitted) board.Pressure = new AdcPressureSensor(adc!.OpenChannel(NucleoPins.PressureAdcChannel));
+            if (options.PressureSensorFitted || options.BatteryDividerFitted || options.MotorSupplySenseFitted) adc = new AdcController();
+            if (options.MotorSupplySenseFitted) board.MotorSupply = new AdcMotorSupply(adc!.OpenChannel(NucleoPins.MotorSupplyAdcChannel), options.Stepper.MinimumSupplyMillivolts);
+            if (options.PressureSensorFitted) board.Pressure = new AdcPressureSensor(adc!.OpenChannel(NucleoPins.PressureAdcChannel), adc.OpenChannel(NucleoPins.SensorSupplyAdcChannel), options.PressureConversion());
             else board.Pressure = new NoPressureSensor();
             if (options.BatteryDividerFitted) board.Battery = new AdcBattery(adc!.OpenChannel(NucleoPins.BatteryAdcChannel));
             else board.Battery = new NominalSupply(options.NominalSupplyMillivolts);

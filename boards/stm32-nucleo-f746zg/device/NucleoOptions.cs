@@ -1,4 +1,5 @@
 using nanoFramework.Hardware.Stm32;
+using OpenIdds.Hal.Drivers;
 
 namespace OpenIdds.Boards.NucleoF746ZG
 {
@@ -15,10 +16,18 @@ namespace OpenIdds.Boards.NucleoF746ZG
         /// <summary>True once a cell is wired to A1 (PC0) through the 1:2 divider; false reports USB's nominal 5 V.</summary>
         public const bool BatteryDividerFitted = false;
 
+        /// <summary>True while the motor-supply divider (BOM) is fitted: a lost motor supply stops the pump (MOTOR-SUPPLY-WATCHED).</summary>
+        public const bool MotorSupplySenseFitted = true;
+
+        /// <summary>The stepper chip fitted: StepperChip.Tmc2209 for a TMC2209 wired as the README's table for it (1/8 step, DIAG).</summary>
+        public static readonly StepperChip Stepper = StepperChip.Drv8825;
+
         public static BoardOptions Create()
         {
             BoardOptions options = new BoardOptions();
             options.DeviceId = DeviceIdFrom(Utilities.UniqueDeviceId);
+            options.Stepper = Stepper;
+            options.MotorSupplySenseFitted = MotorSupplySenseFitted;
             options.PressureSensorFitted = PressureSensorFitted;
             options.BatteryDividerFitted = BatteryDividerFitted;
             return options;

@@ -22,13 +22,22 @@ namespace OpenIdds.Boards.NucleoF746ZG
         /// <summary>The board's blue user button B1 (PC13) is the patient button: pulled down, high when pressed.</summary>
         public static readonly int PatientButton = Pin('C', 13);
 
-        /// <summary>Buzzer: TIM4 channel 1 on PD12, as nanoFramework's PwmChannel.Create(4, 1, ...).</summary>
-        public const int BuzzerTimer = 4;
-        public const int BuzzerChannel = 1;
+        /// <summary>
+        /// Buzzer on PD12 (CN10 D29), TIM4 CH1: opened by pin (PwmOnPin), so the target's own table
+        /// picks the timer (nf-interpreter GetChannelPwm, STM32F746xx: TIM4, channel 0, enabled in the
+        /// target's mcuconf.h).
+        /// </summary>
+        public static readonly int Buzzer = Pin('D', 12);
 
-        /// <summary>ADC channels as the ST_NUCLEO144_F746ZG firmware numbers them: 0 = A0 (PA3) pressure, 1 = A1 (PC0) battery.</summary>
+        /// <summary>ADC channels as the ST_NUCLEO144_F746ZG firmware numbers them: 0 = A0 (PA3) pressure (1:2 divider, 100 nF), 1 = A1 (PC0) battery.</summary>
         public const int PressureAdcChannel = 0;
         public const int BatteryAdcChannel = 1;
+
+        /// <summary>The pressure sensor's 5 V supply through a 1:3 divider into A4 (PF5, ADC3 IN15): the target's ADC channel 4.</summary>
+        public const int SensorSupplyAdcChannel = 4;
+
+        /// <summary>The motor supply (VMOT) through 100 k over 15 k into A3 (PF3, ADC3 IN9): the target's ADC channel 3.</summary>
+        public const int MotorSupplyAdcChannel = 3;
 
         /// <summary>
         /// The programmer link: USART2 (COM2) on PD5 TX / PD6 RX (Zio CN9 D53 / D52) through a USB-serial

@@ -37,7 +37,7 @@ public class BoardWiringTests
         var gpio = new GpioController(pins);
         if (jumper) pins.Jumper(board.Step, board.Loopback);
         var clock = new VirtualClock();
-        var motor = new StepDirDriver(gpio, board.Step, board.Direction, board.Enable, -1, false);
+        var motor = new StepDirDriver(gpio, board.Step, board.Direction, board.Enable, -1, StepperChip.Drv8825, pins.Timing);
         var check = new LoopbackCheck(gpio, motor, board.Loopback, clock);
         while (!check.Done)
         {
@@ -55,7 +55,7 @@ public class BoardWiringTests
             var check = RunLoopback(board, jumper: true, out var pins);
             Assert.IsTrue(check.Passed, board.Name + ": " + check.Report());
             Assert.AreEqual((long)LoopbackCheck.PlannedSteps, check.Planned, board.Name);
-            Assert.AreEqual($"LOOPBACK PASS: {LoopbackCheck.PlannedSteps} pulses counted for {LoopbackCheck.PlannedSteps} steps planned, in 20000 ms for 20000 ms planned (limit +200 ms), 0 dropped late", check.Report());
+            Assert.AreEqual($"LOOPBACK PASS: {LoopbackCheck.PlannedSteps} pulses counted for {LoopbackCheck.PlannedSteps} steps planned, in 20000 ms for 20000 ms planned (limit +200 ms), 0 dropped late, STEP held 1900 ns at least for 1900 ns needed (DRV8825)", check.Report());
             Assert.AreEqual(PinValue.High, pins.Level(board.Enable), board.Name + ": ENABLE high again once the check is done");
         }
     }

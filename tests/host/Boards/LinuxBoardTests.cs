@@ -42,10 +42,11 @@ public class LinuxBoardTests
         public Rig(bool bench, RamFlash? flash = null, RestartMarker? marker = null, long picolitersPerStep = 250_000)
         {
             var options = new BoardOptions { DeviceId = "RPI-TEST", PicolitersPerStep = picolitersPerStep };
+            Pins.SetInput(RaspberryPiPins.MotorSupply, PinValue.High);
             marker ??= new RestartMarker(Path.Combine(Path.GetTempPath(), "openidds-test-" + Guid.NewGuid().ToString("N") + ".restart"));
             PumpSetup setup = BoardSetup.For(options, marker.TakeResetCause());
             Flash = flash ?? new RamFlash(BoardSetup.StorePageSize, setup.PagesNeeded, 10_000);
-            Board = new LinuxSbcBoard(new GpioController(Pins), Buzzer, Clock, Flash, new NoLink(), marker, options);
+            Board = new LinuxSbcBoard(new GpioController(Pins), Buzzer, Clock, Flash, new NoLink(), marker, options, Pins.Timing);
             Pump = new InfusionPump(Board.Hardware, setup);
             Loop = new BoardLoop(Pump, Board.Annunciator, Clock, bench);
         }
@@ -157,6 +158,24 @@ public class LinuxBoardTests
         Assert.IsTrue(rig.Buzzer.Running);
         Assert.AreEqual(AlarmSignalPattern.HighToneHz, rig.Buzzer.Frequency);
         Assert.AreEqual(DeliveryMode.Stopped, rig.Pump.Therapy.Prescription.Mode, "the alarm stopped the therapy too");
+    }
+
+    /// <summary>
+    /// MOTOR-SUPPLY-WATCHED: with VMOT gone a DRV8825 ignores STEP and its nFAULT stays high, so the
+    /// driver goes on counting pulses that move nothing; the supply's own pin must stop the pump.
+    /// </summary>
+    [TestMethod]
+    public void A_lost_motor_supply_stops_the_pump_with_a_motor_fault_though_nfault_stays_high()
+    {
+        var rig = new Rig(bench: true);
+        rig.RunTo(60_000);
+        Assert.AreEqual(SafetyState.Running, rig.Pump.Supervisor.State);
+        rig.Pins.SetInput(RaspberryPiPins.MotorSupply, PinValue.Low);
+        rig.RunTo(rig.Pump.Now.Value + 60_000);
+        Assert.AreEqual(PinValue.High, rig.Pins.Level(Fault), "nFAULT says nothing about the supply");
+        Assert.AreEqual(SafetyState.AlarmStopped, rig.Pump.Supervisor.State, "a lost motor supply stops the pump");
+        Assert.AreEqual(AlarmCode.MotorStall, rig.Pump.Supervisor.Alarms.Highest);
+        Assert.AreEqual(PinValue.High, rig.Pins.Level(Enable), "motor disabled");
     }
 
     [TestMethod]

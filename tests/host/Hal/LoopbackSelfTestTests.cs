@@ -17,7 +17,7 @@ public class LoopbackSelfTestTests
         var pins = new VirtualGpioDriver();
         var gpio = new GpioController(pins);
         if (!brokenWire) pins.Jumper(BoardPins.Esp32DevKitC.Step, SpareInput);
-        var motor = new StepDirDriver(gpio, BoardPins.Esp32DevKitC.Step, BoardPins.Esp32DevKitC.Direction, BoardPins.Esp32DevKitC.Enable, -1, false);
+        var motor = new StepDirDriver(gpio, BoardPins.Esp32DevKitC.Step, BoardPins.Esp32DevKitC.Direction, BoardPins.Esp32DevKitC.Enable, -1, StepperChip.Drv8825, pins.Timing);
         var selfTest = new StepLoopbackSelfTest(gpio, SpareInput);
         var scheduler = new DosingScheduler(new ConstantRate(new NanolitersPerHour(1_000_000)), new Calibration(250_000), Milliseconds.Zero, Milliseconds.FromSeconds(2));
         if (enabled) motor.Enable();

@@ -194,6 +194,12 @@ namespace OpenIdds.Tests.Unit.Safety
             Assert.IsTrue(supervisor.Alarms.IsShown(AlarmCode.Occlusion));
             Assert.IsTrue(supervisor.RelievedStrokes >= 3 * (OcclusionDetector.ConsecutiveStrokes + 1) - 1,
                 "several strokes a tick: " + supervisor.RelievedStrokes + " taken back in " + ticks + " ticks");
+            // OCCLUSION-RELIEF-PACED: the strokes go back over the ticks that follow, one a tick.
+            for (int i = 0; i < 1000 && board.Motor.CompletedSteps != 0; i++)
+            {
+                board.Clock.ElapsedMilliseconds = supervisor.NextWake.Value;
+                supervisor.Tick();
+            }
             Assert.AreEqual(0L, board.Motor.CompletedSteps, "every held stroke was taken back");
         }
 
