@@ -207,13 +207,14 @@ namespace OpenIdds.Firmware.Device
             if (report.Accepted)
             {
                 long steps = _supervisor.Pump.StepsTaken;
-                Nanoliters left = _supervisor.Fill - _calibration.VolumeOf(steps - _supervisor.StepsAtFill);
+                Nanoliters left = _supervisor.ComputedReservoir;
+                bool filled = _supervisor.EverFilled;
                 _calibration = new Calibration(picolitersPerStep);
                 _scratch = new DosingScheduler(new ConstantRate(NanolitersPerHour.Zero), _calibration, Milliseconds.Zero, DosingScheduler.Horizon);
                 PumpStage stage = _therapy.Configuration.Stage;
                 _supervisor = new SafetySupervisor(_hardware, _calibration, _setup.SupervisorSettingsFor(stage), this, StorageValid, ResetCause.PowerOn);
                 _supervisor.Pump.RestoreStepCount(steps);
-                _supervisor.Filled(left, steps);
+                if (filled) _supervisor.Filled(left, steps);
                 _supervisor.Reservoir.SetLowThreshold(_therapy.Configuration.LowReservoirThreshold);
                 _events.Append(EventKind.Calibrated, now, picolitersPerStep, 0);
             }
@@ -301,7 +302,7 @@ namespace OpenIdds.Firmware.Device
             m.RateNow = Delivering() ? _therapy.Profile.RateAt(now, out next).Value : 0;
             m.DailyDoseNanograms = _therapy.CurrentDailyDose.Value;
             ReservoirMonitor reservoir = _supervisor.Reservoir;
-            m.ReservoirComputed = (_supervisor.Fill - _calibration.VolumeOf(_supervisor.Pump.StepsTaken - _supervisor.StepsAtFill)).Value;
+            m.ReservoirComputed = _supervisor.ComputedReservoir.Value;
             m.ReservoirMeasuredValid = reservoir.HasMeasured;
             m.LevelSensorFitted = reservoir.SensorFitted;
             m.ReservoirMeasured = reservoir.Measured.Value;

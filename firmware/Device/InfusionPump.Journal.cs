@@ -69,6 +69,7 @@ namespace OpenIdds.Firmware.Device
             _record.PicolitersPerStep = _calibration.PicolitersPerStep;
             _record.ReservoirFill = _supervisor.Fill.Value;
             _record.StepsAtFill = _supervisor.StepsAtFill;
+            _record.ReservoirFilled = _supervisor.EverFilled;
             for (int i = 0; i < PumpStateRecord.Roles; i++) _record.ReplayCounters[i] = _replayCounters[i];
             _record.AlarmLatches = _supervisor.Alarms.LatchedBits;
             _record.StepsAtLastHour = _stepsAtHour;
@@ -92,7 +93,7 @@ namespace OpenIdds.Firmware.Device
         private void RestoreFromRecord(Milliseconds now)
         {
             _supervisor.Pump.RestoreStepCount(_record.StepsDelivered);
-            _supervisor.Filled(new Nanoliters(_record.ReservoirFill), _record.StepsAtFill);
+            if (_record.ReservoirFilled) _supervisor.Filled(new Nanoliters(_record.ReservoirFill), _record.StepsAtFill);
             for (int i = 0; i < PumpStateRecord.Roles; i++) _replayCounters[i] = _record.ReplayCounters[i];
             _supervisor.Alarms.RestoreLatched(_record.AlarmLatches, now);
             _committedSteps = _record.StepsDelivered;
