@@ -3,6 +3,7 @@ using OpenIdds.Firmware.Persistence;
 using OpenIdds.Firmware.Safety;
 using OpenIdds.Firmware.Therapy;
 using OpenIdds.Firmware.Units;
+using OpenIdds.Hal;
 
 namespace OpenIdds.Firmware.Device
 {
@@ -46,8 +47,8 @@ namespace OpenIdds.Firmware.Device
         {
             Milliseconds now = Now;
             CheckReport report;
-            if (!Delivering()) report = NotReady("patient bolus");
-            else report = _therapy.RequestPatientBolus(now);
+            report = BolusRefusal("patient bolus", 1);
+            if (report.Accepted) report = _therapy.RequestPatientBolus(now);
             if (report.Accepted)
             {
                 Prescription p = _therapy.Prescription;
@@ -62,8 +63,8 @@ namespace OpenIdds.Firmware.Device
         {
             Milliseconds now = Now;
             CheckReport report;
-            if (!Delivering()) report = NotReady("clinician bolus");
-            else report = _therapy.RequestClinicianBolus(dose, duration, confirmed, now);
+            report = BolusRefusal("clinician bolus", 2);
+            if (report.Accepted) report = _therapy.RequestClinicianBolus(dose, duration, confirmed, now);
             if (report.Accepted) _events.Append(EventKind.BolusGranted, now, 2, _therapy.Prescription.Drug.Concentration.VolumeOf(dose).Value);
             Commit(now);
             return report;
@@ -247,6 +248,28 @@ namespace OpenIdds.Firmware.Device
             CheckReport report = new CheckReport();
             report.Add(TherapyError.PumpNotReady, CheckOutcome.Refused, what + " while the pump is " + SafetyStateMachine.StateName(_supervisor.State) + "; the limit is running (a clinician reset and programming end an alarm stop)");
             _events.Append(EventKind.ProgrammingRefused, Now, 0, (long)TherapyError.PumpNotReady);
+            return report;
+        }
+
+        /// <summary>
+        /// NO-BOLUS-WITHOUT-PROTECTION: an empty (accepted) report, or the refusal of a bolus by
+        /// <paramref name="who"/> (1 patient, 2 clinician), logged with its real reason: the alarm that
+        /// forbids it, else the state that does.
+        /// </summary>
+        private CheckReport BolusRefusal(string what, int who)
+        {
+            CheckReport report = new CheckReport();
+            AlarmCode blocking = BolusInterlock.Blocking(_supervisor.Alarms);
+            if (blocking != AlarmCode.None)
+            {
+                report.Add(TherapyError.BolusBlockedByAlarm, CheckOutcome.Refused, what + " while alarm " + AlarmTable.Of(blocking).Name + " is shown; the limit is no alarm that stops delivery or takes away a protection (occlusion detection, the reservoir's measure)");
+                _events.Append(EventKind.BolusBlockedByAlarm, Now, who, (long)blocking);
+            }
+            else if (!Delivering())
+            {
+                report.Add(TherapyError.PumpNotReady, CheckOutcome.Refused, what + " while the pump is " + SafetyStateMachine.StateName(_supervisor.State) + "; the limit is running");
+                _events.Append(EventKind.BolusRefused, Now, who, (long)TherapyError.PumpNotReady);
+            }
             return report;
         }
 

@@ -56,6 +56,8 @@ namespace OpenIdds.Firmware.Persistence
         ClinicianReset = 24,
         /// <summary>a = the alarm code that stopped delivery; the prescription was set to stopped.</summary>
         TherapyStoppedByAlarm = 25,
+        /// <summary>a = 1 patient, 2 clinician; b = the alarm that forbids it (NO-BOLUS-WITHOUT-PROTECTION).</summary>
+        BolusBlockedByAlarm = 40,
     }
 
     /// <summary>nanoFramework's Enum.ToString() gives the number, so names are mapped here (the export uses them).</summary>
@@ -90,6 +92,7 @@ namespace OpenIdds.Firmware.Persistence
                 case EventKind.KeyProvisioned: return "key-provisioned";
                 case EventKind.ClinicianReset: return "clinician-reset";
                 case EventKind.TherapyStoppedByAlarm: return "therapy-stopped-by-alarm";
+                case EventKind.BolusBlockedByAlarm: return "bolus-blocked-by-alarm";
                 default: return "unknown";
             }
         }

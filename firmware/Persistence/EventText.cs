@@ -17,6 +17,7 @@ namespace OpenIdds.Firmware.Persistence
                 case EventKind.HourlyDelivery: return a.ToString() + " steps, " + new Nanograms(b).ToString() + " at the tip";
                 case EventKind.BolusGranted: return Who(a) + " bolus of " + new Nanoliters(b).ToString();
                 case EventKind.BolusRefused: return Who(a) + " bolus refused: " + TherapyErrorName.Of((TherapyError)b);
+                case EventKind.BolusBlockedByAlarm: return Who(a) + " bolus refused: alarm " + Alarm(b) + " is shown";
                 case EventKind.AlarmRaised:
                 case EventKind.AlarmCleared:
                 case EventKind.AlarmSilenced:

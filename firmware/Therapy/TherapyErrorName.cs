@@ -68,6 +68,7 @@ namespace OpenIdds.Firmware.Therapy
                 case TherapyError.CalibrationOutOfRange: return "calibration-out-of-range";
                 case TherapyError.TimeOfDayOutOfRange: return "time-of-day-out-of-range";
                 case TherapyError.AlarmsShown: return "alarms-shown";
+                case TherapyError.BolusBlockedByAlarm: return "bolus-blocked-by-alarm";
                 default: return "error-" + ((int)code).ToString();
             }
         }
