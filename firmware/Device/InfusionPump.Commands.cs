@@ -111,6 +111,29 @@ namespace OpenIdds.Firmware.Device
             return result;
         }
 
+        /// <summary>
+        /// STOPPED-THERAPY-ALERT: a clinician's deliberate "stopped for <paramref name="duration"/>" - the
+        /// one way to quiet the stopped-therapy alert, logged. It ends when delivery starts again.
+        /// </summary>
+        public CheckReport HoldStopped(Milliseconds duration)
+        {
+            Milliseconds now = Now;
+            CheckReport report = new CheckReport();
+            if (duration.Value <= 0 || duration > StoppedTherapyWatch.MaxHold)
+            {
+                report.Add(TherapyError.StoppedHoldOutOfRange, CheckOutcome.Refused, "stopped-hold duration " + duration.ToString() + " is outside the limit 1 ms.." + StoppedTherapyWatch.MaxHold.ToString());
+                _events.Append(EventKind.ProgrammingRefused, now, duration.Value, (long)TherapyError.StoppedHoldOutOfRange);
+            }
+            else
+            {
+                _stoppedWatch.Hold(now + duration);
+                _events.Append(EventKind.StoppedHold, now, duration.Value, 0);
+                WatchStoppedTherapy(now);
+            }
+            Commit(now);
+            return report;
+        }
+
         /// <summary>A clinician acknowledged every alarm and reset the latches; true when the pump left alarm-stopped (it is then stopped, ready to program).</summary>
         public bool ClinicianReset()
         {

@@ -147,7 +147,7 @@ namespace OpenIdds.Firmware.Device
             get
             {
                 if (_resumePending) return new Milliseconds(_clock.ElapsedMilliseconds + 1);
-                return _supervisor.NextWake;
+                return Milliseconds.Min(_supervisor.NextWake, _stoppedWatch.NextWake);
             }
         }
 
@@ -166,6 +166,7 @@ namespace OpenIdds.Firmware.Device
             WriteIntentIfStepDue(now);
             _supervisor.Tick();
             StopTherapyOnAlarmStop(now);
+            WatchStoppedTherapy(now);
             HourlyLine(now);
             if (_dirty) WriteRecord(now, now);
         }
@@ -238,6 +239,27 @@ namespace OpenIdds.Firmware.Device
             _resumePending = false;
             MarkSynced();
             _dirty = true;
+        }
+
+        private readonly StoppedTherapyWatch _stoppedWatch = new StoppedTherapyWatch();
+
+        /// <summary>STOPPED-THERAPY-ALERT: raises therapy-stopped, then therapy-stopped-long, while a filled pump delivers nothing.</summary>
+        private void WatchStoppedTherapy(Milliseconds now)
+        {
+            if (_supervisor.State == SafetyState.PowerOnSelfTest) return;
+            _stoppedWatch.Update(Delivering(), _supervisor.EverFilled, StoppedAlertAfter(), now);
+            AlarmSystem alarms = _supervisor.Alarms;
+            if (_stoppedWatch.Alert) alarms.Raise(AlarmCode.TherapyStopped, now); else alarms.ConditionGone(AlarmCode.TherapyStopped, now);
+            if (_stoppedWatch.Escalated) alarms.Raise(AlarmCode.TherapyStoppedLong, now); else alarms.ConditionGone(AlarmCode.TherapyStoppedLong, now);
+        }
+
+        /// <summary>The stopped-therapy time of the drug programmed (or in the reservoir), from the drug library; the default otherwise.</summary>
+        private Milliseconds StoppedAlertAfter()
+        {
+            Drug drug = _therapy.Prescription.Drug;
+            if (drug.IsNone) drug = _therapy.ReservoirDrug;
+            DrugLimits? limits = drug.IsNone ? null : _therapy.Library.Find(drug.Name);
+            return limits == null ? DrugLimits.DefaultStoppedAlertAfter : limits.StoppedAlertAfter;
         }
 
         private void HourlyLine(Milliseconds now)

@@ -58,6 +58,8 @@ namespace OpenIdds.Firmware.Persistence
         TherapyStoppedByAlarm = 25,
         /// <summary>a = 1 patient, 2 clinician; b = the alarm that forbids it (NO-BOLUS-WITHOUT-PROTECTION).</summary>
         BolusBlockedByAlarm = 40,
+        /// <summary>a = how long a clinician holds the pump stopped, ms (STOPPED-THERAPY-ALERT quiet).</summary>
+        StoppedHold = 41,
     }
 
     /// <summary>nanoFramework's Enum.ToString() gives the number, so names are mapped here (the export uses them).</summary>
@@ -93,6 +95,7 @@ namespace OpenIdds.Firmware.Persistence
                 case EventKind.ClinicianReset: return "clinician-reset";
                 case EventKind.TherapyStoppedByAlarm: return "therapy-stopped-by-alarm";
                 case EventKind.BolusBlockedByAlarm: return "bolus-blocked-by-alarm";
+                case EventKind.StoppedHold: return "stopped-hold";
                 default: return "unknown";
             }
         }

@@ -17,6 +17,7 @@ namespace OpenIdds.Firmware.Persistence
                 case EventKind.HourlyDelivery: return a.ToString() + " steps, " + new Nanograms(b).ToString() + " at the tip";
                 case EventKind.BolusGranted: return Who(a) + " bolus of " + new Nanoliters(b).ToString();
                 case EventKind.BolusRefused: return Who(a) + " bolus refused: " + TherapyErrorName.Of((TherapyError)b);
+                case EventKind.StoppedHold: return "therapy held stopped for " + Duration(a);
                 case EventKind.BolusBlockedByAlarm: return Who(a) + " bolus refused: alarm " + Alarm(b) + " is shown";
                 case EventKind.AlarmRaised:
                 case EventKind.AlarmCleared:
@@ -44,6 +45,15 @@ namespace OpenIdds.Firmware.Persistence
                 case EventKind.ClinicianReset: return a == 1 ? "left alarm-stopped" : "alarms acknowledged";
                 default: return "a=" + a.ToString() + " b=" + b.ToString();
             }
+        }
+
+        /// <summary>"2 h 30 min" style: a clinician reads hours and minutes, not milliseconds.</summary>
+        private static string Duration(long milliseconds)
+        {
+            long minutes = milliseconds / Milliseconds.PerMinute;
+            long hours = minutes / 60;
+            if (hours == 0) return minutes.ToString() + " min";
+            return minutes % 60 == 0 ? hours.ToString() + " h" : hours.ToString() + " h " + (minutes % 60).ToString() + " min";
         }
 
         private static string Who(long a) { return a == 1 ? "patient" : a == 2 ? "clinician" : "unknown"; }

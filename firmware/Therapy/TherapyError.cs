@@ -87,5 +87,6 @@ namespace OpenIdds.Firmware.Therapy
         TimeOfDayOutOfRange = 104,
         AlarmsShown = 105,
         BolusBlockedByAlarm = 106,
+        StoppedHoldOutOfRange = 107,
     }
 }

@@ -69,6 +69,7 @@ namespace OpenIdds.Firmware.Therapy
                 case TherapyError.TimeOfDayOutOfRange: return "time-of-day-out-of-range";
                 case TherapyError.AlarmsShown: return "alarms-shown";
                 case TherapyError.BolusBlockedByAlarm: return "bolus-blocked-by-alarm";
+                case TherapyError.StoppedHoldOutOfRange: return "stopped-hold-out-of-range";
                 default: return "error-" + ((int)code).ToString();
             }
         }
