@@ -148,7 +148,9 @@ namespace OpenIdds.Firmware.Device
         public void SilenceAlarms()
         {
             Milliseconds now = Now;
-            _supervisor.Alarms.Silence(now);
+            // AUDIO-PAUSE-CAPPED: every press is logged, with the number of alarms it paused.
+            int paused = _supervisor.Alarms.Silence(now);
+            _events.Append(EventKind.SilencePressed, now, paused, 0);
             Commit(now);
         }
 

@@ -285,11 +285,12 @@ namespace OpenIdds.Firmware.Device
                 case AlarmEventKind.Cleared: logged = EventKind.AlarmCleared; break;
                 case AlarmEventKind.Silenced: logged = EventKind.AlarmSilenced; break;
                 case AlarmEventKind.Acknowledged: logged = EventKind.AlarmAcknowledged; break;
+                case AlarmEventKind.SilenceRefused: logged = EventKind.AlarmSilenceRefused; break;
                 default: logged = EventKind.AlarmReannunciated; break;
             }
             _events.Append(logged, at, (long)code, 0);
             // A change of a latched alarm must reach the journal (LATCHES-SURVIVE-RESET).
-            if (AlarmTable.Of(code).Latched && kind != AlarmEventKind.Silenced && kind != AlarmEventKind.Reannunciated) _dirty = true;
+            if (AlarmTable.Of(code).Latched && kind != AlarmEventKind.Silenced && kind != AlarmEventKind.SilenceRefused && kind != AlarmEventKind.Reannunciated) _dirty = true;
         }
 
         void ITherapyRecorder.Record(Milliseconds at, TherapyRecordKind kind, TherapyError code, string message)

@@ -60,6 +60,10 @@ namespace OpenIdds.Firmware.Persistence
         BolusBlockedByAlarm = 40,
         /// <summary>a = how long a clinician holds the pump stopped, ms (STOPPED-THERAPY-ALERT quiet).</summary>
         StoppedHold = 41,
+        /// <summary>a = alarm code: a silence press found its audio-pause budget spent, the tone stays (AUDIO-PAUSE-CAPPED).</summary>
+        AlarmSilenceRefused = 42,
+        /// <summary>a = how many alarms the press paused (every press is logged, AUDIO-PAUSE-CAPPED).</summary>
+        SilencePressed = 43,
     }
 
     /// <summary>nanoFramework's Enum.ToString() gives the number, so names are mapped here (the export uses them).</summary>
@@ -96,6 +100,8 @@ namespace OpenIdds.Firmware.Persistence
                 case EventKind.TherapyStoppedByAlarm: return "therapy-stopped-by-alarm";
                 case EventKind.BolusBlockedByAlarm: return "bolus-blocked-by-alarm";
                 case EventKind.StoppedHold: return "stopped-hold";
+                case EventKind.AlarmSilenceRefused: return "alarm-silence-refused";
+                case EventKind.SilencePressed: return "silence-pressed";
                 default: return "unknown";
             }
         }

@@ -25,7 +25,9 @@ namespace OpenIdds.Firmware.Persistence
                 case EventKind.AlarmAcknowledged:
                 case EventKind.AlarmReannunciated:
                 case EventKind.TherapyStoppedByAlarm:
+                case EventKind.AlarmSilenceRefused:
                     return Alarm(a);
+                case EventKind.SilencePressed: return a.ToString() + " alarm(s) paused";
                 case EventKind.Programmed: return DeliveryModeName.Of((DeliveryMode)a) + ", daily dose " + b.ToString() + " ug";
                 case EventKind.Refill: return new Nanoliters(a).ToString() + " at " + b.ToString() + " ug/mL";
                 case EventKind.Reset: return "records vouch for " + a.ToString() + " steps; cause " + ResetCauseName(b);

@@ -55,7 +55,7 @@ namespace OpenIdds.Firmware.Safety
         };
 
         /// <summary>One more than the largest code: the size of per-alarm state arrays.</summary>
-        public const int CodeSpace = 26;
+        public const int CodeSpace = 20;
 
         public static int Count { get { return Rows.Length; } }
 

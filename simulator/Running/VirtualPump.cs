@@ -205,6 +205,7 @@ public sealed class VirtualPump
                 case EventKind.AlarmSilenced: _log("alarm", AlarmTable.Of((AlarmCode)a).Name, "silenced"); break;
                 case EventKind.AlarmAcknowledged: _log("alarm", AlarmTable.Of((AlarmCode)a).Name, "acknowledged"); break;
                 case EventKind.AlarmReannunciated: _log("alarm", AlarmTable.Of((AlarmCode)a).Name, "re-annunciated"); break;
+                case EventKind.AlarmSilenceRefused: _log("alarm", AlarmTable.Of((AlarmCode)a).Name, "silence-refused"); break;
                 case EventKind.HourlyDelivery: break; // the runner logs its own hourly line, with the physics beside it
                 default: _log("firmware", EventKindName.Of(kind), EventText.Describe(kind, a, b)); break;
             }
