@@ -300,7 +300,7 @@ namespace OpenIdds.Firmware.Device
                 case TherapyRecordKind.ProgrammingRefused: _events.Append(EventKind.ProgrammingRefused, at, 0, (long)code); break;
                 case TherapyRecordKind.RefillRefused: _events.Append(EventKind.ProgrammingRefused, at, 0, (long)code); break;
                 case TherapyRecordKind.ProgrammingCommitted:
-                    _events.Append(EventKind.Programmed, at, (long)_therapy.Prescription.Mode, _therapy.Prescription.DailyDose.Value / Nanograms.PerMicrogram);
+                    _events.Append(EventKind.Programmed, at, (long)_therapy.Prescription.Mode, _therapy.Prescription.DailyDose.Value);
                     break;
                 case TherapyRecordKind.PatientBolusRefused: _events.Append(EventKind.BolusRefused, at, 1, (long)code); break;
                 case TherapyRecordKind.ClinicianBolusRefused: _events.Append(EventKind.BolusRefused, at, 2, (long)code); break;

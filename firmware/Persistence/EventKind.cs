@@ -16,7 +16,7 @@ namespace OpenIdds.Firmware.Persistence
         AlarmRaised = 4,
         /// <summary>a = alarm code.</summary>
         AlarmCleared = 5,
-        /// <summary>a = delivery mode, b = daily dose, ug.</summary>
+        /// <summary>a = delivery mode, b = daily dose, ng (DOSE-TO-THE-NANOGRAM).</summary>
         Programmed = 6,
         /// <summary>a = volume added, nL; b = concentration, ug/mL.</summary>
         Refill = 7,

@@ -28,7 +28,8 @@ namespace OpenIdds.Firmware.Persistence
                 case EventKind.AlarmSilenceRefused:
                     return Alarm(a);
                 case EventKind.SilencePressed: return a.ToString() + " alarm(s) paused";
-                case EventKind.Programmed: return DeliveryModeName.Of((DeliveryMode)a) + ", daily dose " + b.ToString() + " ug";
+                // DOSE-TO-THE-NANOGRAM: ziconotide's 0.6 ug/day reads "0.600 ug", never "0 ug".
+                case EventKind.Programmed: return DeliveryModeName.Of((DeliveryMode)a) + ", daily dose " + new Nanograms(b).ToString();
                 case EventKind.Refill: return new Nanoliters(a).ToString() + " at " + b.ToString() + " ug/mL";
                 case EventKind.Reset: return "records vouch for " + a.ToString() + " steps; cause " + ResetCauseName(b);
                 case EventKind.DiaryEntry: return a >= 0 ? "pain " + a.ToString() : "activity kind " + (b >> 16).ToString() + " for " + (b & 0xFFFF).ToString() + " min";
