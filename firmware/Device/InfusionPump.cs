@@ -293,6 +293,13 @@ namespace OpenIdds.Firmware.Device
             if (AlarmTable.Of(code).Latched && kind != AlarmEventKind.Silenced && kind != AlarmEventKind.SilenceRefused && kind != AlarmEventKind.Reannunciated) _dirty = true;
         }
 
+        /// <summary>REFUSAL-LOGGED-WITH-LIMIT: the refusal as ever, then the value and the limit it broke.</summary>
+        void ITherapyRecorder.RecordLimit(Milliseconds at, TherapyRecordKind kind, CheckReason reason)
+        {
+            ((ITherapyRecorder)this).Record(at, kind, reason.Code, reason.Message);
+            _events.Append(EventKind.RefusedValue, at, RefusalValueText.Pack(reason.Code, reason.Value), reason.Limit);
+        }
+
         void ITherapyRecorder.Record(Milliseconds at, TherapyRecordKind kind, TherapyError code, string message)
         {
             switch (kind)

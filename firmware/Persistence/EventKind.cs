@@ -64,6 +64,8 @@ namespace OpenIdds.Firmware.Persistence
         AlarmSilenceRefused = 42,
         /// <summary>a = how many alarms the press paused (every press is logged, AUDIO-PAUSE-CAPPED).</summary>
         SilencePressed = 43,
+        /// <summary>Follows a refusal against a numeric limit: a = the rule code x 2^48 + the value refused; b = the limit (REFUSAL-LOGGED-WITH-LIMIT).</summary>
+        RefusedValue = 44,
     }
 
     /// <summary>nanoFramework's Enum.ToString() gives the number, so names are mapped here (the export uses them).</summary>
@@ -102,6 +104,7 @@ namespace OpenIdds.Firmware.Persistence
                 case EventKind.StoppedHold: return "stopped-hold";
                 case EventKind.AlarmSilenceRefused: return "alarm-silence-refused";
                 case EventKind.SilencePressed: return "silence-pressed";
+                case EventKind.RefusedValue: return "refused-value";
                 default: return "unknown";
             }
         }

@@ -27,6 +27,7 @@ namespace OpenIdds.Firmware.Persistence
                 case EventKind.TherapyStoppedByAlarm:
                 case EventKind.AlarmSilenceRefused:
                     return Alarm(a);
+                case EventKind.RefusedValue: return RefusalValueText.Describe(a, b);
                 case EventKind.SilencePressed: return a.ToString() + " alarm(s) paused";
                 // DOSE-TO-THE-NANOGRAM: ziconotide's 0.6 ug/day reads "0.600 ug", never "0 ug".
                 case EventKind.Programmed: return DeliveryModeName.Of((DeliveryMode)a) + ", daily dose " + new Nanograms(b).ToString();
