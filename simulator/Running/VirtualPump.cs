@@ -29,7 +29,7 @@ public sealed class VirtualPump
     private ControlLoopMonitor _loop = null!;
 
     /// <summary>The board's watchdog timeout: three of the longest sleeps (WATCHDOG-SAFE-RESTART).</summary>
-    public static readonly Milliseconds WatchdogTimeout = new(3 * PumpController.MaxSleep.Value);
+    public static readonly Milliseconds WatchdogTimeout = ControlLoopMonitor.DefaultTimeout;
 
     public VirtualPump(PumpWorld world, PumpSetup setup, long clockDriftPpm, Action<string, string, string> log)
     {
@@ -82,7 +82,7 @@ public sealed class VirtualPump
     {
         get
         {
-            if (World.Now < _hungUntil) return Math.Min(_hungUntil, TrueTime(_loopLastBeat + WatchdogTimeout.Value + 1));
+            if (World.Now < _hungUntil) return Math.Min(_hungUntil, TrueTime(_loopLastBeat + WatchdogTimeout.Value + ControlLoopMonitor.CheckPeriodOf(WatchdogTimeout).Value));
             long pumpWake = Pump.NextWake.Value;
             if (pumpWake == long.MaxValue) return long.MaxValue;
             // The firmware's wake is in pump time; the board's clock is pump time minus the journal's offset.
