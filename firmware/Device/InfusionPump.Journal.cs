@@ -102,6 +102,14 @@ namespace OpenIdds.Firmware.Device
             _massAtHour = _record.MassAtLastHour;
             if (_record.NextHourAt > 0) _nextHour = _record.NextHourAt;
             _diary = new TrialDiary(new Milliseconds(_record.TrialStart), new Nanograms(_record.TrialDeliveredAtStart), _record.TrialGrantedAtStart, _record.TrialRefusedAtStart, _record.TrialBaselineEntries);
+            // BOLUS-ABANDONED-AFTER-OUTAGE: after a real power-off (not a brown-out glitch) the pump cannot
+            // know how long it was off; the rest of a bolus given late is not the bolus the patient asked
+            // for, so it is abandoned and logged (the patient may ask again, within the lockout rules).
+            if (_setup.ResetCause == ResetCause.PowerOn)
+            {
+                int abandoned = _therapy.AbandonBoluses(now);
+                if (abandoned > 0) _events.Append(EventKind.BolusAbandoned, now, abandoned, 0);
+            }
             _resumePending = _therapy.Prescription.Mode != DeliveryMode.Stopped;
             _resumePosition = _record.Position;
             _resumeSteps = _record.StepsDelivered;

@@ -66,6 +66,8 @@ namespace OpenIdds.Firmware.Persistence
         SilencePressed = 43,
         /// <summary>Follows a refusal against a numeric limit: a = the rule code x 2^48 + the value refused; b = the limit (REFUSAL-LOGGED-WITH-LIMIT).</summary>
         RefusedValue = 44,
+        /// <summary>a = boluses running at a power-off, abandoned at power-up (BOLUS-ABANDONED-AFTER-OUTAGE).</summary>
+        BolusAbandoned = 45,
     }
 
     /// <summary>nanoFramework's Enum.ToString() gives the number, so names are mapped here (the export uses them).</summary>
@@ -105,6 +107,7 @@ namespace OpenIdds.Firmware.Persistence
                 case EventKind.AlarmSilenceRefused: return "alarm-silence-refused";
                 case EventKind.SilencePressed: return "silence-pressed";
                 case EventKind.RefusedValue: return "refused-value";
+                case EventKind.BolusAbandoned: return "bolus-abandoned";
                 default: return "unknown";
             }
         }

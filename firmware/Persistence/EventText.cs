@@ -27,6 +27,7 @@ namespace OpenIdds.Firmware.Persistence
                 case EventKind.TherapyStoppedByAlarm:
                 case EventKind.AlarmSilenceRefused:
                     return Alarm(a);
+                case EventKind.BolusAbandoned: return a.ToString() + " bolus(es) running at the power-off abandoned";
                 case EventKind.RefusedValue: return RefusalValueText.Describe(a, b);
                 case EventKind.SilencePressed: return a.ToString() + " alarm(s) paused";
                 // DOSE-TO-THE-NANOGRAM: ziconotide's 0.6 ug/day reads "0.600 ug", never "0 ug".

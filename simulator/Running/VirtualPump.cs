@@ -156,8 +156,11 @@ public sealed class VirtualPump
     }
 
     /// <summary>Power is cut and comes back: the firmware boots again and restores itself from its journal.</summary>
+    /// <summary>An outage this short is a glitch: the MCU's brown-out detector resets it (ResetCause.BrownOut); longer is a power-on reset.</summary>
+    public const long GlitchMilliseconds = 1000;
+
     public void PowerCycle(long offMilliseconds) =>
-        Restart(ResetCause.PowerOn, offMilliseconds, $"power restored after {offMilliseconds} ms; the journal restores the therapy");
+        Restart(offMilliseconds <= GlitchMilliseconds ? ResetCause.BrownOut : ResetCause.PowerOn, offMilliseconds, $"power restored after {offMilliseconds} ms; the journal restores the therapy");
 
     private void Restart(ResetCause cause, long offMilliseconds, string why)
     {
