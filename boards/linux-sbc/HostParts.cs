@@ -58,7 +58,7 @@ public sealed class ProcessWatchdog(IMotorDriver motor, IMonotonicClock clock, R
                 marker.MarkWatchdogRestart();
                 Environment.FailFast("OpenIDDS watchdog: the control loop stopped; motor disabled");
             }
-        }, null, timeoutMilliseconds / 4, timeoutMilliseconds / 4);
+        }, null, (int)ControlLoopMonitor.CheckPeriodOf(new Milliseconds(timeoutMilliseconds)).Value, (int)ControlLoopMonitor.CheckPeriodOf(new Milliseconds(timeoutMilliseconds)).Value);
     }
 
     public void Kick() => _loop?.Heartbeat(new Milliseconds(clock.ElapsedMilliseconds));

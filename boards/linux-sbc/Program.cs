@@ -4,6 +4,7 @@ using OpenIdds.Boards;
 using OpenIdds.Boards.LinuxSbc;
 using OpenIdds.Firmware.Control;
 using OpenIdds.Firmware.Device;
+using OpenIdds.Firmware.Safety;
 using OpenIdds.Hal;
 using OpenIdds.Hal.Storage;
 
@@ -35,7 +36,7 @@ if (cli.SelfTest)
 
 setup.ResetCause = marker.TakeResetCause();
 var pump = new InfusionPump(board.Hardware, setup);
-board.Watchdog.Arm(3 * (int)PumpController.MaxSleep.Value);
+board.Watchdog.Arm((int)ControlLoopMonitor.DefaultTimeout.Value);
 Console.WriteLine($"OpenIDDS on a Linux SBC: device {setup.DeviceId}, programmer link {cli.SerialDevice}, store {cli.StorePath}, reset cause {setup.ResetCause}{(cli.Bench ? ", bench run" : "")}. Research rig only - never connect it to a person.");
 new BoardLoop(pump, board.Annunciator, clock, cli.Bench).Run();
 return 0;

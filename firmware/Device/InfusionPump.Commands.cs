@@ -3,6 +3,7 @@ using OpenIdds.Firmware.Persistence;
 using OpenIdds.Firmware.Safety;
 using OpenIdds.Firmware.Therapy;
 using OpenIdds.Firmware.Units;
+using OpenIdds.Hal;
 
 namespace OpenIdds.Firmware.Device
 {
@@ -42,8 +43,8 @@ namespace OpenIdds.Firmware.Device
         {
             Milliseconds now = Now;
             CheckReport report;
-            if (!Delivering()) report = NotReady("patient bolus");
-            else report = _therapy.RequestPatientBolus(now);
+            report = BolusRefusal("patient bolus", 1);
+            if (report.Accepted) report = _therapy.RequestPatientBolus(now);
             if (report.Accepted)
             {
                 Prescription p = _therapy.Prescription;
@@ -58,8 +59,8 @@ namespace OpenIdds.Firmware.Device
         {
             Milliseconds now = Now;
             CheckReport report;
-            if (!Delivering()) report = NotReady("clinician bolus");
-            else report = _therapy.RequestClinicianBolus(dose, duration, confirmed, now);
+            report = BolusRefusal("clinician bolus", 2);
+            if (report.Accepted) report = _therapy.RequestClinicianBolus(dose, duration, confirmed, now);
             if (report.Accepted) _events.Append(EventKind.BolusGranted, now, 2, _therapy.Prescription.Drug.Concentration.VolumeOf(dose).Value);
             Commit(now);
             return report;
@@ -106,6 +107,29 @@ namespace OpenIdds.Firmware.Device
             return result;
         }
 
+        /// <summary>
+        /// STOPPED-THERAPY-ALERT: a clinician's deliberate "stopped for <paramref name="duration"/>" - the
+        /// one way to quiet the stopped-therapy alert, logged. It ends when delivery starts again.
+        /// </summary>
+        public CheckReport HoldStopped(Milliseconds duration)
+        {
+            Milliseconds now = Now;
+            CheckReport report = new CheckReport();
+            if (duration.Value <= 0 || duration > StoppedTherapyWatch.MaxHold)
+            {
+                report.Add(TherapyError.StoppedHoldOutOfRange, CheckOutcome.Refused, "stopped-hold duration " + duration.ToString() + " is outside the limit 1 ms.." + StoppedTherapyWatch.MaxHold.ToString());
+                _events.Append(EventKind.ProgrammingRefused, now, duration.Value, (long)TherapyError.StoppedHoldOutOfRange);
+            }
+            else
+            {
+                _stoppedWatch.Hold(now + duration);
+                _events.Append(EventKind.StoppedHold, now, duration.Value, 0);
+                WatchStoppedTherapy(now);
+            }
+            Commit(now);
+            return report;
+        }
+
         /// <summary>A clinician acknowledged every alarm and reset the latches; true when the pump left alarm-stopped (it is then stopped, ready to program).</summary>
         public bool ClinicianReset()
         {
@@ -120,7 +144,9 @@ namespace OpenIdds.Firmware.Device
         public void SilenceAlarms()
         {
             Milliseconds now = Now;
-            _supervisor.Alarms.Silence(now);
+            // AUDIO-PAUSE-CAPPED: every press is logged, with the number of alarms it paused.
+            int paused = _supervisor.Alarms.Silence(now);
+            _events.Append(EventKind.SilencePressed, now, paused, 0);
             Commit(now);
         }
 
@@ -203,13 +229,14 @@ namespace OpenIdds.Firmware.Device
             if (report.Accepted)
             {
                 long steps = _supervisor.Pump.StepsTaken;
-                Nanoliters left = _supervisor.Fill - _calibration.VolumeOf(steps - _supervisor.StepsAtFill);
+                Nanoliters left = _supervisor.ComputedReservoir;
+                bool filled = _supervisor.EverFilled;
                 _calibration = new Calibration(picolitersPerStep);
                 _scratch = new DosingScheduler(new ConstantRate(NanolitersPerHour.Zero), _calibration, Milliseconds.Zero, DosingScheduler.Horizon);
                 PumpStage stage = _therapy.Configuration.Stage;
                 _supervisor = new SafetySupervisor(_hardware, _calibration, _setup.SupervisorSettingsFor(stage), this, StorageValid, ResetCause.PowerOn);
                 _supervisor.Pump.RestoreStepCount(steps);
-                _supervisor.Filled(left, steps);
+                if (filled) _supervisor.Filled(left, steps);
                 _supervisor.Reservoir.SetLowThreshold(_therapy.Configuration.LowReservoirThreshold);
                 _events.Append(EventKind.Calibrated, now, picolitersPerStep, 0);
             }
@@ -242,6 +269,28 @@ namespace OpenIdds.Firmware.Device
             CheckReport report = new CheckReport();
             report.Add(TherapyError.PumpNotReady, CheckOutcome.Refused, what + " while the pump is " + SafetyStateMachine.StateName(_supervisor.State) + "; the limit is running (a clinician reset and programming end an alarm stop)");
             _events.Append(EventKind.ProgrammingRefused, Now, 0, (long)TherapyError.PumpNotReady);
+            return report;
+        }
+
+        /// <summary>
+        /// NO-BOLUS-WITHOUT-PROTECTION: an empty (accepted) report, or the refusal of a bolus by
+        /// <paramref name="who"/> (1 patient, 2 clinician), logged with its real reason: the alarm that
+        /// forbids it, else the state that does.
+        /// </summary>
+        private CheckReport BolusRefusal(string what, int who)
+        {
+            CheckReport report = new CheckReport();
+            AlarmCode blocking = BolusInterlock.Blocking(_supervisor.Alarms);
+            if (blocking != AlarmCode.None)
+            {
+                report.Add(TherapyError.BolusBlockedByAlarm, CheckOutcome.Refused, what + " while alarm " + AlarmTable.Of(blocking).Name + " is shown; the limit is no alarm that stops delivery or takes away a protection (occlusion detection, the reservoir's measure)");
+                _events.Append(EventKind.BolusBlockedByAlarm, Now, who, (long)blocking);
+            }
+            else if (!Delivering())
+            {
+                report.Add(TherapyError.PumpNotReady, CheckOutcome.Refused, what + " while the pump is " + SafetyStateMachine.StateName(_supervisor.State) + "; the limit is running");
+                _events.Append(EventKind.BolusRefused, Now, who, (long)TherapyError.PumpNotReady);
+            }
             return report;
         }
 
@@ -297,7 +346,7 @@ namespace OpenIdds.Firmware.Device
             m.RateNow = Delivering() ? _therapy.Profile.RateAt(now, out next).Value : 0;
             m.DailyDoseNanograms = _therapy.CurrentDailyDose.Value;
             ReservoirMonitor reservoir = _supervisor.Reservoir;
-            m.ReservoirComputed = (_supervisor.Fill - _calibration.VolumeOf(_supervisor.Pump.StepsTaken - _supervisor.StepsAtFill)).Value;
+            m.ReservoirComputed = _supervisor.ComputedReservoir.Value;
             m.ReservoirMeasuredValid = reservoir.HasMeasured;
             m.LevelSensorFitted = reservoir.SensorFitted;
             m.ReservoirMeasured = reservoir.Measured.Value;

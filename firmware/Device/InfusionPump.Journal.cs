@@ -69,6 +69,7 @@ namespace OpenIdds.Firmware.Device
             _record.PicolitersPerStep = _calibration.PicolitersPerStep;
             _record.ReservoirFill = _supervisor.Fill.Value;
             _record.StepsAtFill = _supervisor.StepsAtFill;
+            _record.ReservoirFilled = _supervisor.EverFilled;
             for (int i = 0; i < PumpStateRecord.Roles; i++) _record.ReplayCounters[i] = _replayCounters[i];
             _record.AlarmLatches = _supervisor.Alarms.LatchedBits;
             _record.StepsAtLastHour = _stepsAtHour;
@@ -92,7 +93,7 @@ namespace OpenIdds.Firmware.Device
         private void RestoreFromRecord(Milliseconds now)
         {
             _supervisor.Pump.RestoreStepCount(_record.StepsDelivered);
-            _supervisor.Filled(new Nanoliters(_record.ReservoirFill), _record.StepsAtFill);
+            if (_record.ReservoirFilled) _supervisor.Filled(new Nanoliters(_record.ReservoirFill), _record.StepsAtFill);
             for (int i = 0; i < PumpStateRecord.Roles; i++) _replayCounters[i] = _record.ReplayCounters[i];
             _supervisor.Alarms.RestoreLatched(_record.AlarmLatches, now);
             _committedSteps = _record.StepsDelivered;
@@ -101,6 +102,14 @@ namespace OpenIdds.Firmware.Device
             _massAtHour = _record.MassAtLastHour;
             if (_record.NextHourAt > 0) _nextHour = _record.NextHourAt;
             _diary = new TrialDiary(new Milliseconds(_record.TrialStart), new Nanograms(_record.TrialDeliveredAtStart), _record.TrialGrantedAtStart, _record.TrialRefusedAtStart, _record.TrialBaselineEntries);
+            // BOLUS-ABANDONED-AFTER-OUTAGE: after a real power-off (not a brown-out glitch) the pump cannot
+            // know how long it was off; the rest of a bolus given late is not the bolus the patient asked
+            // for, so it is abandoned and logged (the patient may ask again, within the lockout rules).
+            if (_setup.ResetCause == ResetCause.PowerOn)
+            {
+                int abandoned = _therapy.AbandonBoluses(now);
+                if (abandoned > 0) _events.Append(EventKind.BolusAbandoned, now, abandoned, 0);
+            }
             _resumePending = _therapy.Prescription.Mode != DeliveryMode.Stopped;
             _resumePosition = _record.Position;
             _resumeSteps = _record.StepsDelivered;

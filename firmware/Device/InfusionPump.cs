@@ -145,7 +145,7 @@ namespace OpenIdds.Firmware.Device
             get
             {
                 if (_resumePending) return new Milliseconds(_clock.ElapsedMilliseconds + 1);
-                return _supervisor.NextWake;
+                return Milliseconds.Min(_supervisor.NextWake, _stoppedWatch.NextWake);
             }
         }
 
@@ -164,6 +164,7 @@ namespace OpenIdds.Firmware.Device
             WriteIntentIfStepDue(now);
             _supervisor.Tick();
             StopTherapyOnAlarmStop(now);
+            WatchStoppedTherapy(now);
             HourlyLine(now);
             if (_dirty) WriteRecord(now, now);
         }
@@ -238,6 +239,27 @@ namespace OpenIdds.Firmware.Device
             _dirty = true;
         }
 
+        private readonly StoppedTherapyWatch _stoppedWatch = new StoppedTherapyWatch();
+
+        /// <summary>STOPPED-THERAPY-ALERT: raises therapy-stopped, then therapy-stopped-long, while a filled pump delivers nothing.</summary>
+        private void WatchStoppedTherapy(Milliseconds now)
+        {
+            if (_supervisor.State == SafetyState.PowerOnSelfTest) return;
+            _stoppedWatch.Update(Delivering(), _supervisor.EverFilled, StoppedAlertAfter(), now);
+            AlarmSystem alarms = _supervisor.Alarms;
+            if (_stoppedWatch.Alert) alarms.Raise(AlarmCode.TherapyStopped, now); else alarms.ConditionGone(AlarmCode.TherapyStopped, now);
+            if (_stoppedWatch.Escalated) alarms.Raise(AlarmCode.TherapyStoppedLong, now); else alarms.ConditionGone(AlarmCode.TherapyStoppedLong, now);
+        }
+
+        /// <summary>The stopped-therapy time of the drug programmed (or in the reservoir), from the drug library; the default otherwise.</summary>
+        private Milliseconds StoppedAlertAfter()
+        {
+            Drug drug = _therapy.Prescription.Drug;
+            if (drug.IsNone) drug = _therapy.ReservoirDrug;
+            DrugLimits? limits = drug.IsNone ? null : _therapy.Library.Find(drug.Name);
+            return limits == null ? DrugLimits.DefaultStoppedAlertAfter : limits.StoppedAlertAfter;
+        }
+
         private void HourlyLine(Milliseconds now)
         {
             if (now.Value < _nextHour) return;
@@ -261,11 +283,19 @@ namespace OpenIdds.Firmware.Device
                 case AlarmEventKind.Cleared: logged = EventKind.AlarmCleared; break;
                 case AlarmEventKind.Silenced: logged = EventKind.AlarmSilenced; break;
                 case AlarmEventKind.Acknowledged: logged = EventKind.AlarmAcknowledged; break;
+                case AlarmEventKind.SilenceRefused: logged = EventKind.AlarmSilenceRefused; break;
                 default: logged = EventKind.AlarmReannunciated; break;
             }
             _events.Append(logged, at, (long)code, 0);
             // A change of a latched alarm must reach the journal (LATCHES-SURVIVE-RESET).
-            if (AlarmTable.Of(code).Latched && kind != AlarmEventKind.Silenced && kind != AlarmEventKind.Reannunciated) _dirty = true;
+            if (AlarmTable.Of(code).Latched && kind != AlarmEventKind.Silenced && kind != AlarmEventKind.SilenceRefused && kind != AlarmEventKind.Reannunciated) _dirty = true;
+        }
+
+        /// <summary>REFUSAL-LOGGED-WITH-LIMIT: the refusal as ever, then the value and the limit it broke.</summary>
+        void ITherapyRecorder.RecordLimit(Milliseconds at, TherapyRecordKind kind, CheckReason reason)
+        {
+            ((ITherapyRecorder)this).Record(at, kind, reason.Code, reason.Message);
+            _events.Append(EventKind.RefusedValue, at, RefusalValueText.Pack(reason.Code, reason.Value), reason.Limit);
         }
 
         void ITherapyRecorder.Record(Milliseconds at, TherapyRecordKind kind, TherapyError code, string message)
@@ -275,7 +305,7 @@ namespace OpenIdds.Firmware.Device
                 case TherapyRecordKind.ProgrammingRefused: _events.Append(EventKind.ProgrammingRefused, at, 0, (long)code); break;
                 case TherapyRecordKind.RefillRefused: _events.Append(EventKind.ProgrammingRefused, at, 0, (long)code); break;
                 case TherapyRecordKind.ProgrammingCommitted:
-                    _events.Append(EventKind.Programmed, at, (long)_therapy.Prescription.Mode, _therapy.Prescription.DailyDose.Value / Nanograms.PerMicrogram);
+                    _events.Append(EventKind.Programmed, at, (long)_therapy.Prescription.Mode, _therapy.Prescription.DailyDose.Value);
                     break;
                 case TherapyRecordKind.PatientBolusRefused: _events.Append(EventKind.BolusRefused, at, 1, (long)code); break;
                 case TherapyRecordKind.ClinicianBolusRefused: _events.Append(EventKind.BolusRefused, at, 2, (long)code); break;

@@ -16,7 +16,7 @@ namespace OpenIdds.Firmware.Persistence
         AlarmRaised = 4,
         /// <summary>a = alarm code.</summary>
         AlarmCleared = 5,
-        /// <summary>a = delivery mode, b = daily dose, ug.</summary>
+        /// <summary>a = delivery mode, b = daily dose, ng (DOSE-TO-THE-NANOGRAM).</summary>
         Programmed = 6,
         /// <summary>a = volume added, nL; b = concentration, ug/mL.</summary>
         Refill = 7,
@@ -56,6 +56,18 @@ namespace OpenIdds.Firmware.Persistence
         ClinicianReset = 24,
         /// <summary>a = the alarm code that stopped delivery; the prescription was set to stopped.</summary>
         TherapyStoppedByAlarm = 25,
+        /// <summary>a = 1 patient, 2 clinician; b = the alarm that forbids it (NO-BOLUS-WITHOUT-PROTECTION).</summary>
+        BolusBlockedByAlarm = 40,
+        /// <summary>a = how long a clinician holds the pump stopped, ms (STOPPED-THERAPY-ALERT quiet).</summary>
+        StoppedHold = 41,
+        /// <summary>a = alarm code: a silence press found its audio-pause budget spent, the tone stays (AUDIO-PAUSE-CAPPED).</summary>
+        AlarmSilenceRefused = 42,
+        /// <summary>a = how many alarms the press paused (every press is logged, AUDIO-PAUSE-CAPPED).</summary>
+        SilencePressed = 43,
+        /// <summary>Follows a refusal against a numeric limit: a = the rule code x 2^48 + the value refused; b = the limit (REFUSAL-LOGGED-WITH-LIMIT).</summary>
+        RefusedValue = 44,
+        /// <summary>a = boluses running at a power-off, abandoned at power-up (BOLUS-ABANDONED-AFTER-OUTAGE).</summary>
+        BolusAbandoned = 45,
     }
 
     /// <summary>nanoFramework's Enum.ToString() gives the number, so names are mapped here (the export uses them).</summary>
@@ -90,6 +102,12 @@ namespace OpenIdds.Firmware.Persistence
                 case EventKind.KeyProvisioned: return "key-provisioned";
                 case EventKind.ClinicianReset: return "clinician-reset";
                 case EventKind.TherapyStoppedByAlarm: return "therapy-stopped-by-alarm";
+                case EventKind.BolusBlockedByAlarm: return "bolus-blocked-by-alarm";
+                case EventKind.StoppedHold: return "stopped-hold";
+                case EventKind.AlarmSilenceRefused: return "alarm-silence-refused";
+                case EventKind.SilencePressed: return "silence-pressed";
+                case EventKind.RefusedValue: return "refused-value";
+                case EventKind.BolusAbandoned: return "bolus-abandoned";
                 default: return "unknown";
             }
         }

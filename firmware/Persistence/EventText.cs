@@ -17,14 +17,21 @@ namespace OpenIdds.Firmware.Persistence
                 case EventKind.HourlyDelivery: return a.ToString() + " steps, " + new Nanograms(b).ToString() + " at the tip";
                 case EventKind.BolusGranted: return Who(a) + " bolus of " + new Nanoliters(b).ToString();
                 case EventKind.BolusRefused: return Who(a) + " bolus refused: " + TherapyErrorName.Of((TherapyError)b);
+                case EventKind.StoppedHold: return "therapy held stopped for " + Duration(a);
+                case EventKind.BolusBlockedByAlarm: return Who(a) + " bolus refused: alarm " + Alarm(b) + " is shown";
                 case EventKind.AlarmRaised:
                 case EventKind.AlarmCleared:
                 case EventKind.AlarmSilenced:
                 case EventKind.AlarmAcknowledged:
                 case EventKind.AlarmReannunciated:
                 case EventKind.TherapyStoppedByAlarm:
+                case EventKind.AlarmSilenceRefused:
                     return Alarm(a);
-                case EventKind.Programmed: return DeliveryModeName.Of((DeliveryMode)a) + ", daily dose " + b.ToString() + " ug";
+                case EventKind.BolusAbandoned: return a.ToString() + " bolus(es) running at the power-off abandoned";
+                case EventKind.RefusedValue: return RefusalValueText.Describe(a, b);
+                case EventKind.SilencePressed: return a.ToString() + " alarm(s) paused";
+                // DOSE-TO-THE-NANOGRAM: ziconotide's 0.6 ug/day reads "0.600 ug", never "0 ug".
+                case EventKind.Programmed: return DeliveryModeName.Of((DeliveryMode)a) + ", daily dose " + new Nanograms(b).ToString();
                 case EventKind.Refill: return new Nanoliters(a).ToString() + " at " + b.ToString() + " ug/mL";
                 case EventKind.Reset: return "records vouch for " + a.ToString() + " steps; cause " + ResetCauseName(b);
                 case EventKind.DiaryEntry: return a >= 0 ? "pain " + a.ToString() : "activity kind " + (b >> 16).ToString() + " for " + (b & 0xFFFF).ToString() + " min";
@@ -43,6 +50,15 @@ namespace OpenIdds.Firmware.Persistence
                 case EventKind.ClinicianReset: return a == 1 ? "left alarm-stopped" : "alarms acknowledged";
                 default: return "a=" + a.ToString() + " b=" + b.ToString();
             }
+        }
+
+        /// <summary>"2 h 30 min" style: a clinician reads hours and minutes, not milliseconds.</summary>
+        private static string Duration(long milliseconds)
+        {
+            long minutes = milliseconds / Milliseconds.PerMinute;
+            long hours = minutes / 60;
+            if (hours == 0) return minutes.ToString() + " min";
+            return minutes % 60 == 0 ? hours.ToString() + " h" : hours.ToString() + " h " + (minutes % 60).ToString() + " min";
         }
 
         private static string Who(long a) { return a == 1 ? "patient" : a == 2 ? "clinician" : "unknown"; }

@@ -30,6 +30,8 @@ namespace OpenIdds.Firmware.Persistence
         public long PicolitersPerStep;
         public long ReservoirFill;
         public long StepsAtFill;
+        /// <summary>FILLED-IS-A-STATE: the reservoir has been filled (a 0 mL fill included); kept apart from the volume.</summary>
+        public bool ReservoirFilled;
         public readonly uint[] ReplayCounters = new uint[Roles];
         public uint AlarmLatches;
         public long StepsAtLastHour;
@@ -114,6 +116,7 @@ namespace OpenIdds.Firmware.Persistence
             b.PutUInt32((uint)t.PatientRefused);
             b.PutUInt32((uint)t.ClinicianGranted);
             b.PutUInt32((uint)t.ClinicianRefused);
+            b.PutByte(ReservoirFilled ? 1 : 0);
         }
 
         public void Decode(RecordBuffer b)
@@ -183,6 +186,9 @@ namespace OpenIdds.Firmware.Persistence
             t.PatientRefused = (int)b.GetUInt32();
             t.ClinicianGranted = (int)b.GetUInt32();
             t.ClinicianRefused = (int)b.GetUInt32();
+            int filled = b.GetByte();
+            if (filled > 1) Valid = false;
+            ReservoirFilled = filled == 1;
         }
 
         private static void PutName(RecordBuffer b, string name)

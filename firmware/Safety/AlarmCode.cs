@@ -21,5 +21,7 @@ namespace OpenIdds.Firmware.Safety
         RefillDiscrepancy = 15,
         LevelSensorFault = 16,
         LogDamaged = 17,
+        TherapyStopped = 18,
+        TherapyStoppedLong = 19,
     }
 }

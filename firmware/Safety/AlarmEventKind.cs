@@ -8,5 +8,7 @@ namespace OpenIdds.Firmware.Safety
         Acknowledged = 3,
         Cleared = 4,
         Reannunciated = 5,
+        /// <summary>A silence press found the alarm's audio-pause budget spent (AUDIO-PAUSE-CAPPED): the tone stays.</summary>
+        SilenceRefused = 6,
     }
 }

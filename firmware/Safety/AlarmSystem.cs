@@ -12,6 +12,10 @@ namespace OpenIdds.Firmware.Safety
     ///   tone and light; a silenced alarm keeps its light, and its tone returns when the pause ends.
     /// - EVERY-ALARM-EVENT-LOGGED: raise, silence, acknowledgement, clear and re-annunciation each go to
     ///   the event sink with their time.
+    /// - AUDIO-PAUSE-CAPPED (IEC 60601-1-8, 6.8: audio paused is a state of limited duration): the audio
+    ///   pause granted to one alarm condition, press after press, adds up to at most
+    ///   <see cref="PauseBudgetFactor"/> times its row's pause time; beyond it the tone sounds whatever
+    ///   is pressed, and the refused press is logged. The budget starts again when the condition is raised anew.
     /// Per-alarm state lives in arrays indexed by code, allocated once.
     /// </summary>
     public sealed class AlarmSystem
@@ -23,6 +27,10 @@ namespace OpenIdds.Firmware.Safety
         private readonly bool[] _acknowledged = new bool[AlarmTable.CodeSpace];
         private readonly long[] _raisedAt = new long[AlarmTable.CodeSpace];
         private readonly long[] _quietUntil = new long[AlarmTable.CodeSpace];
+        private readonly long[] _pausedMilliseconds = new long[AlarmTable.CodeSpace];
+
+        /// <summary>AUDIO-PAUSE-CAPPED: one alarm condition's audio pauses add up to at most this many times its row's pause time.</summary>
+        public const int PauseBudgetFactor = 3;
         // Alarms shown now. Most ticks show none, so the table scans below (every tick, and before
         // every sleep) answer at once then; a raise and a clear are the only places _shown changes.
         private int _shownCount;
@@ -122,6 +130,7 @@ namespace OpenIdds.Firmware.Safety
             _acknowledged[c] = false;
             _raisedAt[c] = now.Value;
             _quietUntil[c] = 0;
+            _pausedMilliseconds[c] = 0;
             _sink.Record(now, AlarmEventKind.Raised, code);
         }
 
@@ -151,17 +160,42 @@ namespace OpenIdds.Firmware.Safety
             _quietUntil[c] = again > 0 ? now.Value + again : long.MaxValue;
         }
 
-        /// <summary>Audio pause: every shown alarm that may be silenced is quiet for its row's silence time. Lights stay.</summary>
-        public void Silence(Milliseconds now)
+        /// <summary>
+        /// Audio pause: every shown alarm that may be silenced is quiet for its row's silence time, within
+        /// its budget (AUDIO-PAUSE-CAPPED); one whose budget is spent keeps sounding, logged as refused.
+        /// Lights stay. Returns how many alarms were paused.
+        /// </summary>
+        public int Silence(Milliseconds now)
         {
+            int paused = 0;
             for (int i = 0; i < AlarmTable.Count; i++)
             {
                 AlarmDefinition row = AlarmTable.At(i);
                 int c = (int)row.Code;
-                if (!_shown[c] || row.SilenceMilliseconds == 0) continue;
-                _quietUntil[c] = now.Value + row.SilenceMilliseconds;
+                // Acknowledged with no re-annunciation (a low alarm): already quiet for good.
+                if (!_shown[c] || row.SilenceMilliseconds == 0 || _quietUntil[c] == long.MaxValue) continue;
+                // A press inside a running pause only adds the time past its end to the budget spent.
+                long quietFrom = _quietUntil[c] > now.Value ? _quietUntil[c] : now.Value;
+                long left = PauseBudgetFactor * row.SilenceMilliseconds - _pausedMilliseconds[c];
+                long until = now.Value + row.SilenceMilliseconds;
+                if (until - quietFrom > left) until = quietFrom + left;
+                if (until <= quietFrom)
+                {
+                    _sink.Record(now, AlarmEventKind.SilenceRefused, row.Code);
+                    continue;
+                }
+                _pausedMilliseconds[c] += until - quietFrom;
+                _quietUntil[c] = until;
                 _sink.Record(now, AlarmEventKind.Silenced, row.Code);
+                paused++;
             }
+            return paused;
+        }
+
+        /// <summary>Audio pause one alarm condition may still be granted (AUDIO-PAUSE-CAPPED).</summary>
+        public Milliseconds PauseLeft(AlarmCode code)
+        {
+            return new Milliseconds(PauseBudgetFactor * AlarmTable.Of(code).SilenceMilliseconds - _pausedMilliseconds[(int)code]);
         }
 
         /// <summary>True while the alarm's tone is paused (silenced or acknowledged and not yet re-annunciated).</summary>

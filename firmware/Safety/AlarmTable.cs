@@ -48,10 +48,14 @@ namespace OpenIdds.Firmware.Safety
                 "the level sensor failed: the reservoir is computed only, which can miss an empty pump; delivery goes on (low and empty still come from the computed volume)"),
             new AlarmDefinition(AlarmCode.LogDamaged, "log-damaged", AlarmPriority.Medium, true, 60 * Minute, 240 * Minute, false,
                 "an event-log or diary record failed its CRC and is skipped: the history has a gap and the flash may be failing; the therapy's own state is intact, so delivery goes on (stopping an intrathecal drug is itself a hazard); export the log, have the pump checked"),
+            new AlarmDefinition(AlarmCode.TherapyStopped, "therapy-stopped", AlarmPriority.Medium, false, 60 * Minute, 240 * Minute, false,
+                "no drug has been delivered for the drug's stopped-therapy time (default 4 h): withdrawal (baclofen: a crisis) unless therapy restarts or a clinician holds it stopped"),
+            new AlarmDefinition(AlarmCode.TherapyStoppedLong, "therapy-stopped-long", AlarmPriority.High, false, 2 * Minute, 15 * Minute, false,
+                "therapy-stopped escalated: twice the drug's stopped-therapy time without delivery"),
         };
 
         /// <summary>One more than the largest code: the size of per-alarm state arrays.</summary>
-        public const int CodeSpace = 18;
+        public const int CodeSpace = 20;
 
         public static int Count { get { return Rows.Length; } }
 

@@ -15,6 +15,10 @@ namespace OpenIdds.Firmware.Safety
     /// before it was read below 3.3 V sets ERI and EOS in the same update (the supervisor then shows
     /// end of service alone, with no 90 days' warning). The external trial pump has
     /// replaceable cells, so for it only the voltage decides: low below 3.3 V, end below 3.1 V.
+    /// THRESHOLD-HYSTERESIS: each condition is raised once at its threshold and clears only past a band
+    /// beyond it - <see cref="HysteresisMillivolts"/> above a voltage threshold, <see cref="HysteresisDays"/>
+    /// more days left (a therapy reprogrammed lower) - so a cell voltage that sags under load and
+    /// recovers, or a rate that changes by a step, does not raise and clear the same alarm again and again.
     /// </summary>
     public sealed class BatteryLifeMonitor
     {
@@ -25,6 +29,12 @@ namespace OpenIdds.Firmware.Safety
 
         public const int LowMillivolts = 3300;
         public const int EndMillivolts = 3100;
+
+        /// <summary>A voltage condition clears only this far above its threshold.</summary>
+        public const int HysteresisMillivolts = 50;
+
+        /// <summary>A days-left condition clears only with this many more days left than its threshold.</summary>
+        public const int HysteresisDays = 5;
 
         private readonly IBatteryMonitor _battery;
         private readonly long _capacityMicroampereHours;
@@ -78,22 +88,25 @@ namespace OpenIdds.Firmware.Safety
             long days = DaysLeft(dailyMicroampereHours);
             int millivolts;
             bool voltageOk = _battery.Read(out millivolts) == SensorStatus.Ok;
-            bool voltageEnd = voltageOk && millivolts < EndMillivolts;
-            bool voltageLow = voltageOk && millivolts < LowMillivolts;
+            bool voltageEnd = voltageOk && millivolts < Band(EndOfService, EndMillivolts, HysteresisMillivolts);
+            bool voltageLow = voltageOk && millivolts < Band(Low || ElectiveReplacement, LowMillivolts, HysteresisMillivolts);
             if (days >= 0)
             {
                 // The count is a model, so where it decides, the cell's voltage may overrule it: past the
                 // knee (below 3.3 V) is ERI, below 3.1 V end of service, whichever comes first.
                 bool counted = Counting;
-                EndOfService = days <= EndOfServiceReserveDays || (counted && voltageEnd);
-                ElectiveReplacement = days <= EndOfServiceReserveDays + DaysBetweenEriAndEos || (counted && voltageLow);
+                EndOfService = days <= Band(EndOfService, EndOfServiceReserveDays, HysteresisDays) || (counted && voltageEnd);
+                ElectiveReplacement = days <= Band(ElectiveReplacement, EndOfServiceReserveDays + DaysBetweenEriAndEos, HysteresisDays) || (counted && voltageLow);
             }
             else
             {
                 EndOfService = voltageEnd;
                 ElectiveReplacement = false;
             }
-            Low = !voltageOk || millivolts < LowMillivolts;
+            Low = !voltageOk || voltageLow;
         }
+
+        /// <summary>THRESHOLD-HYSTERESIS: the threshold to compare with - moved out by the band while the condition holds.</summary>
+        private static long Band(bool holding, long threshold, long band) { return holding ? threshold + band : threshold; }
     }
 }

@@ -13,12 +13,22 @@ namespace OpenIdds.Firmware.Safety
     /// sensor was fitted against, so it is reported (level-sensor-fault), not silently absorbed. Its
     /// readings are not used again until a run of good ones (an intermittent sensor is not trusted on
     /// its first good answer). Delivery goes on: the computed reservoir still gives low and empty.
+    /// THRESHOLD-HYSTERESIS: low and empty are raised once at their threshold and clear only when the
+    /// volume is back above it by <see cref="Hysteresis"/> (a refill); a measured level wandering by the
+    /// sensor's noise around a threshold no longer raises and clears it again and again. The
+    /// discrepancy clears only below <see cref="DiscrepancyClearPercent"/> of its tolerance.
     /// </summary>
     public sealed class ReservoirMonitor
     {
         /// <summary>Disagreement that raises the discrepancy alert: 1 mL, or 15 % of the computed volume if larger.</summary>
         public static readonly Nanoliters MinimumDiscrepancy = Nanoliters.FromMilliliters(1);
         public const int DiscrepancyPercent = 15;
+
+        /// <summary>How far above its threshold the volume must come back before low or empty clears: five times a coarse level sensor's noise (200 uL, 1 sd).</summary>
+        public static readonly Nanoliters Hysteresis = Nanoliters.FromMilliliters(1);
+
+        /// <summary>A discrepancy clears only when the disagreement is below this share of the tolerance.</summary>
+        public const int DiscrepancyClearPercent = 80;
 
         /// <summary>Good readings in a row before a faulty level sensor is trusted again (the supervisor reads it every tick).</summary>
         public const int GoodReadingsToRecover = 20;
@@ -87,15 +97,15 @@ namespace OpenIdds.Firmware.Safety
                 }
             }
             Nanoliters worst = _hasMeasured && _measured < _computed ? _measured : _computed;
-            Low = worst <= _low;
-            Empty = worst <= _empty;
+            Low = Low ? worst <= _low + Hysteresis : worst <= _low;
+            Empty = Empty ? worst <= _empty + Hysteresis : worst <= _empty;
             if (_hasMeasured)
             {
                 long difference = _computed.Value - _measured.Value;
                 if (difference < 0) difference = -difference;
                 long allowed = _computed.Value * DiscrepancyPercent / 100;
                 if (allowed < MinimumDiscrepancy.Value) allowed = MinimumDiscrepancy.Value;
-                Discrepant = difference > allowed;
+                Discrepant = Discrepant ? difference * 100 > allowed * DiscrepancyClearPercent : difference > allowed;
             }
             else Discrepant = false;
         }

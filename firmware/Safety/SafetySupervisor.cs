@@ -33,6 +33,7 @@ namespace OpenIdds.Firmware.Safety
         private NanolitersPerHour _allowedRate;
         private Nanoliters _fill;
         private long _stepsAtFill;
+        private bool _everFilled;
         private long _missedSeen;
         private int _relievedStrokes;
         private readonly ResetCause _resetCause;
@@ -92,11 +93,35 @@ namespace OpenIdds.Firmware.Safety
         {
             _fill = volume;
             _stepsAtFill = stepsAtFill;
+            _everFilled = true;
+            // A fill below the empty threshold stops the pump now, before its next stroke.
+            if (_machine.State == SafetyState.PowerOnSelfTest) return;
+            CheckReservoir(new Milliseconds(_hardware.Clock.ElapsedMilliseconds));
+            StopOnCriticalAlarm();
         }
 
         /// <summary>The fill the computed reservoir counts from, and the step count at it (what the journal keeps).</summary>
         public Nanoliters Fill { get { return _fill; } }
         public long StepsAtFill { get { return _stepsAtFill; } }
+
+        /// <summary>
+        /// FILLED-IS-A-STATE: a refill happened (of any volume, 0 mL included). The reservoir alarms start
+        /// with it; a fill of nothing is an empty reservoir, never a pump "not filled yet".
+        /// </summary>
+        public bool EverFilled { get { return _everFilled; } }
+
+        /// <summary>
+        /// RESERVOIR-NEVER-NEGATIVE: the computed reservoir, fill minus the volume of the steps since it,
+        /// floored at zero (steps beyond the fill moved air or nothing, not drug). Every display reads it here.
+        /// </summary>
+        public Nanoliters ComputedReservoir
+        {
+            get
+            {
+                Nanoliters left = _fill - _pump.Calibration.VolumeOf(_pump.StepsTaken - _stepsAtFill);
+                return left.Value < 0 ? Nanoliters.Zero : left;
+            }
+        }
 
         /// <summary>Starts (or changes) therapy. <paramref name="allowedRate"/> is what the prescription allows at most - the guard's limit.</summary>
         public bool Start(IRateProfile profile, NanolitersPerHour allowedRate)
@@ -252,14 +277,7 @@ namespace OpenIdds.Firmware.Safety
                 _alarms.ConditionGone(AlarmCode.DeadlineMissed, now);
             }
 
-            Nanoliters delivered = _pump.Calibration.VolumeOf(_pump.StepsTaken - _stepsAtFill);
-            _reservoir.Update(_fill - delivered);
-            // A reservoir never filled holds no drug to run out of: its alarms start with the first fill.
-            bool filled = _fill.Value > 0;
-            Condition(AlarmCode.ReservoirEmpty, filled && _reservoir.Empty, now);
-            Condition(AlarmCode.ReservoirLow, filled && _reservoir.Low && !_reservoir.Empty, now);
-            Condition(AlarmCode.ReservoirDiscrepancy, _reservoir.Discrepant, now);
-            Condition(AlarmCode.LevelSensorFault, _reservoir.SensorFaulty, now);
+            CheckReservoir(now);
 
             _battery.Update(DailyCharge(), _settings.Implanted ? CountedCharge(now) : -1);
             if (_settings.Implanted)
@@ -273,6 +291,12 @@ namespace OpenIdds.Firmware.Safety
                 Condition(AlarmCode.BatteryLow, _battery.Low && !_battery.EndOfService, now);
             }
 
+            StopOnCriticalAlarm();
+            _alarms.Tick(now);
+        }
+
+        private void StopOnCriticalAlarm()
+        {
             if (_alarms.StopsDelivery && _machine.State != SafetyState.AlarmStopped && _machine.State != SafetyState.SafeState)
             {
                 // CRITICAL-FAULT-STOPS-IN-TICK: the motor is disabled before this tick returns.
@@ -280,7 +304,17 @@ namespace OpenIdds.Firmware.Safety
                 _machine.Fire(SafetyTrigger.CriticalFault);
                 if (_occlusion.Occluded) Relieve(now);
             }
-            _alarms.Tick(now);
+        }
+
+        private void CheckReservoir(Milliseconds now)
+        {
+            _reservoir.Update(ComputedReservoir);
+            // FILLED-IS-A-STATE: a reservoir never filled holds no drug to run out of; its alarms start with the first fill.
+            bool filled = _everFilled;
+            Condition(AlarmCode.ReservoirEmpty, filled && _reservoir.Empty, now);
+            Condition(AlarmCode.ReservoirLow, filled && _reservoir.Low && !_reservoir.Empty, now);
+            Condition(AlarmCode.ReservoirDiscrepancy, _reservoir.Discrepant, now);
+            Condition(AlarmCode.LevelSensorFault, _reservoir.SensorFaulty, now);
         }
 
         /// <summary>The controller faulted on a stall, the driver still reports one (a stall outlasts a reset), or steps were lost.</summary>

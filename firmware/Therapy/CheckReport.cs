@@ -45,6 +45,15 @@ namespace OpenIdds.Firmware.Therapy
             _reasons[_count++] = new CheckReason(code, outcome, message);
         }
 
+        /// <summary>A finding against a numeric limit: the value and the limit travel with it to the log (REFUSAL-LOGGED-WITH-LIMIT).</summary>
+        public void Add(TherapyError code, CheckOutcome outcome, string message, long value, long limit)
+        {
+            if (outcome == CheckOutcome.Refused) _refused = true;
+            if (outcome == CheckOutcome.NeedsConfirmation) _needsConfirmation = true;
+            if (_count == Capacity) { _dropped++; return; }
+            _reasons[_count++] = new CheckReason(code, outcome, message, value, limit);
+        }
+
         /// <summary>A soft-limit finding: confirmed if the clinician confirmed, else it blocks the request.</summary>
         public void AddSoft(TherapyError code, bool confirmed, string message)
         {

@@ -62,21 +62,27 @@ namespace OpenIdds.Firmware.Therapy
                 Nanograms.FromMilligrams(10), Nanograms.FromMilligrams(15),
                 new Micrograms(200), new Micrograms(1000),
                 6, 12,
-                NanolitersPerHour.FromMicrolitersPerHour(250), NanolitersPerHour.FromMicrolitersPerHour(1000)));
+                NanolitersPerHour.FromMicrolitersPerHour(250), NanolitersPerHour.FromMicrolitersPerHour(1000),
+                // Opioid withdrawal begins 6-12 h after the last dose of a short-acting opioid.
+                Milliseconds.FromHours(6)));
             // Baclofen: hard 2 mg/mL (highest commercial concentration) and 1.5 mg/day; soft 1 mg/mL, 0.8 mg/day.
             library.Set(new DrugLimits(Baclofen,
                 new MicrogramsPerMilliliter(1000), new MicrogramsPerMilliliter(2000),
                 Nanograms.FromMicrograms(800), Nanograms.FromMicrograms(1500),
                 new Micrograms(100), new Micrograms(200),
                 4, 8,
-                NanolitersPerHour.FromMicrolitersPerHour(250), NanolitersPerHour.FromMicrolitersPerHour(1000)));
+                NanolitersPerHour.FromMicrolitersPerHour(250), NanolitersPerHour.FromMicrolitersPerHour(1000),
+                // Intrathecal baclofen withdrawal (boxed warning: fever, rebound spasticity, rhabdomyolysis, death) can start within hours.
+                Milliseconds.FromHours(4)));
             // Ziconotide: hard 100 ug/mL (undiluted) and 19.2 ug/day (labelled maximum); soft 25 ug/mL, 12 ug/day.
             library.Set(new DrugLimits(Ziconotide,
                 new MicrogramsPerMilliliter(25), new MicrogramsPerMilliliter(100),
                 new Nanograms(12000), new Nanograms(19200),
                 new Micrograms(2), new Micrograms(5),
                 1, 2,
-                NanolitersPerHour.FromMicrolitersPerHour(250), NanolitersPerHour.FromMicrolitersPerHour(1000)));
+                NanolitersPerHour.FromMicrolitersPerHour(250), NanolitersPerHour.FromMicrolitersPerHour(1000),
+                // Ziconotide can be stopped abruptly without withdrawal effects (Prialt label): the pain returns, no crisis.
+                Milliseconds.FromHours(24)));
             return library;
         }
     }

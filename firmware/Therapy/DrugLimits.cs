@@ -23,13 +23,36 @@ namespace OpenIdds.Firmware.Therapy
         public readonly NanolitersPerHour RateSoft;
         public readonly NanolitersPerHour RateHard;
 
+        /// <summary>STOPPED-THERAPY-ALERT: therapy stopped this long raises therapy-stopped (twice as long: therapy-stopped-long).</summary>
+        public readonly Milliseconds StoppedAlertAfter;
+
+        /// <summary>The stopped-therapy time of a drug with no figure of its own, and of a pump with no drug programmed: the shortest in the default library (baclofen's).</summary>
+        public static readonly Milliseconds DefaultStoppedAlertAfter = Milliseconds.FromHours(4);
+
         public DrugLimits(string drugName,
             MicrogramsPerMilliliter concentrationSoft, MicrogramsPerMilliliter concentrationHard,
             Nanograms dailyDoseSoft, Nanograms dailyDoseHard,
             Micrograms bolusDoseSoft, Micrograms bolusDoseHard,
             int bolusesPer24HoursSoft, int bolusesPer24HoursHard,
             NanolitersPerHour rateSoft, NanolitersPerHour rateHard)
+            : this(drugName, concentrationSoft, concentrationHard, dailyDoseSoft, dailyDoseHard, bolusDoseSoft, bolusDoseHard,
+                bolusesPer24HoursSoft, bolusesPer24HoursHard, rateSoft, rateHard, DefaultStoppedAlertAfter)
         {
+        }
+
+        public DrugLimits(string drugName,
+            MicrogramsPerMilliliter concentrationSoft, MicrogramsPerMilliliter concentrationHard,
+            Nanograms dailyDoseSoft, Nanograms dailyDoseHard,
+            Micrograms bolusDoseSoft, Micrograms bolusDoseHard,
+            int bolusesPer24HoursSoft, int bolusesPer24HoursHard,
+            NanolitersPerHour rateSoft, NanolitersPerHour rateHard,
+            Milliseconds stoppedAlertAfter)
+        {
+            if (stoppedAlertAfter.Value < Milliseconds.PerMinute || stoppedAlertAfter > Milliseconds.FromDays(7))
+            {
+                throw new System.ArgumentOutOfRangeException("stoppedAlertAfter", drugName + " stopped-therapy alert after " + stoppedAlertAfter.ToString() + " is outside the limit 1 min..7 d");
+            }
+            StoppedAlertAfter = stoppedAlertAfter;
             if (drugName == null || drugName.Length == 0) throw new System.ArgumentException("drug name '' is empty; the limit is a name of at least 1 character", "drugName");
             CheckPair(drugName, "concentration", concentrationSoft.Value, concentrationHard.Value);
             CheckPair(drugName, "daily dose", dailyDoseSoft.Value, dailyDoseHard.Value);

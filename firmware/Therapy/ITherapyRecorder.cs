@@ -10,6 +10,9 @@ namespace OpenIdds.Firmware.Therapy
     public interface ITherapyRecorder
     {
         void Record(Milliseconds at, TherapyRecordKind kind, TherapyError code, string message);
+
+        /// <summary>A refusal (or unconfirmed soft limit) against a numeric limit: REFUSAL-LOGGED-WITH-LIMIT.</summary>
+        void RecordLimit(Milliseconds at, TherapyRecordKind kind, CheckReason reason);
     }
 
     /// <summary>What a therapy record is about.</summary>

@@ -254,6 +254,22 @@ namespace OpenIdds.Firmware.Therapy
             }
         }
 
+        /// <summary>
+        /// BOLUS-ABANDONED-AFTER-OUTAGE: ends every running bolus at <paramref name="now"/> - the rest of it
+        /// is never given - and returns how many there were. Grants, lockouts and the dose given so far stay.
+        /// </summary>
+        public int AbandonBoluses(Milliseconds now)
+        {
+            int running = 0;
+            for (int i = 0; i < BolusOverlays.Capacity; i++) if (_bolusEnd[i] > now.Value) running++;
+            if (running == 0) return 0;
+            BolusOverlays profile = _plan.Profile;
+            for (int slot = 0; slot < BolusOverlays.Capacity; slot++) profile.EndAt(slot, now);
+            ForgetBoluses();
+            _revision++;
+            return running;
+        }
+
         private void ForgetBoluses()
         {
             for (int i = 0; i < BolusOverlays.Capacity; i++) _bolusEnd[i] = long.MinValue;

@@ -213,7 +213,8 @@ namespace OpenIdds.Firmware.Therapy
                 report.Add(TherapyError.BolusCountAboveHardLimit, CheckOutcome.Refused,
                     "patient boluses per 24 h " + pb.MaxPer24Hours.ToString() + " is above the pump's limit " + GrantCapacity.ToString());
             }
-            if (!report.Accepted) return commit ? Refuse(report, TherapyRecordKind.ProgrammingRefused, now) : report;
+            // EVERY-REFUSAL-LOGGED: a review that finds a hard limit is logged too (the programmer then never commits).
+            if (!report.Accepted) return commit || report.Refused ? Refuse(report, TherapyRecordKind.ProgrammingRefused, now) : report;
 
             TherapyPlan? plan = null;
             try
@@ -238,7 +239,7 @@ namespace OpenIdds.Firmware.Therapy
             {
                 report.Add(TherapyError.ProgrammingIncomplete, CheckOutcome.Refused, "programming interrupted before commit (" + e.Message + "); the previous therapy continues");
             }
-            if (!report.Accepted || plan == null) return commit ? Refuse(report, TherapyRecordKind.ProgrammingRefused, now) : report;
+            if (!report.Accepted || plan == null) return commit || report.Refused ? Refuse(report, TherapyRecordKind.ProgrammingRefused, now) : report;
             if (!commit) return report;
 
             // The commit: from here on nothing can fail.
@@ -363,7 +364,9 @@ namespace OpenIdds.Firmware.Therapy
             for (int i = 0; i < report.Count; i++)
             {
                 CheckOutcome o = report[i].Outcome;
-                if (o == CheckOutcome.Refused || o == CheckOutcome.NeedsConfirmation) _recorder.Record(now, kind, report[i].Code, report[i].Message);
+                if (o != CheckOutcome.Refused && o != CheckOutcome.NeedsConfirmation) continue;
+                if (report[i].HasLimit) _recorder.RecordLimit(now, kind, report[i]);
+                else _recorder.Record(now, kind, report[i].Code, report[i].Message);
             }
             if (report.Dropped > 0) _recorder.Record(now, kind, TherapyError.None, report.Dropped.ToString() + " further reasons were dropped");
             return report;

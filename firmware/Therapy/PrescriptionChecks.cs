@@ -43,14 +43,14 @@ namespace OpenIdds.Firmware.Therapy
             {
                 if (peak > config.DeviceRateMaximum)
                 {
-                    report.Add(TherapyError.RateAboveDeviceMaximum, CheckOutcome.Refused, "rate " + peak.ToString() + " is above the " + PumpStageName.Of(config.Stage) + " pump maximum " + config.DeviceRateMaximum.ToString());
+                    report.Add(TherapyError.RateAboveDeviceMaximum, CheckOutcome.Refused, "rate " + peak.ToString() + " is above the " + PumpStageName.Of(config.Stage) + " pump maximum " + config.DeviceRateMaximum.ToString(), peak.Value, config.DeviceRateMaximum.Value);
                 }
                 CheckDeviceMinimum(p, config, report);
                 if (limits != null)
                 {
                     if (peak > limits.RateHard)
                     {
-                        report.Add(TherapyError.RateAboveHardLimit, CheckOutcome.Refused, "rate " + peak.ToString() + " is above the hard limit " + limits.RateHard.ToString() + " for " + name);
+                        report.Add(TherapyError.RateAboveHardLimit, CheckOutcome.Refused, "rate " + peak.ToString() + " is above the hard limit " + limits.RateHard.ToString() + " for " + name, peak.Value, limits.RateHard.Value);
                     }
                     else if (peak > limits.RateSoft)
                     {
@@ -65,7 +65,7 @@ namespace OpenIdds.Firmware.Therapy
             {
                 if (daily > limits.DailyDoseHard)
                 {
-                    report.Add(TherapyError.DailyDoseAboveHardLimit, CheckOutcome.Refused, "daily dose " + daily.ToString() + " is above the hard limit " + limits.DailyDoseHard.ToString() + " for " + name);
+                    report.Add(TherapyError.DailyDoseAboveHardLimit, CheckOutcome.Refused, "daily dose " + daily.ToString() + " is above the hard limit " + limits.DailyDoseHard.ToString() + " for " + name, daily.Value, limits.DailyDoseHard.Value);
                 }
                 else if (daily > limits.DailyDoseSoft)
                 {
@@ -143,7 +143,7 @@ namespace OpenIdds.Firmware.Therapy
             {
                 if (c.Value > limits.ConcentrationHard.Value)
                 {
-                    report.Add(TherapyError.ConcentrationAboveHardLimit, CheckOutcome.Refused, "concentration " + c.ToString() + " is above the hard limit " + limits.ConcentrationHard.ToString() + " for " + name);
+                    report.Add(TherapyError.ConcentrationAboveHardLimit, CheckOutcome.Refused, "concentration " + c.ToString() + " is above the hard limit " + limits.ConcentrationHard.ToString() + " for " + name, c.Value, limits.ConcentrationHard.Value);
                 }
                 else if (c.Value > limits.ConcentrationSoft.Value)
                 {
@@ -239,7 +239,7 @@ namespace OpenIdds.Firmware.Therapy
             }
             else if (dose > limits.BolusDoseHard)
             {
-                report.Add(TherapyError.BolusDoseAboveHardLimit, CheckOutcome.Refused, field + " " + dose.ToString() + " is above the hard limit " + limits.BolusDoseHard.ToString() + " for " + limits.DrugName);
+                report.Add(TherapyError.BolusDoseAboveHardLimit, CheckOutcome.Refused, field + " " + dose.ToString() + " is above the hard limit " + limits.BolusDoseHard.ToString() + " for " + limits.DrugName, dose.Value, limits.BolusDoseHard.Value);
             }
             else if (dose > limits.BolusDoseSoft)
             {
@@ -269,7 +269,7 @@ namespace OpenIdds.Firmware.Therapy
             CheckBolusDose("patient bolus dose", pb.Dose, limits, confirmed, report);
             if (pb.MaxPer24Hours > limits.BolusesPer24HoursHard)
             {
-                report.Add(TherapyError.BolusCountAboveHardLimit, CheckOutcome.Refused, "patient boluses per 24 h " + pb.MaxPer24Hours.ToString() + " is above the hard limit " + limits.BolusesPer24HoursHard.ToString() + " for " + limits.DrugName);
+                report.Add(TherapyError.BolusCountAboveHardLimit, CheckOutcome.Refused, "patient boluses per 24 h " + pb.MaxPer24Hours.ToString() + " is above the hard limit " + limits.BolusesPer24HoursHard.ToString() + " for " + limits.DrugName, pb.MaxPer24Hours, limits.BolusesPer24HoursHard);
             }
             else if (pb.MaxPer24Hours > limits.BolusesPer24HoursSoft)
             {
@@ -281,7 +281,7 @@ namespace OpenIdds.Firmware.Therapy
                 NanolitersPerHour max = limits.RateHard < config.DeviceRateMaximum ? limits.RateHard : config.DeviceRateMaximum;
                 if (total > max)
                 {
-                    report.Add(TherapyError.RateAboveHardLimit, CheckOutcome.Refused, "patient bolus rate plus basal " + total.ToString() + " is above the hard limit " + max.ToString() + " for " + limits.DrugName);
+                    report.Add(TherapyError.RateAboveHardLimit, CheckOutcome.Refused, "patient bolus rate plus basal " + total.ToString() + " is above the hard limit " + max.ToString() + " for " + limits.DrugName, total.Value, max.Value);
                 }
             }
             // The worst day the patient can reach is refused at run time anyway (ROLLING-24H-LIMIT);

@@ -86,5 +86,7 @@ namespace OpenIdds.Firmware.Therapy
         CalibrationOutOfRange = 103,
         TimeOfDayOutOfRange = 104,
         AlarmsShown = 105,
+        BolusBlockedByAlarm = 106,
+        StoppedHoldOutOfRange = 107,
     }
 }

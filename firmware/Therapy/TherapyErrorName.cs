@@ -68,6 +68,8 @@ namespace OpenIdds.Firmware.Therapy
                 case TherapyError.CalibrationOutOfRange: return "calibration-out-of-range";
                 case TherapyError.TimeOfDayOutOfRange: return "time-of-day-out-of-range";
                 case TherapyError.AlarmsShown: return "alarms-shown";
+                case TherapyError.BolusBlockedByAlarm: return "bolus-blocked-by-alarm";
+                case TherapyError.StoppedHoldOutOfRange: return "stopped-hold-out-of-range";
                 default: return "error-" + ((int)code).ToString();
             }
         }

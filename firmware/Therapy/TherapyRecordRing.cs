@@ -37,6 +37,13 @@ namespace OpenIdds.Firmware.Therapy
         /// <summary>The persistent log (issue 5) hooks in here.</summary>
         public ITherapyRecorder? Next { get { return _next; } set { _next = value; } }
 
+        public void RecordLimit(Milliseconds at, TherapyRecordKind kind, CheckReason reason)
+        {
+            _records[(int)(_written % _records.Length)] = new TherapyRecord(at, kind, reason.Code, reason.Message);
+            _written++;
+            if (_next != null) _next.RecordLimit(at, kind, reason);
+        }
+
         public void Record(Milliseconds at, TherapyRecordKind kind, TherapyError code, string message)
         {
             _records[(int)(_written % _records.Length)] = new TherapyRecord(at, kind, code, message);

@@ -10,7 +10,8 @@ public static class Units
     public static string Microliters(long nanoliters) => (nanoliters / 1000.0).ToString("0.000", Invariant) + " uL";
     public static string Milliliters(long nanoliters) => (nanoliters / 1_000_000.0).ToString("0.000", Invariant) + " mL";
     public static string Rate(long nanolitersPerHour) => (nanolitersPerHour / 1000.0).ToString("0.000", Invariant) + " uL/h";
-    public static string Dose(long nanograms) => nanograms >= 1_000_000 ? (nanograms / 1_000_000.0).ToString("0.000", Invariant) + " mg" : (nanograms / 1000.0).ToString("0.0", Invariant) + " ug";
+    /// <summary>A drug mass to the nanogram (ziconotide is dosed in tenths of a microgram a day): "1.440 ug", "12.500125 mg".</summary>
+    public static string Dose(long nanograms) => nanograms >= 1_000_000 ? (nanograms / 1_000_000m).ToString("0.000###", Invariant) + " mg" : (nanograms / 1000m).ToString("0.000", Invariant) + " ug";
 
     public static string Duration(long milliseconds)
     {

@@ -96,6 +96,10 @@ public static class ScenarioActions
                 pump.PowerCycle(off);
                 break;
             case "clinician-reset": pump.ClinicianReset(); break;
+            case "hold-stopped":
+                var hold = pump.Pump.HoldStopped(new Milliseconds(DurationText.ParseMilliseconds(a.Duration ?? throw new ScenarioException($"{F("duration")}: hold-stopped needs how long the pump stays stopped"), F("duration"))));
+                log("clinician", hold.Accepted ? "hold-stopped" : "hold-stopped-refused", a.Duration + (hold.Accepted ? "" : ": " + hold));
+                break;
             case "flash-bit-flip":
                 // Wear or radiation: one bit of the board's flash changes. The firmware reads its flash only
                 // at boot, so it finds the damage at the next reset (a power-loss action, say).

@@ -29,7 +29,7 @@ public sealed class VirtualPump
     private ControlLoopMonitor _loop = null!;
 
     /// <summary>The board's watchdog timeout: three of the longest sleeps (WATCHDOG-SAFE-RESTART).</summary>
-    public static readonly Milliseconds WatchdogTimeout = new(3 * PumpController.MaxSleep.Value);
+    public static readonly Milliseconds WatchdogTimeout = ControlLoopMonitor.DefaultTimeout;
 
     public VirtualPump(PumpWorld world, PumpSetup setup, long clockDriftPpm, Action<string, string, string> log)
     {
@@ -82,7 +82,7 @@ public sealed class VirtualPump
     {
         get
         {
-            if (World.Now < _hungUntil) return Math.Min(_hungUntil, TrueTime(_loopLastBeat + WatchdogTimeout.Value + 1));
+            if (World.Now < _hungUntil) return Math.Min(_hungUntil, TrueTime(_loopLastBeat + WatchdogTimeout.Value + ControlLoopMonitor.CheckPeriodOf(WatchdogTimeout).Value));
             long pumpWake = Pump.NextWake.Value;
             if (pumpWake == long.MaxValue) return long.MaxValue;
             // The firmware's wake is in pump time; the board's clock is pump time minus the journal's offset.
@@ -156,8 +156,11 @@ public sealed class VirtualPump
     }
 
     /// <summary>Power is cut and comes back: the firmware boots again and restores itself from its journal.</summary>
+    /// <summary>An outage this short is a glitch: the MCU's brown-out detector resets it (ResetCause.BrownOut); longer is a power-on reset.</summary>
+    public const long GlitchMilliseconds = 1000;
+
     public void PowerCycle(long offMilliseconds) =>
-        Restart(ResetCause.PowerOn, offMilliseconds, $"power restored after {offMilliseconds} ms; the journal restores the therapy");
+        Restart(offMilliseconds <= GlitchMilliseconds ? ResetCause.BrownOut : ResetCause.PowerOn, offMilliseconds, $"power restored after {offMilliseconds} ms; the journal restores the therapy");
 
     private void Restart(ResetCause cause, long offMilliseconds, string why)
     {
@@ -205,6 +208,7 @@ public sealed class VirtualPump
                 case EventKind.AlarmSilenced: _log("alarm", AlarmTable.Of((AlarmCode)a).Name, "silenced"); break;
                 case EventKind.AlarmAcknowledged: _log("alarm", AlarmTable.Of((AlarmCode)a).Name, "acknowledged"); break;
                 case EventKind.AlarmReannunciated: _log("alarm", AlarmTable.Of((AlarmCode)a).Name, "re-annunciated"); break;
+                case EventKind.AlarmSilenceRefused: _log("alarm", AlarmTable.Of((AlarmCode)a).Name, "silence-refused"); break;
                 case EventKind.HourlyDelivery: break; // the runner logs its own hourly line, with the physics beside it
                 default: _log("firmware", EventKindName.Of(kind), EventText.Describe(kind, a, b)); break;
             }

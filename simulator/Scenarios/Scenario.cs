@@ -133,7 +133,7 @@ public sealed record FlexStepSpec
 /// - patient: bolus-press; posture (posture); cough; strain; diary (pain, activity; activity_kind,
 ///   minutes); silence.
 /// - clinician: program (prescription); refill (added_ml, concentration_ug_per_ml, withdrawn_ml,
-///   low_ml); clinician-bolus (dose_ug, duration); clinician-reset; clock-sync (time_of_day); implant
+///   low_ml); clinician-bolus (dose_ug, duration); clinician-reset; hold-stopped (duration); clock-sync (time_of_day); implant
 ///   (prescription, added_ml, concentration_ug_per_ml, requires_relief_percent).
 /// - fault: occlusion (factor); occlusion-clear; disconnect; leak (factor); pressure-sensor (kind);
 ///   pressure-drift (pascals_per_day); motor-stall; motor-stall-clear; lost-steps (probability);

@@ -36,7 +36,7 @@ namespace OpenIdds.Boards
 #endif
             PumpSetup setup = BoardSetup.For(board.Options, board.Marker.TakeResetCause());
             InfusionPump pump = new InfusionPump(board.Build(setup.PagesNeeded), setup);
-            board.Watchdog.Arm(3 * (int)PumpController.MaxSleep.Value);
+            board.Watchdog.Arm((int)ControlLoopMonitor.DefaultTimeout.Value);
 #if BENCH
             bool bench = true;
 #else

@@ -31,7 +31,7 @@ namespace OpenIdds.Boards
         public void Arm(int timeoutMilliseconds)
         {
             _loop = new ControlLoopMonitor(new Milliseconds(timeoutMilliseconds), new Milliseconds(_clock.ElapsedMilliseconds));
-            _timer = new Timer(Check, null, timeoutMilliseconds / 4, timeoutMilliseconds / 4);
+            _timer = new Timer(Check, null, (int)ControlLoopMonitor.CheckPeriodOf(new Milliseconds(timeoutMilliseconds)).Value, (int)ControlLoopMonitor.CheckPeriodOf(new Milliseconds(timeoutMilliseconds)).Value);
         }
 
         public void Kick()

@@ -132,7 +132,9 @@ public sealed class PowerCutHarness
         long truth = _rig.Motor.CompletedSteps;
         var copy = new PumpRig();
         copy.Flash.Load(image);
-        var pump = copy.Boot();
+        // Booted as after a glitch (brown-out), so a bolus in progress must come back with its end time;
+        // after a real power-off it is abandoned instead (BOLUS-ABANDONED-AFTER-OUTAGE, BolusAbandonTests).
+        var pump = copy.Boot(OpenIdds.Firmware.Safety.ResetCause.BrownOut);
         if (!pump.Recovered) { Failures.Add($"{where}: nothing recovered"); return; }
         if (!pump.StorageValid) { Failures.Add($"{where}: a torn write was taken for damage"); return; }
         long recorded = pump.StepsRecorded;

@@ -125,6 +125,45 @@ namespace OpenIdds.Tests.Unit.Safety
         }
 
         [TestMethod]
+        public void Repeated_silence_presses_cannot_keep_a_high_alarm_quiet_beyond_its_pause_budget()
+        {
+            FakeAnnunciator annunciator = new FakeAnnunciator();
+            AlarmEventRing log = new AlarmEventRing(256);
+            AlarmSystem alarms = new AlarmSystem(annunciator, log);
+            alarms.Raise(AlarmCode.Occlusion, At(0));
+            long pause = AlarmTable.Of(AlarmCode.Occlusion).SilenceMilliseconds;
+            // A press every 100 s (inside every 2 min pause) for an hour.
+            int presses = 0;
+            long quietFor = 0;
+            for (long t = 0; t <= 60 * 60000; t += 100000)
+            {
+                alarms.Silence(At(t));
+                presses++;
+                alarms.Tick(At(t));
+                if (!annunciator.Audible) quietFor = t;
+            }
+            long budget = AlarmSystem.PauseBudgetFactor * pause;
+            Assert.IsTrue(quietFor < budget, "quiet until " + quietFor.ToString() + " ms; the budget is " + budget.ToString() + " ms");
+            Assert.IsFalse(alarms.IsQuiet(AlarmCode.Occlusion, At(60 * 60000)), "it sounds whatever is pressed");
+            Assert.AreEqual(presses, log.CountOf(AlarmEventKind.Silenced, AlarmCode.Occlusion) + log.CountOf(AlarmEventKind.SilenceRefused, AlarmCode.Occlusion),
+                "every press is logged, granted or refused");
+        }
+
+        [TestMethod]
+        public void A_new_condition_of_the_same_alarm_gets_a_new_pause_budget()
+        {
+            AlarmSystem alarms = new AlarmSystem(new FakeAnnunciator(), new AlarmEventRing(64));
+            long pause = AlarmTable.Of(AlarmCode.ReservoirEmpty).SilenceMilliseconds;
+            alarms.Raise(AlarmCode.ReservoirEmpty, At(0));
+            for (int i = 0; i <= AlarmSystem.PauseBudgetFactor; i++) alarms.Silence(At(i * pause));
+            Assert.AreEqual(0L, alarms.PauseLeft(AlarmCode.ReservoirEmpty).Value);
+            alarms.ConditionGone(AlarmCode.ReservoirEmpty, At(10 * pause));
+            alarms.Raise(AlarmCode.ReservoirEmpty, At(11 * pause));
+            Assert.AreEqual(1, alarms.Silence(At(11 * pause)));
+            Assert.IsTrue(alarms.IsQuiet(AlarmCode.ReservoirEmpty, At(11 * pause + 1)));
+        }
+
+        [TestMethod]
         public void An_alarm_that_may_not_be_silenced_keeps_sounding()
         {
             FakeAnnunciator annunciator = new FakeAnnunciator();

@@ -220,6 +220,37 @@ namespace OpenIdds.Tests.Unit.Safety
         }
 
         [TestMethod]
+        public void A_refill_that_leaves_nothing_alarms_empty_and_stops_and_the_computed_reservoir_never_goes_below_zero()
+        {
+            FakeBoard board = new FakeBoard();
+            SafetySupervisor supervisor = Ready(board, new AlarmEventRing(32));
+            supervisor.Filled(Nanoliters.Zero);
+            supervisor.Start(new ConstantRate(new NanolitersPerHour(100000)), new NanolitersPerHour(100000));
+            Run(board, supervisor, 2 * Milliseconds.PerHour);
+            Assert.IsTrue(supervisor.Alarms.IsShown(AlarmCode.ReservoirEmpty), "a 0 mL fill is an empty reservoir, not an unfilled pump");
+            Assert.AreEqual((int)SafetyState.AlarmStopped, (int)supervisor.State);
+            Assert.AreEqual(0L, board.Motor.CompletedSteps, "stopped in the first tick");
+            Assert.IsTrue(supervisor.Reservoir.Computed.Value >= 0, "computed " + supervisor.Reservoir.Computed.Value + " nL");
+        }
+
+        [TestMethod]
+        public void A_pump_never_filled_raises_no_reservoir_alarm()
+        {
+            FakeBoard board = new FakeBoard();
+            board.Pressure.Pascals = 1333;
+            board.Pressure.Jitter = 7;
+            SafetySupervisor supervisor = new SafetySupervisor(board.Hardware, new Calibration(250000), new SupervisorSettings(), new AlarmEventRing(32), true);
+            supervisor.Tick();
+            board.Clock.ElapsedMilliseconds += 10;
+            supervisor.Tick();
+            supervisor.Start(new ConstantRate(new NanolitersPerHour(100000)), new NanolitersPerHour(100000));
+            Run(board, supervisor, Milliseconds.PerHour);
+            Assert.IsFalse(supervisor.Alarms.IsShown(AlarmCode.ReservoirEmpty));
+            Assert.IsFalse(supervisor.Alarms.IsShown(AlarmCode.ReservoirLow));
+            Assert.IsTrue(supervisor.Reservoir.Computed.Value >= 0, "computed " + supervisor.Reservoir.Computed.Value + " nL");
+        }
+
+        [TestMethod]
         public void Normal_delivery_raises_no_alarm()
         {
             FakeBoard board = new FakeBoard();
