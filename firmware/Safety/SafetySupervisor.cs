@@ -96,8 +96,9 @@ namespace OpenIdds.Firmware.Safety
             _everFilled = true;
             // A fill below the empty threshold stops the pump now, before its next stroke.
             if (_machine.State == SafetyState.PowerOnSelfTest) return;
-            CheckReservoir(new Milliseconds(_hardware.Clock.ElapsedMilliseconds));
-            StopOnCriticalAlarm();
+            Milliseconds now = new Milliseconds(_hardware.Clock.ElapsedMilliseconds);
+            CheckReservoir(now);
+            StopOnCriticalAlarm(now);
         }
 
         /// <summary>The fill the computed reservoir counts from, and the step count at it (what the journal keeps).</summary>
@@ -291,11 +292,11 @@ namespace OpenIdds.Firmware.Safety
                 Condition(AlarmCode.BatteryLow, _battery.Low && !_battery.EndOfService, now);
             }
 
-            StopOnCriticalAlarm();
+            StopOnCriticalAlarm(now);
             _alarms.Tick(now);
         }
 
-        private void StopOnCriticalAlarm()
+        private void StopOnCriticalAlarm(Milliseconds now)
         {
             if (_alarms.StopsDelivery && _machine.State != SafetyState.AlarmStopped && _machine.State != SafetyState.SafeState)
             {
