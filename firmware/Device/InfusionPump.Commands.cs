@@ -323,7 +323,8 @@ namespace OpenIdds.Firmware.Device
             PatientBolusSettings? pb = _therapy.Prescription.PatientBolus;
             if (pb != null && !_therapy.LastPatientBolus.IsNever) m.LockoutEndsAt = _therapy.LastPatientBolus.Value + pb.Lockout.Value;
             m.TipArrival = _therapy.TipArrival.Value;
-            m.DeliveredNanograms = _therapy.DeliveredMass.Value;
+            long given = _therapy.DeliveredMass.Value - _missedMass;
+            m.DeliveredNanograms = given > 0 ? given : 0;
             m.StepsTaken = _supervisor.Pump.StepsTaken;
             m.StepsMissed = _supervisor.Pump.StepsMissed;
             m.DevelopmentKeys = _keys.AnyDevelopmentKey;

@@ -56,6 +56,9 @@ namespace OpenIdds.Firmware.Device
         private long _nextHour;
         private long _stepsAtHour;
         private long _massAtHour;
+        private long _stepsMissedSeen;
+        private long _missedMass;
+        private long _missedMassAtHour;
         private bool _dirty;
 
         public InfusionPump(PumpHardware board, PumpSetup setup)
@@ -165,6 +168,7 @@ namespace OpenIdds.Firmware.Device
 
             WriteIntentIfStepDue(now);
             _supervisor.Tick();
+            CountMissedMass();
             StopTherapyOnAlarmStop(now);
             HourlyLine(now);
             if (_dirty) WriteRecord(now, now);
@@ -240,14 +244,31 @@ namespace OpenIdds.Firmware.Device
             _dirty = true;
         }
 
+        /// <summary>
+        /// REPORT-WHAT-WAS-GIVEN: the therapy integrates the prescription, so the drug of steps the
+        /// controller dropped (NO-CATCH-UP) is taken off what the hourly line and status call delivered.
+        /// </summary>
+        private void CountMissedMass()
+        {
+            long missed = _supervisor.Pump.StepsMissed - _stepsMissedSeen;
+            if (missed <= 0) return;
+            _stepsMissedSeen += missed;
+            _missedMass += _calibration.VolumeOf(missed).Value * _therapy.LineDrug.Concentration.Value / 1000;
+        }
+
+        /// <summary>The drug of the steps dropped since start-up (REPORT-WHAT-WAS-GIVEN).</summary>
+        public Nanograms MissedMass { get { return new Nanograms(_missedMass); } }
+
         private void HourlyLine(Milliseconds now)
         {
             if (now.Value < _nextHour) return;
             long steps = _supervisor.Pump.StepsTaken;
             long mass = _therapy.DeliveredMass.Value;
-            _events.Append(EventKind.HourlyDelivery, now, steps - _stepsAtHour, mass - _massAtHour);
+            long given = mass - _massAtHour - (_missedMass - _missedMassAtHour);
+            _events.Append(EventKind.HourlyDelivery, now, steps - _stepsAtHour, given > 0 ? given : 0);
             _stepsAtHour = steps;
             _massAtHour = mass;
+            _missedMassAtHour = _missedMass;
             while (_nextHour <= now.Value) _nextHour += Milliseconds.PerHour;
             // A record at least every hour: even through hours without a step (a flex step at 0), a
             // reset never takes pump time back more than an hour from where the power went.

@@ -21,5 +21,6 @@ namespace OpenIdds.Firmware.Safety
         RefillDiscrepancy = 15,
         LevelSensorFault = 16,
         LogDamaged = 17,
+        UnderDelivery = 18,
     }
 }

@@ -48,10 +48,12 @@ namespace OpenIdds.Firmware.Safety
                 "the level sensor failed: the reservoir is computed only, which can miss an empty pump; delivery goes on (low and empty still come from the computed volume)"),
             new AlarmDefinition(AlarmCode.LogDamaged, "log-damaged", AlarmPriority.Medium, true, 60 * Minute, 240 * Minute, false,
                 "an event-log or diary record failed its CRC and is skipped: the history has a gap and the flash may be failing; the therapy's own state is intact, so delivery goes on (stopping an intrathecal drug is itself a hazard); export the log, have the pump checked"),
+            new AlarmDefinition(AlarmCode.UnderDelivery, "under-delivery", AlarmPriority.High, true, 2 * Minute, 15 * Minute, false,
+                "a quarter or more of the steps due in the last one to two hours were dropped (the control loop was held up): the therapy is largely not given, withdrawal within hours; delivery goes on"),
         };
 
         /// <summary>One more than the largest code: the size of per-alarm state arrays.</summary>
-        public const int CodeSpace = 18;
+        public const int CodeSpace = 19;
 
         public static int Count { get { return Rows.Length; } }
 
