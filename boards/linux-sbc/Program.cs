@@ -34,6 +34,7 @@ if (cli.SelfTest)
 }
 
 setup.ResetCause = marker.TakeResetCause();
+setup.Commissioning = new CommissioningFile(cli.StorePath + ".commissioned");
 var pump = new InfusionPump(board.Hardware, setup);
 board.Watchdog.Arm(3 * (int)PumpController.MaxSleep.Value);
 Console.WriteLine($"OpenIDDS on a Linux SBC: device {setup.DeviceId}, programmer link {cli.SerialDevice}, store {cli.StorePath}, reset cause {setup.ResetCause}{(cli.Bench ? ", bench run" : "")}. Research rig only - never connect it to a person.");

@@ -88,7 +88,11 @@ namespace OpenIdds.Firmware.Device
             // goes on (LOG-DAMAGE-KEEPS-DELIVERING). A torn append is neither.
             int damaged = _journal.DamagedRecords + _keyStore.DamagedRecords;
             int logDamaged = _events.DamagedRecords + _diaryLog.DamagedRecords;
-            StorageValid = damaged == 0 && (!found || Recovered);
+            // STORE-LOSS-IS-A-FAULT: a commissioned pump whose journal holds no record lost its store
+            // (missing, truncated, zeroed or erased file): never a factory reset, always the safe state.
+            ICommissioningRecord? commissioning = setup.Commissioning;
+            StoreLost = commissioning != null && commissioning.Commissioned && !found;
+            StorageValid = damaged == 0 && (!found || Recovered) && !StoreLost;
             LogValid = logDamaged == 0;
 
             long pumpTime = 0;
@@ -112,11 +116,20 @@ namespace OpenIdds.Firmware.Device
             else if (!LogValid) _events.Append(EventKind.StorageFault, now, 0, logDamaged);
             if (!LogValid) _supervisor.LogRecordsDamaged();
             ReplayDiary();
+            if (commissioning != null && !commissioning.Commissioned && StorageValid)
+            {
+                // Commissioning: the first record is committed, then recorded outside the store.
+                if (!found) WriteRecord(now, now);
+                commissioning.RecordCommissioned();
+            }
             _endpoint = new ProtocolEndpoint(board.Link, _clock, _keys, _replayCounters, new PumpCommandHandler(this));
         }
 
         /// <summary>False when the start found a damaged event-log or diary record (log-damaged; delivery goes on).</summary>
         public bool LogValid { get; private set; }
+
+        /// <summary>STORE-LOSS-IS-A-FAULT: the device was commissioned but its journal held no record at this start.</summary>
+        public bool StoreLost { get; private set; }
 
         /// <summary>True when this start restored a journaled state (a reset, not a first start).</summary>
         public bool Recovered { get; private set; }

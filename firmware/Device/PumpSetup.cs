@@ -40,6 +40,13 @@ namespace OpenIdds.Firmware.Device
 
         public ResetCause ResetCause = ResetCause.PowerOn;
 
+        /// <summary>
+        /// STORE-LOSS-IS-A-FAULT: where the board records that the device was commissioned, outside the
+        /// store. Null only where no store outlives the process (unit tests, a scenario run): there a blank
+        /// store is always a new pump. A board always sets it.
+        /// </summary>
+        public Hal.ICommissioningRecord? Commissioning;
+
         /// <summary>How far ahead each intent record vouches for steps (INTENT-BEFORE-STEP): the most a power cut can count but not give.</summary>
         public Milliseconds IntentWindow = Milliseconds.FromMinutes(10);
 

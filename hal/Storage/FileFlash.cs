@@ -20,11 +20,33 @@ namespace OpenIdds.Hal.Storage
             _page = new byte[pageSize];
             bool fresh = !File.Exists(path);
             _file = new FileStream(path, FileMode.OpenOrCreate);
-            if (fresh || _file.Length < (long)pageSize * pageCount)
+            long length = (long)pageSize * pageCount;
+            if (fresh)
             {
                 for (int i = 0; i < pageCount; i++) Erase(i);
             }
+            else if (_file.Length < length)
+            {
+                // STORE-LOSS-IS-A-FAULT: a short file is damage, never a reason to erase what is left.
+                // The missing tail reads as programmed zeros (no record, no blank slot to write), so the
+                // journal finds what survived and the pump's commissioning record tells a lost store
+                // from a new one.
+                Truncated = true;
+                long have = _file.Length;
+                _file.Seek(have, SeekOrigin.Begin);
+                for (int i = 0; i < _page.Length; i++) _page[i] = 0;
+                while (have < length)
+                {
+                    int n = length - have < _page.Length ? (int)(length - have) : _page.Length;
+                    _file.Write(_page, 0, n);
+                    have += n;
+                }
+                _file.Flush();
+            }
         }
+
+        /// <summary>The file was shorter than the layout when opened (damage; its tail was filled with zeros).</summary>
+        public bool Truncated { get; private set; }
 
         public int PageSize { get; private set; }
         public int PageCount { get; private set; }

@@ -29,12 +29,16 @@ namespace OpenIdds.Boards
         /// <summary>The journal, event log, diary and keys (PumpSetup.PagesNeeded pages of 4 KiB).</summary>
         public const string StorePath = "I:\\openidds.nv";
 
+        /// <summary>STORE-LOSS-IS-A-FAULT: present once the device was commissioned, outside the store's data.</summary>
+        public const string CommissionedPath = "I:\\openidds.commissioned";
+
         public static void Run(BoardHardware board)
         {
 #if SELFTEST
             RunLoopback(board);
 #endif
             PumpSetup setup = BoardSetup.For(board.Options, board.Marker.TakeResetCause());
+            setup.Commissioning = new OpenIdds.Hal.Storage.CommissioningFile(CommissionedPath);
             InfusionPump pump = new InfusionPump(board.Build(setup.PagesNeeded), setup);
             board.Watchdog.Arm(3 * (int)PumpController.MaxSleep.Value);
 #if BENCH
