@@ -37,8 +37,10 @@ namespace OpenIdds.Firmware.Protocol
         private readonly KeyRing _keys;
         private readonly uint[] _counters;
         private readonly IProtocolHandler _handler;
-        private readonly AuthFailureLimiter _limiter = new AuthFailureLimiter();
+        private readonly AuthFailureLimiter[] _limiters = new AuthFailureLimiter[RoleName.Count];
+        private readonly AuthFailureLimiter _keylessLimiter = new AuthFailureLimiter();
         private readonly AnswerBudget _keylessAnswers = new AnswerBudget();
+        private readonly AnswerBudget _helloAnswers = new AnswerBudget();
 
         private readonly byte[] _rx = new byte[Frame.MaxEncoded];
         private int _rxLength;
@@ -58,12 +60,14 @@ namespace OpenIdds.Firmware.Protocol
             _keys = keys;
             _counters = counters;
             _handler = handler;
+            for (int i = 0; i < _limiters.Length; i++) _limiters[i] = new AuthFailureLimiter();
             _reader = new PayloadReader(_frame, 0, 0);
             _writer = new PayloadWriter(_answer, Frame.ResponseHeaderBytes, Frame.MaxPayload);
         }
 
         public KeyRing Keys { get { return _keys; } }
-        public AuthFailureLimiter Limiter { get { return _limiter; } }
+        /// <summary>The failure limiter of a role's bad MACs and replays (AUTH-FAILURES-RATE-LIMITED, one per role).</summary>
+        public AuthFailureLimiter LimiterOf(Role role) { return _limiters[(int)role]; }
 
         /// <summary>Frames answered Ok / refused, since start-up.</summary>
         public long FramesAccepted { get; private set; }
@@ -148,23 +152,21 @@ namespace OpenIdds.Firmware.Protocol
             Milliseconds now = new Milliseconds(_clock.ElapsedMilliseconds);
             if (role >= RoleName.Count || (roles & (1 << role)) == 0)
             {
-                AuthenticationFailure(ProtocolStatus.WrongRole, role, now);
+                AuthenticationFailure(ProtocolStatus.WrongRole, role, now, _keylessLimiter);
                 if (!Dropped()) Refuse(ProtocolStatus.WrongRole, sequence, role, command, counter, "role " + (role < RoleName.Count ? RoleName.Of((Role)role) : role.ToString()) + " may not send " + CommandTable.Name(command));
                 return;
             }
             HmacSha256? mac = null;
             if (authenticated)
             {
-                if (_limiter.LockedOut(now))
-                {
-                    if (!Dropped()) Refuse(ProtocolStatus.RateLimited, sequence, role, command, counter, "too many authentication failures: authenticated commands are refused until pump time " + _limiter.LockedUntil.ToString());
-                    return;
-                }
+                // VALID-KEY-NEVER-LOCKED-OUT: no count of failures refuses a frame whose MAC holds, so a
+                // sender without a key cannot deny a role its commands; 2^256 keys need no guess limit.
+                AuthFailureLimiter limiter = _limiters[role];
                 mac = _keys.Mac((Role)role);
                 int macAt = Frame.RequestHeaderBytes + payloadLength;
                 if (!Frame.MacHolds(_frame, macAt, mac, _tag))
                 {
-                    AuthenticationFailure(ProtocolStatus.BadMac, role, now);
+                    AuthenticationFailure(ProtocolStatus.BadMac, role, now, limiter);
                     if (!Dropped()) Refuse(ProtocolStatus.BadMac, sequence, role, command, counter, "HMAC does not verify under the device's " + RoleName.Of((Role)role) + " key" + (_keys.Provisioned((Role)role) ? "" : " (the development key)"));
                     return;
                 }
@@ -172,21 +174,26 @@ namespace OpenIdds.Firmware.Protocol
                 // on them (it re-reads the counter), so a forger on the line must not be able to fake them.
                 if (counter <= _counters[role])
                 {
-                    AuthenticationFailure(ProtocolStatus.Replay, role, now);
+                    AuthenticationFailure(ProtocolStatus.Replay, role, now, limiter);
                     if (!Dropped()) Refuse(ProtocolStatus.Replay, sequence, role, command, counter, "counter " + counter.ToString() + " is not above the last accepted " + _counters[role].ToString() + " for " + RoleName.Of((Role)role), mac);
                     return;
                 }
                 if (counter - _counters[role] > MaxCounterAdvance)
                 {
-                    _handler.AuthenticationFailed((Role)role, ProtocolStatus.CounterAhead, false, _limiter.NextLockout);
+                    _handler.AuthenticationFailed((Role)role, ProtocolStatus.CounterAhead, false, limiter.NextLockout);
                     if (!Dropped()) Refuse(ProtocolStatus.CounterAhead, sequence, role, command, counter, "counter " + counter.ToString() + " is more than " + MaxCounterAdvance.ToString() + " above the last accepted " + _counters[role].ToString() + " for " + RoleName.Of((Role)role) + " (the limit): the counter the programmer was told is not the device's", mac);
                     return;
                 }
-                _limiter.Succeeded();
+                limiter.Succeeded();
                 _counters[role] = counter;
             }
 
-            if (!authenticated && Dropped()) return;
+            // Hello has a bucket of its own: garbage that empties the refusals' bucket does not keep a programmer from starting.
+            if (!authenticated && !_helloAnswers.Take(now))
+            {
+                FramesDropped++;
+                return;
+            }
             _reader.Reset(_frame, Frame.RequestHeaderBytes, payloadLength);
             _writer.Reset(Frame.ResponseHeaderBytes, Frame.MaxPayload);
             ProtocolStatus status = _handler.Handle(command, (Role)role, counter, _reader, _writer);
@@ -199,16 +206,17 @@ namespace OpenIdds.Firmware.Protocol
         }
 
         /// <summary>
-        /// AUTH-FAILURES-RATE-LIMITED, for the log as well: during a lockout a failure (only a wrong
-        /// role can still reach here, and it needs no key) is refused without a line in the event log,
-        /// so a flood of keyless frames writes at most <see cref="AuthFailureLimiter.FailuresAllowed"/> + 1
-        /// failure lines and one lockout line per lockout, not one per frame.
+        /// AUTH-FAILURES-RATE-LIMITED, per role: a role's bad MACs and replays count in its own limiter,
+        /// wrong-role frames (which need no key) in a separate one, so keyless frames never quiet or
+        /// lock a role. During a limiter's lockout its failures are not logged: a flood writes at most
+        /// <see cref="AuthFailureLimiter.FailuresAllowed"/> + 1 failure lines and a lockout line per
+        /// lockout per limiter, not one per frame.
         /// </summary>
-        private void AuthenticationFailure(ProtocolStatus status, int role, Milliseconds now)
+        private void AuthenticationFailure(ProtocolStatus status, int role, Milliseconds now, AuthFailureLimiter limiter)
         {
-            if (_limiter.LockedOut(now)) return;
-            bool started = _limiter.Failed(now);
-            _handler.AuthenticationFailed(role < RoleName.Count ? (Role)role : Role.Patient, status, started, _limiter.NextLockout);
+            if (limiter.LockedOut(now)) return;
+            bool started = limiter.Failed(now);
+            _handler.AuthenticationFailed(role < RoleName.Count ? (Role)role : Role.Patient, status, started, limiter.NextLockout);
         }
 
         /// <summary>KEYLESS-ANSWERS-RATE-LIMITED: takes an answer from the budget, or counts the frame dropped (true) before any text is built.</summary>
