@@ -47,7 +47,7 @@ public class ProtocolEndpointTests
         var e = Assert.ThrowsExactly<LinkException>(() => linked.Client.Send(Role.Patient, CommandTable.Program, new byte[] { 0 }));
         StringAssert.Contains(e.Message, "not allowed for the patient role");
         Assert.AreEqual(before, linked.Fingerprint());
-        var (report, daily) = commands.Program(PumpRig.Continuous(25), confirmed: true, reviewOnly: false);
+        var (report, daily, _) = commands.Program(PumpRig.Continuous(25), confirmed: true, reviewOnly: false);
         Assert.IsTrue(report.IsAccepted, string.Join("; ", report.Messages.Take(report.Count)));
         Assert.AreEqual(6_000_000L, daily, "25 uL/h of 10 mg/mL is 6 mg a day");
         Assert.AreEqual(25_000L, linked.Rig.Pump.Therapy.Prescription.Rate.Value);
@@ -59,7 +59,7 @@ public class ProtocolEndpointTests
         var linked = new LinkedPump();
         var commands = new PumpCommands(linked.Client);
         string before = linked.Fingerprint(counters: false);
-        var (report, _) = commands.Program(PumpRig.Continuous(50), confirmed: false, reviewOnly: true);
+        var (report, _, _) = commands.Program(PumpRig.Continuous(50), confirmed: false, reviewOnly: true);
         Assert.AreEqual(OpenIdds.Firmware.Protocol.Messages.ReportMessage.NeedsConfirmation, report.Verdict);
         Assert.IsTrue(report.Codes.Take(report.Count).Contains((int)TherapyError.DailyDoseAboveSoftLimit));
         Assert.AreEqual(before, linked.Fingerprint(counters: false));
