@@ -41,7 +41,7 @@ namespace OpenIdds.Hal.Storage
                     _file.Write(_page, 0, n);
                     have += n;
                 }
-                _file.Flush();
+                SyncToDevice();
             }
         }
 
@@ -71,7 +71,7 @@ namespace OpenIdds.Hal.Storage
             for (int i = 0; i < PageSize; i++) _page[i] = 0xFF;
             _file.Seek((long)page * PageSize, SeekOrigin.Begin);
             _file.Write(_page, 0, PageSize);
-            _file.Flush();
+            SyncToDevice();
         }
 
         public void Write(int page, int offset, byte[] data, int index, int count)
@@ -80,7 +80,26 @@ namespace OpenIdds.Hal.Storage
             for (int i = 0; i < count; i++) _page[offset + i] &= data[index + i];
             _file.Seek((long)page * PageSize + offset, SeekOrigin.Begin);
             _file.Write(_page, offset, count);
+            SyncToDevice();
+        }
+
+        /// <summary>Device syncs since start-up (one per write and per erase).</summary>
+        public long Syncs { get; private set; }
+
+        /// <summary>
+        /// SYNC-AT-COMMIT: every write and erase reaches the device before it returns, so the order the
+        /// journal relies on (a record's body, then its commit byte; an erase before the page's first
+        /// record) survives a power cut, not only a killed process. On .NET that is fsync
+        /// (Flush(true)); nanoFramework's Flush writes through its file system driver to the flash.
+        /// </summary>
+        private void SyncToDevice()
+        {
+#if NANOFRAMEWORK_1_0
             _file.Flush();
+#else
+            _file.Flush(true);
+#endif
+            Syncs++;
         }
     }
 }

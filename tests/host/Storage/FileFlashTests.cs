@@ -31,4 +31,24 @@ public class FileFlashTests
             File.Delete(path);
         }
     }
+
+    [TestMethod]
+    public void Every_write_and_erase_is_synced_to_the_device_before_it_returns()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"openidds-{Guid.NewGuid():N}.nv");
+        try
+        {
+            var flash = new FileFlash(path, 256, 4);
+            long afterFormat = flash.Syncs;
+            Assert.AreEqual(4L, afterFormat, "the four erases of a new file");
+            flash.Write(1, 0, new byte[] { 1, 2, 3 }, 0, 3);
+            flash.Write(1, 3, new byte[] { 0x49 }, 0, 1);   // a commit byte on its own
+            flash.Erase(2);
+            Assert.AreEqual(afterFormat + 3, flash.Syncs, "SYNC-AT-COMMIT: one sync per write and per erase");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }
