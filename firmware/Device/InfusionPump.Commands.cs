@@ -29,6 +29,13 @@ namespace OpenIdds.Firmware.Device
             {
                 report = NotReady("programming " + DeliveryModeName.Of(prescription.Mode));
             }
+            else if (prescription.Mode != DeliveryMode.Stopped && !_setup.DevelopmentKeysMayDeliver && !_keys.Provisioned(Protocol.Role.Clinician))
+            {
+                // DEV-KEYS-NO-THERAPY
+                report = new CheckReport();
+                report.Add(TherapyError.PumpNotReady, CheckOutcome.Refused, "programming " + DeliveryModeName.Of(prescription.Mode) + " on the development clinician key, which anyone who knows the device id can compute; the limit is a provisioned key (iddsctl keys provision --for clinician), a BENCH build or the board's development setting");
+                _events.Append(EventKind.ProgrammingRefused, now, 0, (long)TherapyError.PumpNotReady);
+            }
             else
             {
                 report = _therapy.Program(prescription, confirmed, now);
@@ -328,6 +335,7 @@ namespace OpenIdds.Firmware.Device
             m.StepsTaken = _supervisor.Pump.StepsTaken;
             m.StepsMissed = _supervisor.Pump.StepsMissed;
             m.DevelopmentKeys = _keys.AnyDevelopmentKey;
+            m.DevelopmentKeysMayDeliver = _setup.DevelopmentKeysMayDeliver;
             m.RefillOpen = _refill != null;
             m.StorageValid = StorageValid;
             AlarmSystem alarms = _supervisor.Alarms;

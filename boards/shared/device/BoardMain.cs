@@ -39,13 +39,14 @@ namespace OpenIdds.Boards
 #endif
             PumpSetup setup = BoardSetup.For(board.Options, board.Marker.TakeResetCause());
             setup.Commissioning = new OpenIdds.Hal.Storage.CommissioningFile(CommissionedPath);
-            InfusionPump pump = new InfusionPump(board.Build(setup.PagesNeeded), setup);
-            board.Watchdog.Arm(3 * (int)PumpController.MaxSleep.Value);
 #if BENCH
             bool bench = true;
+            setup.DevelopmentKeysMayDeliver = true;
 #else
             bool bench = false;
 #endif
+            InfusionPump pump = new InfusionPump(board.Build(setup.PagesNeeded), setup);
+            board.Watchdog.Arm(3 * (int)PumpController.MaxSleep.Value);
             new BoardLoop(pump, board.Annunciator, board.Clock, bench).Run();
         }
 
