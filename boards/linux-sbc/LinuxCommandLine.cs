@@ -2,17 +2,19 @@ namespace OpenIdds.Boards.LinuxSbc;
 
 /// <summary>
 /// The Linux board's command line:
-/// <c>[serial-device] [--bench] [--selftest] [--store PATH] [--device-id ID]</c>.
+/// <c>[serial-device] [--bench] [--selftest] [--store PATH] [--device-id ID] [--development]</c>.
+/// --development is DEV-KEYS-NO-THERAPY's explicit setting: therapy may run on development keys.
 /// --bench is the MCU boards' BENCH build (the bench prescription after the self-test); --selftest is
 /// their SELFTEST build (the loopback self-test only, exit code 0 on pass).
 /// </summary>
 public sealed class LinuxCommandLine
 {
-    public const string Usage = "usage: OpenIdds.LinuxSbc [serial-device] [--bench] [--selftest] [--store PATH] [--device-id ID]   (default /dev/serial0)";
+    public const string Usage = "usage: OpenIdds.LinuxSbc [serial-device] [--bench] [--selftest] [--store PATH] [--device-id ID] [--development]   (default /dev/serial0)";
 
     public string SerialDevice { get; private set; } = "/dev/serial0";
     public bool Bench { get; private set; }
     public bool SelfTest { get; private set; }
+    public bool Development { get; private set; }
     public string StorePath { get; private set; } = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".openidds.nv");
     public string? DeviceId { get; private set; }
 
@@ -29,6 +31,7 @@ public sealed class LinuxCommandLine
             {
                 case "--bench": cli.Bench = true; break;
                 case "--selftest": cli.SelfTest = true; break;
+                case "--development": cli.Development = true; break;
                 case "--store": cli.StorePath = Value(args, ref i); break;
                 case "--device-id": cli.DeviceId = Value(args, ref i); break;
                 default:
@@ -43,8 +46,8 @@ public sealed class LinuxCommandLine
     }
 
     /// <summary>
-    /// The rig's id: --device-id, else the Pi's own serial number (device tree), else a constant the
-    /// README tells the user to replace.
+    /// The rig's id: --device-id, else the Pi's own serial number (device tree). With neither it is
+    /// refused (DEV-KEYS-NO-THERAPY): a made-up id would give every such rig the same development keys.
     /// </summary>
     public string ResolveDeviceId(string deviceTreeSerialPath = "/proc/device-tree/serial-number")
     {
@@ -54,7 +57,7 @@ public sealed class LinuxCommandLine
             string serial = File.ReadAllText(deviceTreeSerialPath).Trim('\0', ' ', '\n', '\r');
             if (serial.Length > 0) return "RPI-" + serial.ToUpperInvariant();
         }
-        return "OPENIDDS-LINUX-0001";
+        throw new ArgumentException($"no device id: {deviceTreeSerialPath} holds no serial number; give one with --device-id ID. {Usage}");
     }
 
     private static string Value(string[] args, ref int i)

@@ -14,7 +14,9 @@ LinuxCommandLine cli;
 try { cli = LinuxCommandLine.Parse(args); }
 catch (ArgumentException e) { Console.Error.WriteLine(e.Message); return 2; }
 
-var options = new BoardOptions { DeviceId = cli.ResolveDeviceId() };
+BoardOptions options;
+try { options = new BoardOptions { DeviceId = cli.ResolveDeviceId() }; }
+catch (ArgumentException e) { Console.Error.WriteLine(e.Message); return 2; }
 PumpSetup setup = BoardSetup.For(options, OpenIdds.Firmware.Safety.ResetCause.PowerOn);
 var marker = new RestartMarker(cli.MarkerPath);
 var clock = new StopwatchClock();
@@ -35,6 +37,8 @@ if (cli.SelfTest)
 }
 
 setup.ResetCause = marker.TakeResetCause();
+setup.Commissioning = new CommissioningFile(cli.StorePath + ".commissioned");
+setup.DevelopmentKeysMayDeliver = cli.Bench || cli.Development;
 var pump = new InfusionPump(board.Hardware, setup);
 board.Watchdog.Arm((int)ControlLoopMonitor.DefaultTimeout.Value);
 Console.WriteLine($"OpenIDDS on a Linux SBC: device {setup.DeviceId}, programmer link {cli.SerialDevice}, store {cli.StorePath}, reset cause {setup.ResetCause}{(cli.Bench ? ", bench run" : "")}. Research rig only - never connect it to a person.");

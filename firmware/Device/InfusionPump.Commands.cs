@@ -26,6 +26,13 @@ namespace OpenIdds.Firmware.Device
             {
                 report = NotReady("programming " + DeliveryModeName.Of(prescription.Mode));
             }
+            else if (prescription.Mode != DeliveryMode.Stopped && !_setup.DevelopmentKeysMayDeliver && !_keys.Provisioned(Protocol.Role.Clinician))
+            {
+                // DEV-KEYS-NO-THERAPY
+                report = new CheckReport();
+                report.Add(TherapyError.PumpNotReady, CheckOutcome.Refused, "programming " + DeliveryModeName.Of(prescription.Mode) + " on the development clinician key, which anyone who knows the device id can compute; the limit is a provisioned key (iddsctl keys provision --for clinician), a BENCH build or the board's development setting");
+                _events.Append(EventKind.ProgrammingRefused, now, 0, (long)TherapyError.PumpNotReady);
+            }
             else
             {
                 report = _therapy.Program(prescription, confirmed, now);
@@ -368,11 +375,13 @@ namespace OpenIdds.Firmware.Device
             PatientBolusSettings? pb = _therapy.Prescription.PatientBolus;
             if (pb != null && !_therapy.LastPatientBolus.IsNever) m.LockoutEndsAt = _therapy.LastPatientBolus.Value + pb.Lockout.Value;
             m.TipArrival = _therapy.TipArrival.Value;
-            m.DeliveredNanograms = _therapy.DeliveredMass.Value;
+            long given = _therapy.DeliveredMass.Value - _missedMass;
+            m.DeliveredNanograms = given > 0 ? given : 0;
             m.StepsTaken = _supervisor.Pump.StepsTaken;
             m.StepsMissed = _supervisor.Pump.StepsMissed;
             m.PicolitersPerStep = _calibration.PicolitersPerStep;
             m.DevelopmentKeys = _keys.AnyDevelopmentKey;
+            m.DevelopmentKeysMayDeliver = _setup.DevelopmentKeysMayDeliver;
             m.RefillOpen = _refill != null;
             m.StorageValid = StorageValid;
             AlarmSystem alarms = _supervisor.Alarms;

@@ -55,6 +55,9 @@ namespace OpenIdds.Firmware.Device
         private long _nextHour;
         private long _stepsAtHour;
         private long _massAtHour;
+        private long _stepsMissedSeen;
+        private long _missedMass;
+        private long _missedMassAtHour;
         private bool _dirty;
 
         public InfusionPump(PumpHardware board, PumpSetup setup)
@@ -83,7 +86,11 @@ namespace OpenIdds.Firmware.Device
             // goes on (LOG-DAMAGE-KEEPS-DELIVERING). A torn append is neither.
             int damaged = _journal.DamagedRecords + _keyStore.DamagedRecords;
             int logDamaged = _events.DamagedRecords + _diaryLog.DamagedRecords;
-            StorageValid = damaged == 0 && (!found || Recovered);
+            // STORE-LOSS-IS-A-FAULT: a commissioned pump whose journal holds no record lost its store
+            // (missing, truncated, zeroed or erased file): never a factory reset, always the safe state.
+            ICommissioningRecord? commissioning = setup.Commissioning;
+            StoreLost = commissioning != null && commissioning.Commissioned && !found;
+            StorageValid = damaged == 0 && (!found || Recovered) && !StoreLost;
             LogValid = logDamaged == 0;
 
             long pumpTime = 0;
@@ -107,11 +114,20 @@ namespace OpenIdds.Firmware.Device
             else if (!LogValid) _events.Append(EventKind.StorageFault, now, 0, logDamaged);
             if (!LogValid) _supervisor.LogRecordsDamaged();
             ReplayDiary();
+            if (commissioning != null && !commissioning.Commissioned && StorageValid)
+            {
+                // Commissioning: the first record is committed, then recorded outside the store.
+                if (!found) WriteRecord(now, now);
+                commissioning.RecordCommissioned();
+            }
             _endpoint = new ProtocolEndpoint(board.Link, _clock, _keys, _replayCounters, new PumpCommandHandler(this));
         }
 
         /// <summary>False when the start found a damaged event-log or diary record (log-damaged; delivery goes on).</summary>
         public bool LogValid { get; private set; }
+
+        /// <summary>STORE-LOSS-IS-A-FAULT: the device was commissioned but its journal held no record at this start.</summary>
+        public bool StoreLost { get; private set; }
 
         /// <summary>True when this start restored a journaled state (a reset, not a first start).</summary>
         public bool Recovered { get; private set; }
@@ -163,6 +179,7 @@ namespace OpenIdds.Firmware.Device
 
             WriteIntentIfStepDue(now);
             _supervisor.Tick();
+            CountMissedMass();
             StopTherapyOnAlarmStop(now);
             WatchStoppedTherapy(now);
             HourlyLine(now);
@@ -260,14 +277,31 @@ namespace OpenIdds.Firmware.Device
             return limits == null ? DrugLimits.DefaultStoppedAlertAfter : limits.StoppedAlertAfter;
         }
 
+        /// <summary>
+        /// REPORT-WHAT-WAS-GIVEN: the therapy integrates the prescription, so the drug of steps the
+        /// controller dropped (NO-CATCH-UP) is taken off what the hourly line and status call delivered.
+        /// </summary>
+        private void CountMissedMass()
+        {
+            long missed = _supervisor.Pump.StepsMissed - _stepsMissedSeen;
+            if (missed <= 0) return;
+            _stepsMissedSeen += missed;
+            _missedMass += _calibration.VolumeOf(missed).Value * _therapy.LineDrug.Concentration.Value / 1000;
+        }
+
+        /// <summary>The drug of the steps dropped since start-up (REPORT-WHAT-WAS-GIVEN).</summary>
+        public Nanograms MissedMass { get { return new Nanograms(_missedMass); } }
+
         private void HourlyLine(Milliseconds now)
         {
             if (now.Value < _nextHour) return;
             long steps = _supervisor.Pump.StepsTaken;
             long mass = _therapy.DeliveredMass.Value;
-            _events.Append(EventKind.HourlyDelivery, now, steps - _stepsAtHour, mass - _massAtHour);
+            long given = mass - _massAtHour - (_missedMass - _missedMassAtHour);
+            _events.Append(EventKind.HourlyDelivery, now, steps - _stepsAtHour, given > 0 ? given : 0);
             _stepsAtHour = steps;
             _massAtHour = mass;
+            _missedMassAtHour = _missedMass;
             while (_nextHour <= now.Value) _nextHour += Milliseconds.PerHour;
             // A record at least every hour: even through hours without a step (a flex step at 0), a
             // reset never takes pump time back more than an hour from where the power went.

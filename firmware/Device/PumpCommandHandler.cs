@@ -127,6 +127,9 @@ namespace OpenIdds.Firmware.Device
             CheckReport report = (flags & 2) != 0 ? _pump.Review(p) : _pump.Program(p, confirmed);
             ReportMessage.Write(response, report);
             response.I64(p.DailyDose.Value);
+            // PROGRAMMED-AS-REVIEWED: a committed prescription is answered as the pump will run it, for
+            // the programmer to compare with what the clinician reviewed.
+            if ((flags & 2) == 0 && report.Accepted) PrescriptionMessage.Write(response, _pump.Therapy.Prescription);
             return ProtocolStatus.Ok;
         }
 

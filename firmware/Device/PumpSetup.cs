@@ -40,6 +40,21 @@ namespace OpenIdds.Firmware.Device
 
         public ResetCause ResetCause = ResetCause.PowerOn;
 
+        /// <summary>
+        /// DEV-KEYS-NO-THERAPY: false on a board build that is neither BENCH nor run with the explicit
+        /// development setting; then programming a therapy is refused while the clinician key is the
+        /// development key (anyone who knows the device id can compute it). Status shows it.
+        /// True in the simulator and tests, which run on development keys by design.
+        /// </summary>
+        public bool DevelopmentKeysMayDeliver = true;
+
+        /// <summary>
+        /// STORE-LOSS-IS-A-FAULT: where the board records that the device was commissioned, outside the
+        /// store. Null only where no store outlives the process (unit tests, a scenario run): there a blank
+        /// store is always a new pump. A board always sets it.
+        /// </summary>
+        public Hal.ICommissioningRecord? Commissioning;
+
         /// <summary>How far ahead each intent record vouches for steps (INTENT-BEFORE-STEP): the most a power cut can count but not give.</summary>
         public Milliseconds IntentWindow = Milliseconds.FromMinutes(10);
 

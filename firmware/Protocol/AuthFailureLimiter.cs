@@ -4,11 +4,12 @@ namespace OpenIdds.Firmware.Protocol
 {
     /// <summary>
     /// AUTH-FAILURES-RATE-LIMITED: more than <see cref="FailuresAllowed"/> authentication failures
-    /// (bad MAC, replay, wrong role) within <see cref="Window"/> refuse every authenticated command for
-    /// a lockout that doubles each time, up to an hour; a valid command resets it. It bounds a key
-    /// search on the line to a few guesses a minute, and (ProtocolEndpoint logs no failure during a
-    /// lockout) the event log to six failure lines and a lockout line per lockout. One limiter
-    /// for the whole link: a frame's claimed role is the attacker's choice.
+    /// within <see cref="Window"/> start a lockout that doubles each time, up to an hour; a valid
+    /// command resets the doubling. During a lockout ProtocolEndpoint logs no failure, which bounds the
+    /// event log to six failure lines and a lockout line per lockout. ProtocolEndpoint keeps one per
+    /// role (its bad MACs and replays) and one for wrong-role frames, and never refuses a frame whose
+    /// MAC holds because of one (VALID-KEY-NEVER-LOCKED-OUT): a sender without a key can quiet the log,
+    /// not deny a role its commands.
     /// </summary>
     public sealed class AuthFailureLimiter
     {

@@ -52,10 +52,12 @@ namespace OpenIdds.Firmware.Safety
                 "no drug has been delivered for the drug's stopped-therapy time (default 4 h): withdrawal (baclofen: a crisis) unless therapy restarts or a clinician holds it stopped"),
             new AlarmDefinition(AlarmCode.TherapyStoppedLong, "therapy-stopped-long", AlarmPriority.High, false, 2 * Minute, 15 * Minute, false,
                 "therapy-stopped escalated: twice the drug's stopped-therapy time without delivery"),
+            new AlarmDefinition(AlarmCode.UnderDelivery, "under-delivery", AlarmPriority.High, true, 2 * Minute, 15 * Minute, false,
+                "a quarter or more of the steps due in the last one to two hours were dropped (the control loop was held up): the therapy is largely not given, withdrawal within hours; delivery goes on"),
         };
 
         /// <summary>One more than the largest code: the size of per-alarm state arrays.</summary>
-        public const int CodeSpace = 20;
+        public const int CodeSpace = 21;
 
         public static int Count { get { return Rows.Length; } }
 

@@ -28,6 +28,7 @@ namespace OpenIdds.Firmware.Safety
         private readonly BatteryLifeMonitor _battery;
         private readonly PowerOnSelfTest _selfTest = new PowerOnSelfTest();
         private readonly OcclusionRelief _relief;
+        private readonly UnderDeliveryMonitor _underDelivery = new UnderDeliveryMonitor();
         private readonly bool _storageValid;
         private IRateProfile? _profile;
         private NanolitersPerHour _allowedRate;
@@ -62,6 +63,9 @@ namespace OpenIdds.Firmware.Safety
 
         public SafetyState State { get { return _machine.State; } }
         public AlarmSystem Alarms { get { return _alarms; } }
+
+        /// <summary>Steps given and dropped in this hour and the one before (MISSED-DOSE-ALARM-BY-LOSS).</summary>
+        public UnderDeliveryMonitor UnderDelivery { get { return _underDelivery; } }
         public PumpController Pump { get { return _pump; } }
         public OverInfusionGuard Guard { get { return _guard; } }
         public ReservoirMonitor Reservoir { get { return _reservoir; } }
@@ -271,6 +275,9 @@ namespace OpenIdds.Firmware.Safety
             Condition(AlarmCode.MotorStall, MotorStalled, now);
             Condition(AlarmCode.OverInfusion, _guard.Tripped, now);
             Condition(AlarmCode.Occlusion, _occlusion.Occluded, now);
+            _underDelivery.Observe(now, strokes, _pump.StepsMissed - _missedSeen);
+            if (_underDelivery.Severe) _alarms.Raise(AlarmCode.UnderDelivery, now); // MISSED-DOSE-ALARM-BY-LOSS
+            else _alarms.ConditionGone(AlarmCode.UnderDelivery, now);
             if (_pump.StepsMissed != _missedSeen)
             {
                 _missedSeen = _pump.StepsMissed;

@@ -35,6 +35,7 @@ public sealed record PrescriptionFile
         ReadCommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        AllowDuplicateProperties = false,
     };
 
     public static Prescription Load(string path)
@@ -54,6 +55,7 @@ public sealed record PrescriptionFile
 
     public Prescription ToPrescription(string source)
     {
+        if (Steps.Count > Prescription.MaxFlexSteps) throw new LinkException($"{source}: steps: {Steps.Count} flex steps is above the limit {Prescription.MaxFlexSteps}");
         var drug = new Drug(Drug, new MicrogramsPerMilliliter(ConcentrationUgPerMl));
         PatientBolusSettings? pb = PatientBolus is { } b
             ? new PatientBolusSettings(new Micrograms(b.DoseUg), Ms(b.Duration, $"{source}: patient_bolus.duration"), Ms(b.Lockout, $"{source}: patient_bolus.lockout"), b.MaxPer24H)
@@ -76,6 +78,7 @@ public sealed record PrescriptionFile
 
     private static NanolitersPerHour Rate(decimal microlitersPerHour, string field)
     {
+        if (microlitersPerHour < 0 || microlitersPerHour > int.MaxValue / 1000) throw new LinkException($"{field} {microlitersPerHour} uL/h is outside 0..{int.MaxValue / 1000} uL/h");
         decimal nl = microlitersPerHour * 1000m;
         if (nl != decimal.Truncate(nl)) throw new LinkException($"{field} {microlitersPerHour} uL/h has more than three decimals");
         if (nl < 0 || nl > int.MaxValue) throw new LinkException($"{field} {microlitersPerHour} uL/h is outside 0..{int.MaxValue / 1000} uL/h");

@@ -17,7 +17,7 @@ public static class ProgramCommand
         var console = session.Console;
         Prescription next = PrescriptionFile.Load(file);
         StatusMessage status = session.Commands.Status(Role.Clinician);
-        var (review, daily) = session.Commands.Program(next, confirmed: false, reviewOnly: true);
+        var (review, daily, _) = session.Commands.Program(next, confirmed: false, reviewOnly: true);
 
         var table = new Table().Title("[bold]review[/]").AddColumn("").AddColumn("running now").AddColumn("new");
         table.AddRow("therapy", Markup.Escape(StatusView.Describe(status.Prescription)), Markup.Escape(StatusView.Describe(next)));
@@ -42,8 +42,16 @@ public static class ProgramCommand
             console.Line("not programmed; the running therapy goes on");
             return 1;
         }
-        var (report, _) = session.Commands.Program(next, confirmed, reviewOnly: false);
+        var (report, _, running) = session.Commands.Program(next, confirmed, reviewOnly: false);
         ReportView.Show(console, report, "programming");
+        if (!report.IsAccepted) return ReportView.Exit(report);
+        // PROGRAMMED-AS-REVIEWED: success only when the pump runs exactly what was reviewed.
+        if (running == null || !OpenIdds.Programmer.Link.PumpCommands.SameOnTheWire(running, next))
+        {
+            console.Line("[red]the pump's answer does not match the reviewed prescription:[/] it runs " + Markup.Escape(running == null ? "(no prescription in its answer)" : StatusView.Describe(running)) + "; check it with `iddsctl status` and program again");
+            return 1;
+        }
+        console.Line("the pump runs the reviewed prescription: " + Markup.Escape(StatusView.Describe(running!)));
         return ReportView.Exit(report);
     }
 }

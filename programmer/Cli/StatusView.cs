@@ -35,6 +35,7 @@ public static class StatusView
         table.AddRow("alarms", s.AlarmCount == 0 ? "[green]none[/]" : Markup.Escape(string.Join(", ", Enumerable.Range(0, s.AlarmCount).Select(i => AlarmTable.Of((AlarmCode)s.AlarmCodes[i]).Name))));
         if (!s.StorageValid) table.AddRow("storage", "[red]a stored record failed its check: the pump is in the safe state[/]");
         if (s.RefillOpen) table.AddRow("refill", "[yellow]a refill session is open[/]");
+        if (s.DevelopmentKeysMayDeliver && s.DevelopmentKeys) table.AddRow("development setting", "[yellow]on: therapy may run on development keys (simulator, bench or --development)[/]");
         console.Out.Write(table);
         if (s.AlarmCount > 0) ShowAlarms(console, s);
     }

@@ -30,16 +30,38 @@ public sealed class KeyFile
     {
         string file = path ?? DefaultPath;
         if (!File.Exists(file)) return new KeyFile(file, new JsonObject { ["devices"] = new JsonObject() });
+        JsonNode? parsed;
         try
         {
-            var root = JsonNode.Parse(File.ReadAllText(file))?.AsObject() ?? throw new JsonException("empty");
-            root["devices"] ??= new JsonObject();
-            return new KeyFile(file, root);
+            parsed = JsonNode.Parse(File.ReadAllText(file), documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false });
         }
         catch (JsonException e)
         {
             throw new Link.LinkException($"key file {file} is not valid JSON ({e.Message}); fix it or move it away and run `iddsctl keys dev --device <ID>`");
         }
+        return new KeyFile(file, Checked(file, parsed));
+    }
+
+    /// <summary>KEY-FILE-SHAPE: { "devices": { ID: { role: 64 hex digits } } } and nothing else, or an error naming the field.</summary>
+    private static JsonObject Checked(string file, JsonNode? parsed)
+    {
+        if (parsed is not JsonObject root) throw new Link.LinkException($"key file {file}: the top level must be an object {{ \"devices\": ... }}");
+        foreach (var (name, _) in root)
+            if (name != "devices") throw new Link.LinkException($"key file {file}: '{name}' is not a field of a key file (the only one is devices)");
+        root["devices"] ??= new JsonObject();
+        if (root["devices"] is not JsonObject devices) throw new Link.LinkException($"key file {file}: devices must be an object of device ids");
+        foreach (var (id, node) in devices)
+        {
+            if (node is not JsonObject roles) throw new Link.LinkException($"key file {file}: devices.{id} must be an object of role keys");
+            foreach (var (role, value) in roles)
+            {
+                if (role is not ("patient" or "clinician" or "service")) throw new Link.LinkException($"key file {file}: devices.{id}.{role} is not one of patient, clinician, service");
+                string? hex = value is JsonValue v && v.TryGetValue<string>(out var text) ? text : null;
+                if (hex == null || hex.Length != 2 * KeyRing.KeyBytes || !hex.All(char.IsAsciiHexDigit))
+                    throw new Link.LinkException($"key file {file}: devices.{id}.{role} is not {2 * KeyRing.KeyBytes} hex digits (the limit: a key is {KeyRing.KeyBytes} bytes)");
+            }
+        }
+        return root;
     }
 
     private JsonObject Devices => _root["devices"]!.AsObject();
@@ -71,8 +93,25 @@ public sealed class KeyFile
     {
         string? folder = System.IO.Path.GetDirectoryName(Path);
         if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
-        File.WriteAllText(Path, _root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
-        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(Path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        // KEY-FILE-ATOMIC: written to a new file created owner-only (0600 from its first byte), flushed to
+        // the disk, then renamed over the old one - a crash leaves the old file or the new one, never half.
+        string temporary = Path + ".tmp-" + Environment.ProcessId.ToString();
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        try
+        {
+            using (var stream = new FileStream(temporary, options))
+            {
+                byte[] bytes = System.Text.Encoding.UTF8.GetBytes(_root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+                stream.Write(bytes, 0, bytes.Length);
+                stream.Flush(flushToDisk: true);
+            }
+            File.Move(temporary, Path, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temporary)) File.Delete(temporary);
+        }
     }
 
     /// <summary>The development keys of a device: what it uses until a service engineer provisions real ones (public knowledge).</summary>

@@ -18,6 +18,7 @@ public sealed class ProtocolClient : IDisposable
     private readonly Func<string, Role, byte[]?> _keys;
     private readonly byte[] _frame = new byte[Frame.MaxFrame];
     private readonly byte[] _encoded = new byte[Frame.MaxEncoded + 1];
+    private static readonly byte[] Delimiter = { 0 };
     private readonly byte[] _rx = new byte[Frame.MaxEncoded];
     private readonly byte[] _chunk = new byte[512];
     private readonly Queue<byte[]> _received = new();
@@ -84,8 +85,11 @@ public sealed class ProtocolClient : IDisposable
         Frame.RequestHeader(_frame, sequence, role, command, counter);
         Array.Copy(payload, 0, _frame, Frame.RequestHeaderBytes, payload.Length);
         int length = Frame.Seal(_frame, Frame.RequestHeaderBytes, payload.Length, mac);
+        // LEADING-DELIMITER: a 0x00 before the frame ends whatever partial frame is left on the line,
+        // so that leftover cannot corrupt this one; the device ignores the empty frame it makes.
         int n = Cobs.Encode(_frame, 0, length, _encoded);
         _encoded[n] = 0;
+        _transport.Write(Delimiter, 0, 1);
         _transport.Write(_encoded, 0, n + 1);
 
         var deadline = DateTime.UtcNow + Timeout;

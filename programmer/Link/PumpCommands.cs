@@ -28,15 +28,38 @@ public sealed class PumpCommands(ProtocolClient client)
 
     public StatusMessage Status(Role role) => Parse(Client.Send(role, CommandTable.ReadStatus, Array.Empty<byte>()), StatusMessage.Read);
 
-    /// <summary>Program (or, with <paramref name="reviewOnly"/>, only check) a prescription; returns the pump's report and the prescription's daily dose.</summary>
-    public (ReportMessage Report, long DailyDoseNanograms) Program(Prescription p, bool confirmed, bool reviewOnly)
+    /// <summary>
+    /// Program (or, with <paramref name="reviewOnly"/>, only check) a prescription; returns the pump's
+    /// report, the prescription's daily dose and, after a commit the pump accepted, the prescription as
+    /// the pump will run it (null otherwise). WIRE-FIT-OR-REFUSE: a value the wire cannot carry is refused
+    /// here, naming the field, before anything is sent.
+    /// </summary>
+    public (ReportMessage Report, long DailyDoseNanograms, Prescription? Running) Program(Prescription p, bool confirmed, bool reviewOnly)
     {
+        string misfit = PrescriptionMessage.Misfit(p, "prescription");
+        if (misfit.Length > 0) throw new LinkException(misfit);
         var payload = Build(w =>
         {
             w.U8((confirmed ? 1 : 0) | (reviewOnly ? 2 : 0));
             PrescriptionMessage.Write(w, p);
         });
-        return Parse(Client.Send(Role.Clinician, CommandTable.Program, payload), r => (ReportMessage.Read(r), r.I64("program.daily_dose")));
+        return Parse(Client.Send(Role.Clinician, CommandTable.Program, payload), r =>
+        {
+            var report = ReportMessage.Read(r);
+            long daily = r.I64("program.daily_dose");
+            Prescription? running = !reviewOnly && report.IsAccepted && r.Ok && r.Remaining > 0 ? PrescriptionMessage.Read(r, "program.running") : null;
+            return (report, daily, running);
+        });
+    }
+
+    /// <summary>PROGRAMMED-AS-REVIEWED: the two prescriptions are the same on the wire, byte for byte.</summary>
+    public static bool SameOnTheWire(Prescription a, Prescription b)
+    {
+        var wa = new PayloadWriter(Frame.MaxPayload);
+        var wb = new PayloadWriter(Frame.MaxPayload);
+        PrescriptionMessage.Write(wa, a);
+        PrescriptionMessage.Write(wb, b);
+        return wa.Length == wb.Length && wa.Buffer.AsSpan(0, wa.Length).SequenceEqual(wb.Buffer.AsSpan(0, wb.Length));
     }
 
     public ReportMessage PatientBolus() => Parse(Client.Send(Role.Patient, CommandTable.RequestBolus, Array.Empty<byte>()), ReportMessage.Read);

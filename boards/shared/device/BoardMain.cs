@@ -29,19 +29,24 @@ namespace OpenIdds.Boards
         /// <summary>The journal, event log, diary and keys (PumpSetup.PagesNeeded pages of 4 KiB).</summary>
         public const string StorePath = "I:\\openidds.nv";
 
+        /// <summary>STORE-LOSS-IS-A-FAULT: present once the device was commissioned, outside the store's data.</summary>
+        public const string CommissionedPath = "I:\\openidds.commissioned";
+
         public static void Run(BoardHardware board)
         {
 #if SELFTEST
             RunLoopback(board);
 #endif
             PumpSetup setup = BoardSetup.For(board.Options, board.Marker.TakeResetCause());
-            InfusionPump pump = new InfusionPump(board.Build(setup.PagesNeeded), setup);
-            board.Watchdog.Arm((int)ControlLoopMonitor.DefaultTimeout.Value);
+            setup.Commissioning = new OpenIdds.Hal.Storage.CommissioningFile(CommissionedPath);
 #if BENCH
             bool bench = true;
+            setup.DevelopmentKeysMayDeliver = true;
 #else
             bool bench = false;
 #endif
+            InfusionPump pump = new InfusionPump(board.Build(setup.PagesNeeded), setup);
+            board.Watchdog.Arm((int)ControlLoopMonitor.DefaultTimeout.Value);
             new BoardLoop(pump, board.Annunciator, board.Clock, bench).Run();
         }
 

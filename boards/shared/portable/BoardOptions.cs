@@ -23,6 +23,9 @@ namespace OpenIdds.Boards
         /// </summary>
         public PumpStage Stage = PumpStage.Trial;
 
+        /// <summary>DEV-KEYS-NO-THERAPY: the explicit development setting: therapy may run on development keys (status shows it). A BENCH build sets it too.</summary>
+        public bool DevelopmentSetting;
+
         /// <summary>
         /// True: a 0.5-4.5 V pressure sensor is wired to the pressure ADC pin; the self-test requires a
         /// plausible reading and occlusion is detected by pressure. False: the sensor reports NotFitted,

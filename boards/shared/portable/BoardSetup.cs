@@ -22,6 +22,7 @@ namespace OpenIdds.Boards
             setup.HasPressureSensor = options.PressureSensorFitted;
             setup.Calibration = new Calibration(options.UncalibratedPicolitersPerStep);
             setup.ResetCause = resetCause;
+            setup.DevelopmentKeysMayDeliver = options.DevelopmentSetting;
             return setup;
         }
     }

@@ -37,6 +37,51 @@ namespace OpenIdds.Firmware.Protocol.Messages
             }
         }
 
+        /// <summary>The largest value a U32 field carries.</summary>
+        public const long MaxU32 = 4294967295L;
+
+        /// <summary>
+        /// WIRE-FIT-OR-REFUSE: "" when every value of <paramref name="p"/> fits its field on the wire, or
+        /// what does not fit, naming the field, the value and the limit. A value that does not fit would
+        /// be cut or wrapped by <see cref="Write"/>: the pump would run something else than was reviewed.
+        /// </summary>
+        public static string Misfit(Prescription p, string field)
+        {
+            string name = p.Drug.Name == null ? "" : p.Drug.Name;
+            if (name.Length > 255) return field + ".drug: a name of " + name.Length.ToString() + " characters is above the limit 255";
+            for (int i = 0; i < name.Length; i++)
+            {
+                if (name[i] < ' ' || name[i] > '~') return field + ".drug: character " + i.ToString() + " is not printable ASCII (the limit)";
+            }
+            string why = U32(field + ".concentration_ug_per_ml", p.Drug.Concentration.Value);
+            if (why.Length == 0) why = U32(field + ".rate_nl_per_h", p.Rate.Value);
+            if (why.Length > 0) return why;
+            int n = p.Mode == DeliveryMode.Flex ? p.FlexStepCount : 0;
+            if (n > Prescription.MaxFlexSteps) return field + ".flex_steps: " + n.ToString() + " is above the limit " + Prescription.MaxFlexSteps.ToString();
+            for (int i = 0; i < n; i++)
+            {
+                why = U32(field + ".flex_steps[" + i.ToString() + "].start_ms", p.FlexStart(i).Value);
+                if (why.Length == 0) why = U32(field + ".flex_steps[" + i.ToString() + "].rate_nl_per_h", p.FlexRate(i).Value);
+                if (why.Length > 0) return why;
+            }
+            why = U32(field + ".single_bolus_ug", p.SingleBolusDose.Value);
+            if (why.Length == 0) why = U32(field + ".single_bolus_ms", p.SingleBolusDuration.Value);
+            if (why.Length > 0) return why;
+            PatientBolusSettings? pb = p.PatientBolus;
+            if (pb == null) return "";
+            why = U32(field + ".patient_bolus.dose_ug", pb.Dose.Value);
+            if (why.Length == 0) why = U32(field + ".patient_bolus.duration_ms", pb.Duration.Value);
+            if (why.Length == 0) why = U32(field + ".patient_bolus.lockout_ms", pb.Lockout.Value);
+            if (why.Length == 0 && (pb.MaxPer24Hours < 0 || pb.MaxPer24Hours > 255)) why = field + ".patient_bolus.max_per_24h: " + pb.MaxPer24Hours.ToString() + " is outside the limit 0..255";
+            return why;
+        }
+
+        private static string U32(string field, long value)
+        {
+            if (value >= 0 && value <= MaxU32) return "";
+            return field + ": " + value.ToString() + " is outside the limit 0.." + MaxU32.ToString() + " (what the wire format carries)";
+        }
+
         /// <summary>The prescription, or null with the failing field named in the reader.</summary>
         public static Prescription? Read(PayloadReader r, string field)
         {

@@ -44,6 +44,8 @@ namespace OpenIdds.Firmware.Protocol.Messages
         /// predates it sends 0, read as "no level sensor" (what the programmer said before).
         /// </summary>
         public bool LevelSensorFitted;
+        /// <summary>DEV-KEYS-NO-THERAPY: therapy may run on development keys (simulator, BENCH build or the board's development setting). Flags bit 4.</summary>
+        public bool DevelopmentKeysMayDeliver;
         public int AlarmCount;
         /// <summary>
         /// The calibration the pump counts delivered volume with (steps x this). Sent after the alarms; a
@@ -78,7 +80,7 @@ namespace OpenIdds.Firmware.Protocol.Messages
             w.I64(DeliveredNanograms);
             w.I64(StepsTaken);
             w.I64(StepsMissed);
-            w.U8((DevelopmentKeys ? 1 : 0) | (RefillOpen ? 2 : 0) | (StorageValid ? 4 : 0) | (LevelSensorFitted ? 8 : 0));
+            w.U8((DevelopmentKeys ? 1 : 0) | (RefillOpen ? 2 : 0) | (StorageValid ? 4 : 0) | (LevelSensorFitted ? 8 : 0) | (DevelopmentKeysMayDeliver ? 16 : 0));
             w.U8(AlarmCount);
             for (int i = 0; i < AlarmCount; i++)
             {
@@ -119,6 +121,7 @@ namespace OpenIdds.Firmware.Protocol.Messages
             m.RefillOpen = (flags & 2) != 0;
             m.StorageValid = (flags & 4) != 0;
             m.LevelSensorFitted = (flags & 8) != 0;
+            m.DevelopmentKeysMayDeliver = (flags & 16) != 0;
             m.AlarmCount = (int)r.InRange("status.alarm_count", r.U8("status.alarm_count"), 0, MaxAlarms);
             if (!r.Ok) { m.AlarmCount = 0; return m; }
             for (int i = 0; i < m.AlarmCount; i++)

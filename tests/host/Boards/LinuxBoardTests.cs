@@ -45,6 +45,7 @@ public class LinuxBoardTests
             Pins.SetInput(RaspberryPiPins.MotorSupply, PinValue.High);
             marker ??= new RestartMarker(Path.Combine(Path.GetTempPath(), "openidds-test-" + Guid.NewGuid().ToString("N") + ".restart"));
             PumpSetup setup = BoardSetup.For(options, marker.TakeResetCause());
+            setup.DevelopmentKeysMayDeliver = bench;   // as Program.cs: a bench run may deliver on development keys (DEV-KEYS-NO-THERAPY)
             Flash = flash ?? new RamFlash(BoardSetup.StorePageSize, setup.PagesNeeded, 10_000);
             Board = new LinuxSbcBoard(new GpioController(Pins), Buzzer, Clock, Flash, new NoLink(), marker, options, Pins.Timing);
             Pump = new InfusionPump(Board.Hardware, setup);
@@ -227,14 +228,16 @@ public class LinuxBoardTests
     }
 
     [TestMethod]
-    public void Without_an_id_the_device_is_named_after_the_pi_serial_number()
+    public void Without_an_id_the_device_is_named_after_the_pi_serial_number_and_without_a_serial_it_is_refused()
     {
         string serial = Path.GetTempFileName();
         try
         {
             File.WriteAllText(serial, "10000000abcdef12\0");
             Assert.AreEqual("RPI-10000000ABCDEF12", LinuxCommandLine.Parse(Array.Empty<string>()).ResolveDeviceId(serial));
-            Assert.AreEqual("OPENIDDS-LINUX-0001", LinuxCommandLine.Parse(Array.Empty<string>()).ResolveDeviceId(serial + ".missing"));
+            // DEV-KEYS-NO-THERAPY: no made-up id when there is no serial number.
+            var e = Assert.ThrowsExactly<ArgumentException>(() => LinuxCommandLine.Parse(Array.Empty<string>()).ResolveDeviceId(serial + ".missing"));
+            StringAssert.Contains(e.Message, "--device-id");
         }
         finally { File.Delete(serial); }
     }

@@ -1,3 +1,4 @@
+using OpenIdds.Firmware.Units;
 using OpenIdds.Firmware.Protocol;
 using OpenIdds.Firmware.Protocol.Messages;
 using OpenIdds.Programmer.Link;
@@ -101,17 +102,47 @@ public class LineAttackTests
     }
 
     [TestMethod]
-    public void During_a_lockout_keyless_frames_add_nothing_to_the_event_log()
+    public void A_flood_of_keyless_frames_writes_a_lockouts_worth_of_lines_to_the_event_log_not_one_per_frame()
+    {
+        var linked = new LinkedPump();
+        uint newest = linked.Rig.Pump.Events.Newest;
+        // A patient may not program: without any key, each of these is a wrong-role failure.
+        int answers = 0;
+        for (int i = 0; i < 200; i++)
+        {
+            var statuses = linked.Feed(linked.RawRequest(Role.Patient, CommandTable.Program, 1, Array.Empty<byte>(), null));
+            Assert.IsTrue(statuses.All(s => s == ProtocolStatus.WrongRole));
+            answers += statuses.Count;
+        }
+        Assert.IsTrue(answers <= AnswerBudget.Burst, $"{answers} answers: keyless refusals are rate-limited (KEYLESS-ANSWERS-RATE-LIMITED)");
+        long lines = linked.Rig.Pump.Events.Newest - newest;
+        Assert.IsTrue(lines <= AuthFailureLimiter.FailuresAllowed + 2, $"{lines} event-log lines for 200 keyless frames: the failures before the lockout and the lockout");
+    }
+
+    [TestMethod]
+    public void Keyless_wrong_role_frames_every_three_seconds_never_lock_out_the_patient_or_the_clinician()
+    {
+        var linked = new LinkedPump();
+        var patient = new PumpCommands(new ProtocolClient(linked.Link, (_, role) => linked.Keys[role]));
+        for (int round = 0; round < 20 * 40; round++)   // 40 minutes
+        {
+            for (int i = 0; i < 6; i++) linked.Feed(linked.RawRequest(Role.Patient, CommandTable.Program, 1, Array.Empty<byte>(), null));
+            linked.Rig.RunFor(Milliseconds.FromSeconds(3));
+            if (round % 200 != 199) continue;
+            Assert.AreEqual("morphine", patient.Status(Role.Patient).Prescription.Drug.Name, $"patient at round {round}");
+            Assert.AreEqual("morphine", patient.Status(Role.Clinician).Prescription.Drug.Name, $"clinician at round {round}");
+        }
+    }
+
+    [TestMethod]
+    public void Bad_macs_claiming_the_clinician_role_do_not_lock_out_the_clinician_or_the_patient()
     {
         var linked = new LinkedPump();
         var bad = new byte[32];
-        for (int i = 0; i <= AuthFailureLimiter.FailuresAllowed; i++)
-            linked.Feed(linked.RawRequest(Role.Clinician, CommandTable.ReadStatus, 100 + (uint)i, Array.Empty<byte>(), bad));
-        uint newest = linked.Rig.Pump.Events.Newest;
-        // A patient may not program: without any key, each of these is a wrong-role failure.
-        for (int i = 0; i < 200; i++)
-            CollectionAssert.AreEqual(new[] { ProtocolStatus.WrongRole }, linked.Feed(linked.RawRequest(Role.Patient, CommandTable.Program, 1, Array.Empty<byte>(), null)));
-        Assert.AreEqual(newest, linked.Rig.Pump.Events.Newest, "no event-log line (and no flash write) per keyless frame during the lockout");
+        for (int i = 0; i < 50; i++) linked.Feed(linked.RawRequest(Role.Clinician, CommandTable.ReadStatus, 5000 + (uint)i, Array.Empty<byte>(), bad));
+        var commands = new PumpCommands(new ProtocolClient(linked.Link, (_, role) => linked.Keys[role]));
+        Assert.AreEqual("morphine", commands.Status(Role.Patient).Prescription.Drug.Name);
+        Assert.AreEqual("morphine", commands.Status(Role.Clinician).Prescription.Drug.Name);
     }
 
     /// <summary>Decodes a Hello answer, lets <paramref name="change"/> alter it, and re-seals it (Hello carries no MAC, only a CRC).</summary>
