@@ -22,7 +22,7 @@ public static class AssemblySizeRun
             foreach (var symbols in DeviceCompiler.ApplicationVariants)
                 Row(c, c.Build(c.Application, board, symbols), $"nf.proj, {board}, {string.Join(";", symbols.Skip(1).DefaultIfEmpty("production"))}");
         Console.WriteLine();
-        Console.WriteLine("Calibration set: nf.proj's whole file set for one board as ONE Debug assembly (the build before the split into libraries)");
+        Console.WriteLine("Calibration set: nf.proj's whole file set for one board as ONE Debug assembly");
         Console.WriteLine("| board | build | proxy byte code | proxy strings |");
         Console.WriteLine("|---|---|---:|---:|");
         foreach (string board in c.Boards)

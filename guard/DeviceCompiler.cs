@@ -82,8 +82,8 @@ public sealed class DeviceCompiler
     }
 
     /// <summary>
-    /// The board application and every library it references compiled as ONE assembly, as nf.proj built
-    /// before the split: the file set the metadata processor was measured on, for <see cref="SizeBudget"/>'s calibration.
+    /// The board application and every library it references compiled as ONE assembly: the file set the
+    /// metadata processor was measured on, for <see cref="SizeBudget"/>'s calibration.
     /// </summary>
     public DeviceAssembly BuildAsOneAssembly(string board, string[] symbols)
     {

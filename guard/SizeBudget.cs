@@ -5,9 +5,9 @@ namespace OpenIdds.Guard;
 /// indexes with 16 bits (byte code and strings, 65,535 bytes each), so a board build never meets
 /// "Byte code table overflow" and each library has room to grow.
 /// The host proxy (<see cref="TableSize"/>) is calibrated once against the metadata processor's own
-/// figures for the same file set: nf.proj's sources for one board as one Debug assembly, as built
-/// before the split into libraries, measured at 61,740 bytes of byte code and about 31,000 bytes of
-/// strings. The proxy read that set at <see cref="ProxyByteCode"/> and <see cref="ProxyStrings"/>
+/// figures for one file set: everything one board image holds (firmware, hal, boards/shared and the
+/// board's device folder) compiled as ONE Debug assembly, which the metadata processor measured at
+/// 61,740 bytes of byte code and about 31,000 bytes of strings on the code of 2026-12-04. The proxy read that set at <see cref="ProxyByteCode"/> and <see cref="ProxyStrings"/>
 /// (benchmarks: `dotnet run -c Release --project benchmarks -- assemblies`); the ratio scales every
 /// proxy figure to the metadata processor's.
 /// </summary>
