@@ -69,7 +69,7 @@ public static class CampaignWriter
         if (max - min < 1e-9) { min -= 0.5; max += 0.5; }
         var hist = ScottPlot.Statistics.Histogram.WithBinCount(Math.Clamp(values.Length, 5, 40), min, max);
         hist.AddRange(values);
-        plot.Add.Bars(hist.Bins, hist.Counts);
+        plot.Add.Histogram(hist);
         plot.Title(title);
         plot.XLabel(unit);
         plot.YLabel("runs");
@@ -101,10 +101,10 @@ public static class CampaignWriter
         sb.Append("<h1>Campaign: ").Append(E(m.Scenario)).Append("</h1><p>").Append(m.TotalRuns).Append(" runs: ").Append(m.Seeds.Count).Append(" seeds x ")
           .Append(E(m.Axes.Count == 0 ? "one cell" : string.Join(" x ", m.Axes.Select(a => a.Path + " in {" + string.Join(", ", a.Values) + "}"))))
           .Append(". Intervals are 95 %: exact Poisson (Garwood) for alarm raises per patient-year, Wilson score for the expectations' pass rate; percentiles by nearest rank.</p>");
-        sb.Append("<table><tr><th>cell</th><th>runs</th><th>patient-years</th><th>alarm raises</th><th>per patient-year (95 %)</th><th>runs with an alarm</th><th>expectations met (95 %)</th><th>first alarm h p5 / p50 / p95</th><th>delivery error % p5 / p50 / p95</th></tr>");
+        sb.Append("<table><tr><th>cell</th><th>runs</th><th>patient-years</th><th>alarm raises</th><th>per 1,000 patient-years (95 %)</th><th>runs with an alarm</th><th>expectations met (95 %)</th><th>first alarm h p5 / p50 / p95</th><th>delivery error % p5 / p50 / p95</th></tr>");
         foreach (var c in cells)
             sb.Append("<tr><td>").Append(E(c.Cell)).Append("</td><td>").Append(c.Runs).Append("</td><td>").Append(F(c.PatientYears, "0.###"))
-              .Append("</td><td>").Append(c.AlarmRaises).Append("</td><td>").Append(F(c.RaisesPerPatientYear, "0.###")).Append(" (").Append(F(c.RaisesLow, "0.###")).Append("-").Append(F(c.RaisesHigh, "0.###"))
+              .Append("</td><td>").Append(c.AlarmRaises).Append("</td><td>").Append(F(1000 * c.RaisesPerPatientYear, "0.##")).Append(" (").Append(F(1000 * c.RaisesLow, "0.##")).Append("-").Append(F(1000 * c.RaisesHigh, "0.##"))
               .Append(")</td><td>").Append(c.RunsWithAlarm).Append("</td><td>").Append(c.ExpectationRuns == 0 ? "-" : $"{c.ExpectationPasses}/{c.ExpectationRuns} ({F(100 * c.PassLow, "0.#")}-{F(100 * c.PassHigh, "0.#")} %)")
               .Append("</td><td>").Append(F(c.FirstAlarmHoursP5, "0.##")).Append(" / ").Append(F(c.FirstAlarmHoursP50, "0.##")).Append(" / ").Append(F(c.FirstAlarmHoursP95, "0.##"))
               .Append("</td><td>").Append(F(c.ErrorPercentP5, "0.###")).Append(" / ").Append(F(c.ErrorPercentP50, "0.###")).Append(" / ").Append(F(c.ErrorPercentP95, "0.###")).Append("</td></tr>");
