@@ -201,7 +201,13 @@ namespace OpenIdds.Firmware.Device
                 report = _therapy.Program(running, true, now);
                 if (!report.Accepted) config.TimeOfDayAtZero = previous;
             }
-            if (report.Accepted) _events.Append(EventKind.ClockSynced, now, config.TimeOfDayAtZero.Value, 0);
+            if (report.Accepted)
+            {
+                // EVENT-TIME-FIXED: events from here on carry this clock's time of day; earlier ones keep theirs.
+                _events.SetClock(config.TimeOfDayAtZero);
+                _diaryLog.SetClock(config.TimeOfDayAtZero);
+                _events.Append(EventKind.ClockSynced, now, config.TimeOfDayAtZero.Value, 0);
+            }
             Commit(now);
             return report;
         }
