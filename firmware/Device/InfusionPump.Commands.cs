@@ -357,12 +357,7 @@ namespace OpenIdds.Firmware.Device
             m.LevelSensorFitted = reservoir.SensorFitted;
             m.ReservoirMeasured = reservoir.Measured.Value;
             m.LowReservoirThreshold = _therapy.Configuration.LowReservoirThreshold.Value;
-            long perDay = _therapy.WorstCaseDailyVolume.Value;
-            if (perDay > 0)
-            {
-                long aboveLow = m.ReservoirComputed - m.LowReservoirThreshold;
-                m.NextRefillAt = now.Value + (aboveLow <= 0 ? 0 : aboveLow * Milliseconds.PerDay / perDay);
-            }
+            m.NextRefillAt = _therapy.NextRefillAt(new Nanoliters(m.ReservoirComputed), now).Value;
             BatteryLifeMonitor battery = _supervisor.Battery;
             m.Battery = battery.EndOfService ? 3 : battery.ElectiveReplacement ? 2 : battery.Low ? 1 : 0;
             int millivolts;

@@ -23,5 +23,6 @@ namespace OpenIdds.Firmware.Safety
         LogDamaged = 17,
         TherapyStopped = 18,
         TherapyStoppedLong = 19,
+        DrugExpiring = 20,
     }
 }

@@ -52,10 +52,12 @@ namespace OpenIdds.Firmware.Safety
                 "no drug has been delivered for the drug's stopped-therapy time (default 4 h): withdrawal (baclofen: a crisis) unless therapy restarts or a clinician holds it stopped"),
             new AlarmDefinition(AlarmCode.TherapyStoppedLong, "therapy-stopped-long", AlarmPriority.High, false, 2 * Minute, 15 * Minute, false,
                 "therapy-stopped escalated: twice the drug's stopped-therapy time without delivery"),
+            new AlarmDefinition(AlarmCode.DrugExpiring, "drug-expiring", AlarmPriority.Medium, false, 60 * Minute, 240 * Minute, false,
+                "the fill reaches the drug library's maximum time in the reservoir within 7 days (morphine 90 d, baclofen 180 d, ziconotide 40 d): refill before the drug degrades; delivery goes on"),
         };
 
         /// <summary>One more than the largest code: the size of per-alarm state arrays.</summary>
-        public const int CodeSpace = 20;
+        public const int CodeSpace = 21;
 
         public static int Count { get { return Rows.Length; } }
 
