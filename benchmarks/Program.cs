@@ -12,4 +12,5 @@ if (what is "flash" or "all") FlashBudgetRun.Run(days: args.Length > 1 && what =
 if (what is "fuzz" or "all") FuzzRun.Run(frames: args.Length > 1 && what == "fuzz" ? int.Parse(args[1]) : 1_000_000);
 if (what is "occlusion" or "all") OcclusionRun.Run(falseAlarmDays: args.Length > 1 && what == "occlusion" ? int.Parse(args[1]) : 10_000);
 if (what is "flapping" or "all") AlarmFlappingRun.Run(runs: args.Length > 1 && what == "flapping" ? int.Parse(args[1]) : 20);
+if (what is "eri" or "all") EriMarginRun.Run();
 if (what is "scheduler" or "all") BenchmarkRunner.Run<SchedulerBenchmark>(args: args.Skip(1).ToArray());
