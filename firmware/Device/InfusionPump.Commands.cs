@@ -208,7 +208,13 @@ namespace OpenIdds.Firmware.Device
                 report = _therapy.Program(running, true, now);
                 if (!report.Accepted) config.TimeOfDayAtZero = previous;
             }
-            if (report.Accepted) _events.Append(EventKind.ClockSynced, now, config.TimeOfDayAtZero.Value, 0);
+            if (report.Accepted)
+            {
+                // EVENT-TIME-FIXED: events from here on carry this clock's time of day; earlier ones keep theirs.
+                _events.SetClock(config.TimeOfDayAtZero);
+                _diaryLog.SetClock(config.TimeOfDayAtZero);
+                _events.Append(EventKind.ClockSynced, now, config.TimeOfDayAtZero.Value, 0);
+            }
             Commit(now);
             return report;
         }
@@ -358,12 +364,7 @@ namespace OpenIdds.Firmware.Device
             m.LevelSensorFitted = reservoir.SensorFitted;
             m.ReservoirMeasured = reservoir.Measured.Value;
             m.LowReservoirThreshold = _therapy.Configuration.LowReservoirThreshold.Value;
-            long perDay = _therapy.WorstCaseDailyVolume.Value;
-            if (perDay > 0)
-            {
-                long aboveLow = m.ReservoirComputed - m.LowReservoirThreshold;
-                m.NextRefillAt = now.Value + (aboveLow <= 0 ? 0 : aboveLow * Milliseconds.PerDay / perDay);
-            }
+            m.NextRefillAt = _therapy.NextRefillAt(new Nanoliters(m.ReservoirComputed), now).Value;
             BatteryLifeMonitor battery = _supervisor.Battery;
             m.Battery = battery.EndOfService ? 3 : battery.ElectiveReplacement ? 2 : battery.Low ? 1 : 0;
             int millivolts;

@@ -182,6 +182,7 @@ namespace OpenIdds.Firmware.Device
             CountMissedMass();
             StopTherapyOnAlarmStop(now);
             WatchStoppedTherapy(now);
+            WatchDrugExpiry(now);
             HourlyLine(now);
             if (_dirty) WriteRecord(now, now);
         }
@@ -266,6 +267,17 @@ namespace OpenIdds.Firmware.Device
             AlarmSystem alarms = _supervisor.Alarms;
             if (_stoppedWatch.Alert) alarms.Raise(AlarmCode.TherapyStopped, now); else alarms.ConditionGone(AlarmCode.TherapyStopped, now);
             if (_stoppedWatch.Escalated) alarms.Raise(AlarmCode.TherapyStoppedLong, now); else alarms.ConditionGone(AlarmCode.TherapyStoppedLong, now);
+        }
+
+        /// <summary>How long before the drug's expiry drug-expiring is raised.</summary>
+        public static readonly Milliseconds DrugExpiryAlertBefore = Milliseconds.FromDays(7);
+
+        /// <summary>DRUG-STABILITY-LIMIT: drug-expiring from 7 days before the fill reaches the drug library's maximum time in the reservoir until a refill; delivery goes on (stopping is itself a hazard).</summary>
+        private void WatchDrugExpiry(Milliseconds now)
+        {
+            Milliseconds expires = _therapy.DrugExpiresAt;
+            bool due = !expires.IsNever && now.Value >= expires.Value - DrugExpiryAlertBefore.Value;
+            if (due) _supervisor.Alarms.Raise(AlarmCode.DrugExpiring, now); else _supervisor.Alarms.ConditionGone(AlarmCode.DrugExpiring, now);
         }
 
         /// <summary>The stopped-therapy time of the drug programmed (or in the reservoir), from the drug library; the default otherwise.</summary>

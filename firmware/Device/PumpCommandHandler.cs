@@ -170,11 +170,12 @@ namespace OpenIdds.Firmware.Device
             uint s = from < log.Oldest ? log.Oldest : from;
             EventKind kind;
             Milliseconds at;
-            long a, b;
+            long a, b, timeOfDay;
             while (s != 0 && s <= log.Newest && page.Count < max)
             {
-                if (log.Read(s, out kind, out at, out a, out b))
+                if (log.Read(s, out kind, out at, out timeOfDay, out a, out b))
                 {
+                    page.TimeOfDay[page.Count] = timeOfDay;
                     page.Sequence[page.Count] = s;
                     page.Kind[page.Count] = (int)kind;
                     page.PumpTime[page.Count] = at.Value;

@@ -90,6 +90,7 @@ namespace OpenIdds.Firmware.Persistence
             b.PutInt64(t.LineOldVolume.Value);
             PutDrug(b, t.ReservoirDrug);
             b.PutInt64(t.Reservoir.Value);
+            b.PutInt64(t.FilledAt.Value);
             PutName(b, t.LedgerDrug);
             b.PutInt64(t.DeliveredMass);
             b.PutInt64(t.PlannedVolume);
@@ -164,6 +165,7 @@ namespace OpenIdds.Firmware.Persistence
             t.LineOldVolume = new Nanoliters(b.GetInt64());
             t.ReservoirDrug = GetDrug(b);
             t.Reservoir = new Nanoliters(b.GetInt64());
+            t.FilledAt = new Milliseconds(b.GetInt64());
             t.LedgerDrug = GetName(b);
             t.DeliveredMass = b.GetInt64();
             t.PlannedVolume = b.GetInt64();

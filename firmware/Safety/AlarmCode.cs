@@ -24,5 +24,6 @@ namespace OpenIdds.Firmware.Safety
         TherapyStopped = 18,
         TherapyStoppedLong = 19,
         UnderDelivery = 20,
+        DrugExpiring = 21,
     }
 }

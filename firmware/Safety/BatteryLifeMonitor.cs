@@ -24,6 +24,13 @@ namespace OpenIdds.Firmware.Safety
     {
         public const int DaysBetweenEriAndEos = 90;
 
+        /// <summary>
+        /// ERI-MARGIN: ERI comes this many days earlier than the 90 days need, so whole-day rounding, the
+        /// update period and a cell drawing a little more than the model still leave 90 days to EOS
+        /// (with the daily charge rounded up, <see cref="SafetySupervisor.DailyChargeMicroampereHours"/>).
+        /// </summary>
+        public const int EriMarginDays = 2;
+
         /// <summary>Charge kept for the end of service itself: 10 days of therapy and alarms.</summary>
         public const int EndOfServiceReserveDays = 10;
 
@@ -96,7 +103,7 @@ namespace OpenIdds.Firmware.Safety
                 // knee (below 3.3 V) is ERI, below 3.1 V end of service, whichever comes first.
                 bool counted = Counting;
                 EndOfService = days <= Band(EndOfService, EndOfServiceReserveDays, HysteresisDays) || (counted && voltageEnd);
-                ElectiveReplacement = days <= Band(ElectiveReplacement, EndOfServiceReserveDays + DaysBetweenEriAndEos, HysteresisDays) || (counted && voltageLow);
+                ElectiveReplacement = days <= Band(ElectiveReplacement, EndOfServiceReserveDays + DaysBetweenEriAndEos + EriMarginDays, HysteresisDays) || (counted && voltageLow);
             }
             else
             {

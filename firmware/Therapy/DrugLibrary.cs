@@ -64,7 +64,10 @@ namespace OpenIdds.Firmware.Therapy
                 6, 12,
                 NanolitersPerHour.FromMicrolitersPerHour(250), NanolitersPerHour.FromMicrolitersPerHour(1000),
                 // Opioid withdrawal begins 6-12 h after the last dose of a short-acting opioid.
-                Milliseconds.FromHours(6)));
+                Milliseconds.FromHours(6),
+                // DRUG-STABILITY-LIMIT: morphine in a SynchroMed at 37 C stayed above 96 % for the 90 days
+                // studied (Classen et al., J Pain Symptom Manage 2004;28:603-611): 90 days, no longer.
+                Milliseconds.FromDays(90)));
             // Baclofen: hard 2 mg/mL (highest commercial concentration) and 1.5 mg/day; soft 1 mg/mL, 0.8 mg/day.
             library.Set(new DrugLimits(Baclofen,
                 new MicrogramsPerMilliliter(1000), new MicrogramsPerMilliliter(2000),
@@ -73,7 +76,10 @@ namespace OpenIdds.Firmware.Therapy
                 4, 8,
                 NanolitersPerHour.FromMicrolitersPerHour(250), NanolitersPerHour.FromMicrolitersPerHour(1000),
                 // Intrathecal baclofen withdrawal (boxed warning: fever, rebound spasticity, rhabdomyolysis, death) can start within hours.
-                Milliseconds.FromHours(4)));
+                Milliseconds.FromHours(4),
+                // Baclofen: refill within 180 days, the maximum the pump labelling allows (as cited by
+                // Neuromodulation 2024, PMID 38043050, which studies longer intervals).
+                Milliseconds.FromDays(180)));
             // Ziconotide: hard 100 ug/mL (undiluted) and 19.2 ug/day (labelled maximum); soft 25 ug/mL, 12 ug/day.
             library.Set(new DrugLimits(Ziconotide,
                 new MicrogramsPerMilliliter(25), new MicrogramsPerMilliliter(100),
@@ -82,7 +88,10 @@ namespace OpenIdds.Firmware.Therapy
                 1, 2,
                 NanolitersPerHour.FromMicrolitersPerHour(250), NanolitersPerHour.FromMicrolitersPerHour(1000),
                 // Ziconotide can be stopped abruptly without withdrawal effects (Prialt label): the pain returns, no crisis.
-                Milliseconds.FromHours(24)));
+                Milliseconds.FromHours(24),
+                // Prialt label, section 2: refill at least every 40 days diluted, 84 days undiluted (14 days
+                // after a naive pump's first fill). The pump cannot tell a dilution: 40 days.
+                Milliseconds.FromDays(40)));
             return library;
         }
     }

@@ -40,6 +40,12 @@ namespace OpenIdds.Firmware.Therapy
         {
         }
 
+        /// <summary>DRUG-STABILITY-LIMIT: the longest a fill of this drug may stay in the reservoir (its stability at body temperature); the refill is due by then whatever is left.</summary>
+        public readonly Milliseconds MaxReservoirTime;
+
+        /// <summary>The reservoir time of a drug with no figure of its own: the shortest in the default library (ziconotide's).</summary>
+        public static readonly Milliseconds DefaultMaxReservoirTime = Milliseconds.FromDays(40);
+
         public DrugLimits(string drugName,
             MicrogramsPerMilliliter concentrationSoft, MicrogramsPerMilliliter concentrationHard,
             Nanograms dailyDoseSoft, Nanograms dailyDoseHard,
@@ -47,7 +53,24 @@ namespace OpenIdds.Firmware.Therapy
             int bolusesPer24HoursSoft, int bolusesPer24HoursHard,
             NanolitersPerHour rateSoft, NanolitersPerHour rateHard,
             Milliseconds stoppedAlertAfter)
+            : this(drugName, concentrationSoft, concentrationHard, dailyDoseSoft, dailyDoseHard, bolusDoseSoft, bolusDoseHard,
+                bolusesPer24HoursSoft, bolusesPer24HoursHard, rateSoft, rateHard, stoppedAlertAfter, DefaultMaxReservoirTime)
         {
+        }
+
+        public DrugLimits(string drugName,
+            MicrogramsPerMilliliter concentrationSoft, MicrogramsPerMilliliter concentrationHard,
+            Nanograms dailyDoseSoft, Nanograms dailyDoseHard,
+            Micrograms bolusDoseSoft, Micrograms bolusDoseHard,
+            int bolusesPer24HoursSoft, int bolusesPer24HoursHard,
+            NanolitersPerHour rateSoft, NanolitersPerHour rateHard,
+            Milliseconds stoppedAlertAfter, Milliseconds maxReservoirTime)
+        {
+            if (maxReservoirTime < Milliseconds.FromDays(1) || maxReservoirTime > Milliseconds.FromDays(365))
+            {
+                throw new System.ArgumentOutOfRangeException("maxReservoirTime", drugName + " reservoir time " + maxReservoirTime.ToString() + " is outside the limit 1 d..365 d");
+            }
+            MaxReservoirTime = maxReservoirTime;
             if (stoppedAlertAfter.Value < Milliseconds.PerMinute || stoppedAlertAfter > Milliseconds.FromDays(7))
             {
                 throw new System.ArgumentOutOfRangeException("stoppedAlertAfter", drugName + " stopped-therapy alert after " + stoppedAlertAfter.ToString() + " is outside the limit 1 min..7 d");

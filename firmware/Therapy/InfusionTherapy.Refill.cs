@@ -86,6 +86,7 @@ namespace OpenIdds.Firmware.Therapy
 
             _reservoirDrug = drug;
             _reservoir = added;
+            _filledAt = now;
             _config.LowReservoirThreshold = lowThreshold;
             result.ReservoirVolume = added;
             result.LowReservoirThreshold = lowThreshold;
@@ -93,9 +94,9 @@ namespace OpenIdds.Firmware.Therapy
             if (perDay.Value > 0)
             {
                 result.TimeToEmpty = new Milliseconds(added.Value * Milliseconds.PerDay / perDay.Value);
-                long aboveLow = added.Value - lowThreshold.Value;
-                result.NextRefillAt = now + new Milliseconds(aboveLow <= 0 ? 0 : aboveLow * Milliseconds.PerDay / perDay.Value);
             }
+            result.DrugExpiresAt = DrugExpiresAt;
+            result.NextRefillAt = NextRefillAt(added, now);
             _recorder.Record(now, TherapyRecordKind.Refill, TherapyError.None,
                 "refill " + added.ToString() + " of " + drug.ToString() + ", low threshold " + lowThreshold.ToString());
             return result;

@@ -30,6 +30,7 @@ namespace OpenIdds.Firmware.Therapy
             s.LastRunning = _lastRunning;
             s.ReservoirDrug = _reservoirDrug;
             s.Reservoir = _reservoir;
+            s.FilledAt = _filledAt;
             s.LedgerDrug = _ledgerDrug;
             s.DeliveredMass = _deliveredMass;
             s.PlannedVolume = _plannedVolume;
@@ -70,6 +71,7 @@ namespace OpenIdds.Firmware.Therapy
             t._lastRunning = s.LastRunning;
             t._reservoirDrug = s.ReservoirDrug;
             t._reservoir = s.Reservoir;
+            t._filledAt = s.FilledAt;
             t._ledgerDrug = s.LedgerDrug;
             t._deliveredMass = s.DeliveredMass;
             t._plannedVolume = s.PlannedVolume;

@@ -56,6 +56,7 @@ namespace OpenIdds.Firmware.Therapy
 
         private Drug _reservoirDrug = Drug.None;
         private Nanoliters _reservoir = Nanoliters.Zero;
+        private Milliseconds _filledAt = Milliseconds.Never;
 
         private string _ledgerDrug = "";
         private long _deliveredMass;
@@ -108,6 +109,40 @@ namespace OpenIdds.Firmware.Therapy
         public Nanoliters ReservoirVolume { get { return _reservoir; } }
 
         public bool ReservoirLow { get { return _reservoir <= _config.LowReservoirThreshold; } }
+
+        /// <summary>When the reservoir was last filled; Never before the first fill.</summary>
+        public Milliseconds FilledAt { get { return _filledAt; } }
+
+        /// <summary>
+        /// DRUG-STABILITY-LIMIT: when the fill has been in the reservoir for the drug library's maximum
+        /// time for the drug (a drug not in the library: the default); Never before a fill.
+        /// </summary>
+        public Milliseconds DrugExpiresAt
+        {
+            get
+            {
+                if (_filledAt.IsNever || _reservoirDrug.IsNone) return Milliseconds.Never;
+                DrugLimits? limits = _library.Find(_reservoirDrug.Name);
+                return _filledAt + (limits == null ? DrugLimits.DefaultMaxReservoirTime : limits.MaxReservoirTime);
+            }
+        }
+
+        /// <summary>
+        /// The next refill date: the earlier of the instant the reservoir reaches its low threshold at the
+        /// worst-case daily volume (the alert before empty) and the drug's expiry (DRUG-STABILITY-LIMIT).
+        /// </summary>
+        public Milliseconds NextRefillAt(Nanoliters reservoir, Milliseconds now)
+        {
+            Milliseconds due = Milliseconds.Never;
+            long perDay = WorstCaseDailyVolume.Value;
+            if (perDay > 0)
+            {
+                long aboveLow = reservoir.Value - _config.LowReservoirThreshold.Value;
+                due = now + new Milliseconds(aboveLow <= 0 ? 0 : aboveLow * Milliseconds.PerDay / perDay);
+            }
+            Milliseconds expires = DrugExpiresAt;
+            return expires < due ? expires : due;
+        }
 
         /// <summary>When the new drug reaches the catheter tip after a priming or bridge bolus; Never if none is pending.</summary>
         public Milliseconds TipArrival { get { return _lineNext.IsNone ? Milliseconds.Never : _plan.TipArrival; } }

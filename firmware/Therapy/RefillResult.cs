@@ -17,8 +17,10 @@ namespace OpenIdds.Firmware.Therapy
         public Nanoliters LowReservoirThreshold;
         /// <summary>From the refill until the reservoir is computed empty, at the worst-case daily volume. Never when nothing is delivered.</summary>
         public Milliseconds TimeToEmpty = Milliseconds.Never;
-        /// <summary>The monotonic instant the reservoir reaches the low threshold at the worst-case daily volume (the next refill date).</summary>
+        /// <summary>The next refill date: the earlier of the instant the reservoir reaches the low threshold at the worst-case daily volume and the drug's expiry (DRUG-STABILITY-LIMIT).</summary>
         public Milliseconds NextRefillAt = Milliseconds.Never;
+        /// <summary>When this fill has been in the reservoir for the drug library's maximum time.</summary>
+        public Milliseconds DrugExpiresAt = Milliseconds.Never;
         public bool ConcentrationChanged;
         /// <summary>When the concentration changed: when the new concentration reaches the catheter tip.</summary>
         public Milliseconds TipArrival = Milliseconds.Never;

@@ -33,6 +33,7 @@ namespace OpenIdds.Firmware.Therapy
 
         public Drug ReservoirDrug = Drug.None;
         public Nanoliters Reservoir;
+        public Milliseconds FilledAt = Milliseconds.Never;
 
         public string LedgerDrug = "";
         public long DeliveredMass;

@@ -103,7 +103,7 @@ public sealed class PumpCommands(ProtocolClient client)
         while (true)
         {
             var page = ExportPage(role, from, EventPageMessage.MaxEvents);
-            for (int i = 0; i < page.Count; i++) events.Add(new LoggedEvent(page.Sequence[i], page.Kind[i], page.PumpTime[i], page.A[i], page.B[i]));
+            for (int i = 0; i < page.Count; i++) events.Add(new LoggedEvent(page.Sequence[i], page.Kind[i], page.PumpTime[i], page.A[i], page.B[i], page.TimeOfDay[i]));
             if (page.Count == 0 || page.Newest == 0) break;
             uint last = page.Sequence[page.Count - 1];
             if (last >= page.Newest) break;
@@ -134,5 +134,5 @@ public sealed class PumpCommands(ProtocolClient client)
     }
 }
 
-/// <summary>One exported event: its sequence number, kind, pump time and two values (docs/persistence.md says what they mean per kind).</summary>
-public sealed record LoggedEvent(uint Sequence, int Kind, long PumpTime, long A, long B);
+/// <summary>One exported event: its sequence number, kind, pump time and two values (docs/persistence.md says what they mean per kind), and the time of day the pump's clock showed when it was written (-1 before the pump's first clock sync).</summary>
+public sealed record LoggedEvent(uint Sequence, int Kind, long PumpTime, long A, long B, long TimeOfDayMs = -1);

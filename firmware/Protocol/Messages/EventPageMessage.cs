@@ -3,12 +3,12 @@ namespace OpenIdds.Firmware.Protocol.Messages
     /// <summary>
     /// One page of the event log for export: the oldest and newest sequence numbers the device holds,
     /// then up to <see cref="MaxEvents"/> events from the requested one on (sequence, kind, pump time,
-    /// two values). The programmer asks again from the last sequence + 1 until it reaches the newest.
+    /// the time of day fixed when the event was written or -1 before the first clock sync, two values). The programmer asks again from the last sequence + 1 until it reaches the newest.
     /// </summary>
     public sealed class EventPageMessage
     {
-        /// <summary>25 bytes an event: 40 fit the 1,024-byte payload after its 9-byte header.</summary>
-        public const int MaxEvents = 40;
+        /// <summary>29 bytes an event: 35 fit the 1,024-byte payload after its 9-byte header.</summary>
+        public const int MaxEvents = 35;
 
         public uint Oldest;
         public uint Newest;
@@ -16,6 +16,7 @@ namespace OpenIdds.Firmware.Protocol.Messages
         public readonly uint[] Sequence = new uint[MaxEvents];
         public readonly int[] Kind = new int[MaxEvents];
         public readonly long[] PumpTime = new long[MaxEvents];
+        public readonly long[] TimeOfDay = new long[MaxEvents];
         public readonly long[] A = new long[MaxEvents];
         public readonly long[] B = new long[MaxEvents];
 
@@ -29,6 +30,7 @@ namespace OpenIdds.Firmware.Protocol.Messages
                 w.U32(Sequence[i]);
                 w.U8(Kind[i]);
                 w.I64(PumpTime[i]);
+                w.U32((uint)TimeOfDay[i]);
                 w.I64(A[i]);
                 w.U32((uint)B[i]);
             }
@@ -46,6 +48,7 @@ namespace OpenIdds.Firmware.Protocol.Messages
                 m.Sequence[i] = r.U32("events.sequence");
                 m.Kind[i] = r.U8("events.kind");
                 m.PumpTime[i] = r.I64("events.pump_time");
+                m.TimeOfDay[i] = (int)r.U32("events.time_of_day");
                 m.A[i] = r.I64("events.a");
                 m.B[i] = r.U32("events.b");
             }

@@ -22,7 +22,7 @@ public sealed class BatteryCountTests
         SupervisorSettings settings = rig.Setup.SupervisorSettingsFor(PumpStage.Implanted);
         long daily = settings.QuiescentMicroamperes * 24;   // stopped: no steps, only the quiescent current
         // ERI once whole days left (remaining / daily) reach the reserve plus 90
-        long eriDay = (settings.BatteryMicroampereHours - (BatteryLifeMonitor.EndOfServiceReserveDays + BatteryLifeMonitor.DaysBetweenEriAndEos + 1) * daily) / daily + 1;
+        long eriDay = (settings.BatteryMicroampereHours - (BatteryLifeMonitor.EndOfServiceReserveDays + BatteryLifeMonitor.DaysBetweenEriAndEos + BatteryLifeMonitor.EriMarginDays + 1) * daily) / daily + 1;
 
         long eri = -1, eos = -1;
         for (long day = 1; day <= eriDay + 120; day++)
