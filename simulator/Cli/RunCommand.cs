@@ -55,6 +55,7 @@ public static class RunCommand
     {
         string U(double microliters) => microliters.ToString("0.000", CultureInfo.InvariantCulture) + " uL";
         var table = new Table().Title($"[bold]{Markup.Escape(r.Scenario)}[/]").AddColumn("quantity").AddColumn(new TableColumn("value").RightAligned()).AddColumn("source");
+        table.AddRow("board", r.Board, "scenario board field: pin numbering");
         table.AddRow("prescribed", U(r.PrescribedMicroliters), "exact integral of the prescriptions");
         table.AddRow("delivered (computed)", U(r.ComputedDeliveredMicroliters), "firmware: steps x calibration");
         table.AddRow("pumped (measured)", U(r.PumpedMicroliters), "physics: STEP pin edges x true strokes");

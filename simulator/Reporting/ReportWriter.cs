@@ -26,6 +26,7 @@ public static class ReportWriter
     public static object Summary(ScenarioResult r, IReadOnlyList<string> failures) => new
     {
         scenario = r.Scenario,
+        board = r.Board,
         simulated_days = r.DurationMilliseconds / 86_400_000.0,
         prescribed_ul = Math.Round(r.PrescribedMicroliters, 3),
         delivered_computed_ul = Math.Round(r.ComputedDeliveredMicroliters, 3),
@@ -55,6 +56,7 @@ public static class ReportWriter
         sb.Append("<h1>Simulation: ").Append(Esc(r.Scenario)).Append("</h1>");
         sb.Append("<p>OpenIDDS is a research platform, not a medical device. Computed values are what the firmware believes; pumped and delivered-to-CSF values come from the physics model.</p><table>");
         void Row(string k, string v) => sb.Append("<tr><th>").Append(Esc(k)).Append("</th><td>").Append(Esc(v)).Append("</td></tr>");
+        Row("board", r.Board + " (pin numbering)");
         Row("simulated days", (r.DurationMilliseconds / 86_400_000.0).ToString("0.###", CultureInfo.InvariantCulture));
         Row("prescribed", r.PrescribedMicroliters.ToString("0.000 uL", CultureInfo.InvariantCulture));
         Row("delivered (computed)", r.ComputedDeliveredMicroliters.ToString("0.000 uL", CultureInfo.InvariantCulture));

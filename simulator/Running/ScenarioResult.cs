@@ -4,6 +4,8 @@ namespace OpenIdds.Simulator.Running;
 public sealed class ScenarioResult
 {
     public required string Scenario { get; init; }
+    /// <summary>The board the run models (the scenario's board field): its pin numbering.</summary>
+    public string Board { get; init; } = "esp32-devkitc";
     public required long DurationMilliseconds { get; init; }
     public required List<SimulationEvent> Events { get; init; }
     public required List<Sample> Samples { get; init; }

@@ -176,6 +176,7 @@ public sealed class ScenarioSession
         return new ScenarioResult
         {
             Scenario = _scenario.Name,
+            Board = _scenario.Board,
             DurationMilliseconds = Now,
             Events = Events,
             Samples = _samples,

@@ -86,6 +86,16 @@ public class ScenarioTests
     }
 
     [TestMethod]
+    public void The_summary_names_the_board_the_run_models()
+    {
+        var scenario = Scenario.Load(ScenarioLibrary.Resolve(ScenarioLibrary.DefaultName));
+        string esp32 = System.Text.Json.JsonSerializer.Serialize(OpenIdds.Simulator.Reporting.ReportWriter.Summary(ScenarioRunner.Run(scenario), new List<string>()));
+        StringAssert.Contains(esp32, "\"board\":\"esp32-devkitc\"");
+        var stm32 = ScenarioRunner.Run(scenario with { Board = "stm32-nucleo-f746zg", Duration = "1d" });
+        Assert.AreEqual("stm32-nucleo-f746zg", stm32.Board);
+    }
+
+    [TestMethod]
     public void An_unknown_physics_parameter_is_refused_by_name()
     {
         var scenario = Scenario.Load(ScenarioLibrary.Resolve("posture-and-cough"));
