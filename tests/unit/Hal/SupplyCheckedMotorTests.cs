@@ -1,12 +1,25 @@
 using OpenIdds.Hal;
 using OpenIdds.Hal.Drivers;
-using OpenIdds.Tests.Unit.Fakes;
 
 namespace OpenIdds.Tests.Unit.Hal
 {
     [TestClass]
     public class SupplyCheckedMotorTests
     {
+        /// <summary>A healthy driver (the Hal test assembly has no Fakes): only the supply can make it stall.</summary>
+        private sealed class HealthyDriver : IMotorDriver
+        {
+            public bool Enabled { get { return true; } }
+            public MotorDirection Direction { get { return MotorDirection.Forward; } }
+            public long CompletedSteps { get { return 0; } }
+            public bool CanDetectStall { get { return true; } }
+            public bool Stalled { get { return false; } }
+            public void Enable() { }
+            public void Disable() { }
+            public void SetDirection(MotorDirection direction) { }
+            public void Step() { }
+        }
+
         private sealed class SwitchedSupply : IMotorSupplyMonitor
         {
             public bool Present { get; set; }
@@ -18,7 +31,7 @@ namespace OpenIdds.Tests.Unit.Hal
         {
             SwitchedSupply supply = new SwitchedSupply();
             supply.Present = true;
-            SupplyCheckedMotor motor = new SupplyCheckedMotor(new FakeMotor(), supply);
+            SupplyCheckedMotor motor = new SupplyCheckedMotor(new HealthyDriver(), supply);
             Assert.IsFalse(motor.Stalled);
             supply.Present = false;
             Assert.IsFalse(motor.Stalled);
