@@ -29,7 +29,13 @@ public sealed class DeviceCompiler
         RepositoryRoot = Path.GetFullPath(repositoryRoot);
         CoreLibrary = MetadataReference.CreateFromFile(CoreLibraryPath);
         _standIns = StandIn.All(RepositoryRoot);
+        _libraries = new Lazy<IReadOnlyList<DeviceProject>>(() => Find("nf.proj").Where(p => !p.IsApplication).ToList());
+        _testProjects = new Lazy<IReadOnlyList<DeviceProject>>(() => Find("NFUnitTest.proj"));
     }
+
+    // The repository is walked once per compiler for each kind of project file.
+    private readonly Lazy<IReadOnlyList<DeviceProject>> _libraries;
+    private readonly Lazy<IReadOnlyList<DeviceProject>> _testProjects;
 
     /// <summary>The repository holding <paramref name="start"/>: the nearest folder above it with nf.proj.</summary>
     public static string FindRepositoryRoot(string start)
@@ -61,10 +67,10 @@ public sealed class DeviceCompiler
     public DeviceProject Application => DeviceProject.Load(Path.Combine(RepositoryRoot, "nf.proj"));
 
     /// <summary>Every device library and application project: each nf.proj in the repository.</summary>
-    public IReadOnlyList<DeviceProject> Libraries => Find("nf.proj").Where(p => !p.IsApplication).ToList();
+    public IReadOnlyList<DeviceProject> Libraries => _libraries.Value;
 
     /// <summary>Every on-device unit test project: each NFUnitTest.proj.</summary>
-    public IReadOnlyList<DeviceProject> TestProjects => Find("NFUnitTest.proj");
+    public IReadOnlyList<DeviceProject> TestProjects => _testProjects.Value;
 
     private List<DeviceProject> Find(string fileName) =>
         Directory.EnumerateFiles(RepositoryRoot, fileName, SearchOption.AllDirectories)

@@ -72,24 +72,30 @@ public sealed class PumpRig
     public InfusionPump PowerCycle(ResetCause cause = ResetCause.PowerOn) => Boot(cause);
 
     /// <summary>Runs the two self-test ticks (and the resume tick after them).</summary>
-    public InfusionPump PassSelfTest()
+    public InfusionPump PassSelfTest() => PassSelfTest(Pump, Clock);
+
+    /// <summary>The same for a pump wired by hand on <paramref name="clock"/>.</summary>
+    public static InfusionPump PassSelfTest(InfusionPump pump, FakeClock clock)
     {
-        Pump.Tick();
-        Clock.ElapsedMilliseconds += 1;
-        Pump.Tick();
-        Pump.Tick();
-        return Pump;
+        pump.Tick();
+        clock.ElapsedMilliseconds += 1;
+        pump.Tick();
+        pump.Tick();
+        return pump;
     }
 
     /// <summary>Wakes the pump as a board would, until pump time reaches <paramref name="pumpTime"/>.</summary>
-    public void RunTo(long pumpTime)
+    public void RunTo(long pumpTime) => RunTo(Pump, Clock, pumpTime);
+
+    /// <summary>The same for a pump wired by hand on <paramref name="clock"/>.</summary>
+    public static void RunTo(InfusionPump pump, FakeClock clock, long pumpTime)
     {
-        while (Pump.Now.Value < pumpTime)
+        while (pump.Now.Value < pumpTime)
         {
-            long offset = Pump.Now.Value - Clock.ElapsedMilliseconds;
-            long wake = Math.Min(Pump.NextWake.Value, pumpTime);
-            Clock.ElapsedMilliseconds = Math.Max(Clock.ElapsedMilliseconds + 1, wake - offset);
-            Pump.Tick();
+            long offset = pump.Now.Value - clock.ElapsedMilliseconds;
+            long wake = Math.Min(pump.NextWake.Value, pumpTime);
+            clock.ElapsedMilliseconds = Math.Max(clock.ElapsedMilliseconds + 1, wake - offset);
+            pump.Tick();
         }
     }
 

@@ -25,16 +25,10 @@ public class StoreLossTests
         {
             Board = new FakeBoard();
             var pump = new InfusionPump(new PumpHardware(Board.Clock, Motor, Board.Pressure, null, Board.Battery, Board.Annunciator, Board.Button, new FileFlash(Path, 4096, Setup.PagesNeeded), Board.Watchdog, Board.Link), Setup);
-            pump.Tick(); Board.Clock.ElapsedMilliseconds += 1; pump.Tick(); pump.Tick();
-            return pump;
+            return PumpRig.PassSelfTest(pump, Board.Clock);
         }
 
-        public void RunFor(InfusionPump pump, long milliseconds)
-        {
-            long end = pump.Now.Value + milliseconds;
-            long offset = pump.Now.Value - Board.Clock.ElapsedMilliseconds;
-            while (pump.Now.Value < end) { Board.Clock.ElapsedMilliseconds = Math.Max(Board.Clock.ElapsedMilliseconds + 1, Math.Min(pump.NextWake.Value, end) - offset); pump.Tick(); }
-        }
+        public void RunFor(InfusionPump pump, long milliseconds) => PumpRig.RunTo(pump, Board.Clock, pump.Now.Value + milliseconds);
 
         public void Dispose()
         {
