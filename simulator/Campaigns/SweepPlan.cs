@@ -22,7 +22,8 @@ public sealed class SweepPlan
             foreach (ulong seed in seeds)
                 runs.Add(new CampaignRun(runs.Count, CellName(cell), cell, seed));
         Runs = runs;
-        foreach (var cell in Cells()) Scenario(runs.First(r => r.Cell == CellName(cell)));
+        // Every cell's values are checked before any run starts: a bad path fails at once, naming it.
+        foreach (var first in runs.GroupBy(r => r.Cell).Select(g => g.First())) Scenario(first);
     }
 
     private readonly JsonObject _document;
