@@ -177,6 +177,26 @@ namespace OpenIdds.Firmware.Device
             return report;
         }
 
+        /// <summary>A trial diary side effect with its severity, at pump time now.</summary>
+        public CheckReport AddSideEffect(SideEffectKind kind, SideEffectSeverity severity)
+        {
+            Milliseconds now = Now;
+            CheckReport report = _diary.AddSideEffect(now, kind, severity);
+            if (report.Accepted)
+            {
+                _diaryLog.Append(EventKind.DiarySideEffect, now, (long)kind, (long)severity);
+                _events.Append(EventKind.DiarySideEffect, now, (long)kind, (long)severity);
+                // SIDE-EFFECT-STOPS-TRIAL: overdose signs stop the infusion in this call, latched until a clinician reset.
+                if (SideEffectStop.CallsForStop(kind, severity))
+                {
+                    _supervisor.RaiseReported(AlarmCode.TrialSideEffect);
+                    StopTherapyOnAlarmStop(now);
+                }
+            }
+            Commit(now);
+            return report;
+        }
+
         public TrialReport TrialReport(int reliefThresholdPercent)
         {
             return OpenIdds.Firmware.Therapy.TrialReport.From(_diary, _therapy, Now, reliefThresholdPercent);

@@ -124,7 +124,9 @@ namespace OpenIdds.Firmware.Device
             long a, b;
             for (uint s = _diaryLog.Oldest; s != 0 && s <= _diaryLog.Newest; s++)
             {
-                if (!_diaryLog.Read(s, out kind, out at, out a, out b) || kind != EventKind.DiaryEntry) continue;
+                if (!_diaryLog.Read(s, out kind, out at, out a, out b)) continue;
+                if (kind == EventKind.DiarySideEffect) _diary.AddSideEffect(at, (SideEffectKind)(int)a, (SideEffectSeverity)(int)b);
+                if (kind != EventKind.DiaryEntry) continue;
                 if (a >= 0) _diary.AddPain(at, (int)a);
                 else _diary.AddActivity(at, (ActivityKind)(b >> 16), (int)(b & 0xFFFF));
             }

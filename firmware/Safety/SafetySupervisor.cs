@@ -224,6 +224,18 @@ namespace OpenIdds.Firmware.Safety
             return _machine.Fire(SafetyTrigger.ClinicianReset);
         }
 
+        /// <summary>
+        /// An alarm reported from outside the detectors (the trial diary): shown and latched until a
+        /// clinician reset; if its row stops delivery, the motor stops before this returns.
+        /// </summary>
+        public void RaiseReported(AlarmCode code)
+        {
+            Milliseconds now = new Milliseconds(_hardware.Clock.ElapsedMilliseconds);
+            _alarms.Raise(code, now);
+            _alarms.ConditionGone(code, now);
+            if (_machine.State != SafetyState.PowerOnSelfTest) StopOnCriticalAlarm(now);
+        }
+
         public void Tick()
         {
             Milliseconds now = new Milliseconds(_hardware.Clock.ElapsedMilliseconds);

@@ -123,7 +123,11 @@ public static class IddsCtl
         var minutes = new Argument<int>("minutes");
         var diaryActivity = new Command("activity", "an activity entry") { activityKind, minutes };
         diaryActivity.SetAction(p => Connected(p, s => DiaryCommand.Activity(s, p.GetValue(activityKind)!, p.GetValue(minutes))));
-        var diary = new Command("diary", "the trial diary (patient key)") { diaryPain, diaryActivity };
+        var effectKind = new Argument<string>("kind") { Description = "nausea-vomiting, pruritus, urinary-retention, sedation, respiratory-depression" };
+        var severity = new Argument<string>("severity") { Description = "mild, moderate, severe" };
+        var diarySideEffect = new Command("side-effect", "a side effect and its severity (respiratory depression or severe sedation stops the trial infusion)") { effectKind, severity };
+        diarySideEffect.SetAction(p => Connected(p, s => DiaryCommand.SideEffect(s, p.GetValue(effectKind)!, p.GetValue(severity)!)));
+        var diary = new Command("diary", "the trial diary (patient key)") { diaryPain, diaryActivity, diarySideEffect };
 
         var imageFile = new Argument<string>("image") { Description = "the firmware image (the nanoFramework deployment .bin)" };
         var privateKey = new Option<string>("--private") { Description = "the release key (PEM, PKCS#8)", Required = true };

@@ -54,4 +54,22 @@ public static class ScenarioPrescriptions
         "other" => ActivityKind.Other,
         _ => throw new ScenarioException($"{field}: '{text}' is not one of rest, walking, physical-therapy, daily-living, work, other"),
     };
+
+    public static SideEffectKind SideEffect(string text, string field) => text switch
+    {
+        "nausea-vomiting" => SideEffectKind.NauseaVomiting,
+        "pruritus" => SideEffectKind.Pruritus,
+        "urinary-retention" => SideEffectKind.UrinaryRetention,
+        "sedation" => SideEffectKind.Sedation,
+        "respiratory-depression" => SideEffectKind.RespiratoryDepression,
+        _ => throw new ScenarioException($"{field}: '{text}' is not one of nausea-vomiting, pruritus, urinary-retention, sedation, respiratory-depression"),
+    };
+
+    public static SideEffectSeverity Severity(string text, string field) => text switch
+    {
+        "mild" => SideEffectSeverity.Mild,
+        "moderate" => SideEffectSeverity.Moderate,
+        "severe" => SideEffectSeverity.Severe,
+        _ => throw new ScenarioException($"{field}: '{text}' is not one of mild, moderate, severe"),
+    };
 }
