@@ -32,6 +32,7 @@ namespace OpenIdds.Firmware.Safety
         private readonly bool _storageValid;
         private IRateProfile? _profile;
         private NanolitersPerHour _allowedRate;
+        private Nanoliters _dailyDraw = new Nanoliters(-1);
         private Nanoliters _fill;
         private long _stepsAtFill;
         private bool _everFilled;
@@ -424,9 +425,20 @@ namespace OpenIdds.Firmware.Safety
             return motor + quiescent;
         }
 
+        /// <summary>
+        /// ERI-FROM-DAILY-DRAW: the volume the programmed therapy draws in a day, which the battery's days
+        /// left are counted at (the device sets it with every therapy change). Until it is set, the guard's
+        /// allowed rate stands in - which a priming bolus inflates.
+        /// </summary>
+        public void SetDailyDraw(Nanoliters perDay)
+        {
+            _dailyDraw = perDay;
+        }
+
         private long DailyCharge()
         {
-            return DailyChargeMicroampereHours(_allowedRate, _pump.Calibration.PicolitersPerStep, _settings);
+            NanolitersPerHour rate = _dailyDraw.Value < 0 ? _allowedRate : new NanolitersPerHour((_dailyDraw.Value + 23) / 24);
+            return DailyChargeMicroampereHours(rate, _pump.Calibration.PicolitersPerStep, _settings);
         }
 
         /// <summary>
