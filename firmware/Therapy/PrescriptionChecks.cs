@@ -198,7 +198,7 @@ namespace OpenIdds.Firmware.Therapy
                 case DeliveryMode.SingleBolus:
                     if (p.SingleBolusDuration.Value <= 0 || p.SingleBolusDuration.Value > Milliseconds.PerDay)
                     {
-                        report.Add(TherapyError.SingleBolusDurationNotPositive, CheckOutcome.Refused, "single bolus duration " + p.SingleBolusDuration.ToString() + " is outside the limit 1 ms.." + Milliseconds.PerDay.ToString() + " ms");
+                        report.Add(TherapyError.SingleBolusDurationNotPositive, CheckOutcome.Refused, "single bolus duration " + ClinicalDuration.Of(p.SingleBolusDuration) + " is outside the limit 1 ms..24 h");
                     }
                     return;
                 default:
@@ -251,15 +251,15 @@ namespace OpenIdds.Firmware.Therapy
         {
             if (pb.Duration.Value <= 0 || pb.Duration.Value > Milliseconds.PerDay)
             {
-                report.Add(TherapyError.BolusDurationNotPositive, CheckOutcome.Refused, "patient bolus duration " + pb.Duration.ToString() + " is outside the limit 1 ms.." + Milliseconds.PerDay.ToString() + " ms");
+                report.Add(TherapyError.BolusDurationNotPositive, CheckOutcome.Refused, "patient bolus duration " + ClinicalDuration.Of(pb.Duration) + " is outside the limit 1 ms..24 h");
             }
             if (pb.Lockout.Value < 0)
             {
-                report.Add(TherapyError.LockoutNegative, CheckOutcome.Refused, "patient bolus lockout " + pb.Lockout.ToString() + " is below the limit 0 ms");
+                report.Add(TherapyError.LockoutNegative, CheckOutcome.Refused, "patient bolus lockout " + ClinicalDuration.Of(pb.Lockout) + " is below the limit 0 min");
             }
             else if (pb.Lockout > PatientBolusSettings.MaxLockout)
             {
-                report.Add(TherapyError.LockoutAboveLimit, CheckOutcome.Refused, "patient bolus lockout " + pb.Lockout.ToString() + " is above the limit " + PatientBolusSettings.MaxLockout.ToString());
+                report.Add(TherapyError.LockoutAboveLimit, CheckOutcome.Refused, "patient bolus lockout " + ClinicalDuration.Of(pb.Lockout) + " is above the limit " + ClinicalDuration.Of(PatientBolusSettings.MaxLockout));
             }
             if (pb.MaxPer24Hours <= 0)
             {

@@ -77,7 +77,7 @@ namespace OpenIdds.Tests.Unit.Therapy
                     expected = TherapyError.BolusCountNotPositive; mentions = new string[] { "patient boluses per 24 h", "0", "limit 0" };
                     return Prescription.Continuous(m10, r20, new PatientBolusSettings(new Micrograms(10), ten, twoHours, 0));
                 case "patient bolus lockout negative":
-                    expected = TherapyError.LockoutNegative; mentions = new string[] { "lockout", "-1 ms", "limit 0 ms" };
+                    expected = TherapyError.LockoutNegative; mentions = new string[] { "lockout", "-1 ms", "limit 0 min" };
                     return Prescription.Continuous(m10, r20, new PatientBolusSettings(new Micrograms(10), ten, new Milliseconds(-1), 4));
                 case "patient bolus duration zero":
                     expected = TherapyError.BolusDurationNotPositive; mentions = new string[] { "patient bolus duration", "0 ms", "limit 1 ms" };
@@ -90,7 +90,7 @@ namespace OpenIdds.Tests.Unit.Therapy
                     expected = TherapyError.RateAboveHardLimit; mentions = new string[] { "rate", "2000.000 uL/h", "hard limit 1000.000 uL/h", "morphine" };
                     return Prescription.Continuous(TherapyFixture.Morphine(100), NanolitersPerHour.FromMicrolitersPerHour(2000), null);
                 case "patient bolus lockout above a day":
-                    expected = TherapyError.LockoutAboveLimit; mentions = new string[] { "patient bolus lockout", "86400001 ms", "limit 86400000 ms" };
+                    expected = TherapyError.LockoutAboveLimit; mentions = new string[] { "patient bolus lockout 1 d (86400001 ms)", "limit 1 d" };
                     return Prescription.Continuous(m10, r20, new PatientBolusSettings(new Micrograms(10), ten, new Milliseconds(Milliseconds.PerDay + 1), 4));
                 case "patient bolus too fast":
                     // 100 ug at 10 mg/mL = 10 uL in 10 s = 3600 uL/h, above the 1000 uL/h hard rate.
