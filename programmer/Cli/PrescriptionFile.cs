@@ -42,9 +42,11 @@ public sealed record PrescriptionFile
     {
         if (!File.Exists(path)) throw new LinkException($"prescription file {path} does not exist");
         PrescriptionFile file;
+        string text = File.ReadAllText(path);
+        JsonFieldCheck.Check<PrescriptionFile>(text, Json, $"prescription file {path}");
         try
         {
-            file = JsonSerializer.Deserialize<PrescriptionFile>(File.ReadAllText(path), Json) ?? throw new JsonException("the file is empty");
+            file = JsonSerializer.Deserialize<PrescriptionFile>(text, Json) ?? throw new JsonException("the file is empty");
         }
         catch (JsonException e)
         {
