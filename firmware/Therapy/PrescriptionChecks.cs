@@ -113,8 +113,8 @@ namespace OpenIdds.Firmware.Therapy
         {
             Nanograms limit = new Nanograms((current.Value * 100 + percent - 1) / percent);
             report.AddSoft(TherapyError.DailyDoseDropTooLarge, confirmed,
-                "daily dose " + daily.ToString() + " is below the limit " + limit.ToString() + ": the current daily dose " + current.ToString() +
-                " divided by " + percent.ToString() + " %");
+                "daily dose " + daily.ToString() + " is below the limit " + limit.ToString() + ", " + ((10000 + percent - 1) / percent).ToString() +
+                " % of the current daily dose " + current.ToString() + " (a change by more than the large-change factor " + percent.ToString() + " %, downward)");
         }
 
         /// <summary>P1 drug known and P2 concentration; also run by a refill. Returns the library entry or null.</summary>
@@ -131,7 +131,7 @@ namespace OpenIdds.Firmware.Therapy
                 limits = library.Find(name);
                 if (limits == null)
                 {
-                    report.Add(TherapyError.DrugNotInLibrary, CheckOutcome.Refused, "drug name '" + name + "' is not in the drug library of " + library.Count.ToString() + " drugs");
+                    report.Add(TherapyError.DrugNotInLibrary, CheckOutcome.Refused, "drug name '" + name + "' is not in the drug library of " + library.Count.ToString() + " drugs; " + library.Suggestion(name));
                 }
             }
             MicrogramsPerMilliliter c = drug.Concentration;
