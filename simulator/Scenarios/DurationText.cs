@@ -16,8 +16,9 @@ public static partial class DurationText
         var m = Pattern().Match(text.Trim());
         if (!m.Success || text.Trim().Length == 0)
             throw new ScenarioException($"{field}: '{text}' is not a duration (examples: 90s, 15m, 2h30m, 3d, 1d6h, 250ms)");
-        long Part(int i, long unit) => m.Groups[i].Success ? long.Parse(m.Groups[i].Value) * unit : 0;
-        return Part(1, 86_400_000) + Part(2, 3_600_000) + Part(3, 60_000) + Part(4, 1000) + Part(5, 1);
+        long Part(int i, long unit) => m.Groups[i].Success ? checked(long.Parse(m.Groups[i].Value) * unit) : 0;
+        try { return checked(Part(1, 86_400_000) + Part(2, 3_600_000) + Part(3, 60_000) + Part(4, 1000) + Part(5, 1)); }
+        catch (OverflowException) { throw new ScenarioException($"{field}: '{text}' is above the limit of {long.MaxValue / 86_400_000}d"); }
     }
 
     public static long ParseTimeOfDay(string text, string field)
