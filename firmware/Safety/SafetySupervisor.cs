@@ -128,6 +128,23 @@ namespace OpenIdds.Firmware.Safety
             }
         }
 
+        /// <summary>
+        /// A new step volume for the guard, the controller and the relief (the pump
+        /// takes one only while stopped with no alarm shown). A filled reservoir is rebased: what was
+        /// left at the old volume per step is the new fill, counted from the steps taken so far.
+        /// </summary>
+        public void Recalibrate(Calibration calibration)
+        {
+            Nanoliters left = ComputedReservoir;
+            long steps = _pump.StepsTaken;
+            _guard.Recalibrate(calibration);
+            _pump.Recalibrate(calibration);
+            _relief.Recalibrate(calibration);
+            if (!_everFilled) return;
+            _fill = left;
+            _stepsAtFill = steps;
+        }
+
         /// <summary>Starts (or changes) therapy. <paramref name="allowedRate"/> is what the prescription allows at most - the guard's limit.</summary>
         public bool Start(IRateProfile profile, NanolitersPerHour allowedRate)
         {

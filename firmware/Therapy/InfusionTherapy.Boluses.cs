@@ -111,7 +111,7 @@ namespace OpenIdds.Firmware.Therapy
             _grants[_grantsWritten % GrantCapacity] = now.Value;
             _grantsWritten++;
             _patientGranted++;
-            _recorder.Record(now, TherapyRecordKind.PatientBolusGranted, TherapyError.None, "patient bolus " + pb.Dose.ToString() + " over " + pb.Duration.ToString());
+            _recorder.Record(now, TherapyRecordKind.PatientBolusGranted, TherapyError.None, p.Drug.Concentration.VolumeOf(pb.Dose).Value, "patient bolus " + pb.Dose.ToString() + " over " + pb.Duration.ToString());
             return report;
         }
 
@@ -173,12 +173,12 @@ namespace OpenIdds.Firmware.Therapy
             }
             for (int i = 0; i < report.Count; i++)
             {
-                if (report[i].Outcome == CheckOutcome.Clamped) _recorder.Record(now, TherapyRecordKind.Clamped, report[i].Code, report[i].Message);
-                if (report[i].Outcome == CheckOutcome.Confirmed) _recorder.Record(now, TherapyRecordKind.Confirmed, report[i].Code, report[i].Message);
+                if (report[i].Outcome == CheckOutcome.Clamped) _recorder.Record(now, TherapyRecordKind.Clamped, report[i].Code, 0, report[i].Message);
+                if (report[i].Outcome == CheckOutcome.Confirmed) _recorder.Record(now, TherapyRecordKind.Confirmed, report[i].Code, 0, report[i].Message);
             }
             Grant(now, volume, duration);
             _clinicianGranted++;
-            _recorder.Record(now, TherapyRecordKind.ClinicianBolusGranted, TherapyError.None, "clinician bolus " + dose.ToString() + " over " + duration.ToString());
+            _recorder.Record(now, TherapyRecordKind.ClinicianBolusGranted, TherapyError.None, volume.Value, "clinician bolus " + dose.ToString() + " over " + duration.ToString());
             return report;
         }
 

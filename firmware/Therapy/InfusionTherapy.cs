@@ -205,7 +205,7 @@ namespace OpenIdds.Firmware.Therapy
             Prescription running = _plan.Prescription;
             if (running.HasBasal && running.Drug.SameAs(incoming)) _lastRunning = running;
             LedgerFor(incoming.Name);
-            _recorder.Record(at, TherapyRecordKind.NewDrugAtTip, TherapyError.None, incoming.ToString() + " reached the catheter tip at " + at.ToString());
+            _recorder.Record(at, TherapyRecordKind.NewDrugAtTip, TherapyError.None, incoming.Concentration.Value, incoming.ToString() + " reached the catheter tip at " + at.ToString());
         }
 
         /// <summary>
@@ -298,9 +298,9 @@ namespace OpenIdds.Firmware.Therapy
             }
             for (int i = 0; i < report.Count; i++)
             {
-                if (report[i].Outcome == CheckOutcome.Confirmed) _recorder.Record(now, TherapyRecordKind.Confirmed, report[i].Code, report[i].Message);
+                if (report[i].Outcome == CheckOutcome.Confirmed) _recorder.Record(now, TherapyRecordKind.Confirmed, report[i].Code, 0, report[i].Message);
             }
-            _recorder.Record(now, TherapyRecordKind.ProgrammingCommitted, TherapyError.None,
+            _recorder.Record(now, TherapyRecordKind.ProgrammingCommitted, TherapyError.None, p.DailyDose.Value,
                 DeliveryModeName.Of(p.Mode) + " " + p.Drug.ToString() + ", daily dose " + p.DailyDose.ToString());
             return report;
         }
@@ -401,9 +401,9 @@ namespace OpenIdds.Firmware.Therapy
                 CheckOutcome o = report[i].Outcome;
                 if (o != CheckOutcome.Refused && o != CheckOutcome.NeedsConfirmation) continue;
                 if (report[i].HasLimit) _recorder.RecordLimit(now, kind, report[i]);
-                else _recorder.Record(now, kind, report[i].Code, report[i].Message);
+                else _recorder.Record(now, kind, report[i].Code, 0, report[i].Message);
             }
-            if (report.Dropped > 0) _recorder.Record(now, kind, TherapyError.None, report.Dropped.ToString() + " further reasons were dropped");
+            if (report.Dropped > 0) _recorder.Record(now, kind, TherapyError.None, 0, report.Dropped.ToString() + " further reasons were dropped");
             return report;
         }
 
