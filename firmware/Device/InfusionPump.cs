@@ -86,10 +86,10 @@ namespace OpenIdds.Firmware.Device
             Milliseconds now = Now;
             JournalRequest request = new JournalRequest();
             PumpEventRecorder recorder = new PumpEventRecorder(_events, request);
-            _therapy = Recovered ? InfusionTherapy.Restore(record.Therapy, config, setup.Library, recorder) : new InfusionTherapy(config, setup.Library, recorder, now);
-            recorder.Attach(_therapy);
             _supervisor = new SafetySupervisor(_hardware, calibration, setup.SupervisorSettingsFor(stage), recorder, StorageValid, setup.ResetCause);
-            _supervisor.Reservoir.SetLowThreshold(config.LowReservoirThreshold);
+            if (Recovered) _supervisor.Reservoir.SetLowThreshold(record.Therapy.LowReservoirThreshold);
+            _therapy = Recovered ? InfusionTherapy.Restore(record.Therapy, config, setup.Library, recorder, _supervisor) : new InfusionTherapy(config, setup.Library, recorder, _supervisor, now);
+            recorder.Attach(_therapy);
             _diary = Recovered
                 ? new TrialDiary(new Milliseconds(record.TrialStart), new Nanograms(record.TrialDeliveredAtStart), record.TrialGrantedAtStart, record.TrialRefusedAtStart, record.TrialBaselineEntries)
                 : new TrialDiary(Milliseconds.Never, Nanograms.Zero, 0, 0, 0);

@@ -134,12 +134,7 @@ namespace OpenIdds.Firmware.Device
             {
                 result = _refill.Complete(withdrawn, added, drug, lowThreshold, confirmed, now);
                 if (withdrawn.Value >= 0) _supervisor.RefillChecked(result.DiscrepancyAlert);
-                if (result.Report.Accepted)
-                {
-                    _supervisor.Filled(added);
-                    _supervisor.Reservoir.SetLowThreshold(lowThreshold);
-                    _refill = null;
-                }
+                if (result.Report.Accepted) _refill = null;
             }
             Commit(now);
             return result;

@@ -30,7 +30,7 @@ namespace OpenIdds.Firmware.Device
             m.ReservoirMeasuredValid = reservoir.HasMeasured;
             m.LevelSensorFitted = reservoir.SensorFitted;
             m.ReservoirMeasured = reservoir.Measured.Value;
-            m.LowReservoirThreshold = therapy.Configuration.LowReservoirThreshold.Value;
+            m.LowReservoirThreshold = supervisor.LowThreshold.Value;
             m.NextRefillAt = therapy.NextRefillAt(new Nanoliters(m.ReservoirComputed), now).Value;
             BatteryLifeMonitor battery = supervisor.Battery;
             m.Battery = battery.EndOfService ? 3 : battery.ElectiveReplacement ? 2 : battery.Low ? 1 : 0;

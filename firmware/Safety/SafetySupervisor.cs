@@ -14,7 +14,7 @@ namespace OpenIdds.Firmware.Safety
     /// After an occlusion it takes back the strokes held in the line (OCCLUSION-RELIEF), so that
     /// clearing the occlusion releases almost nothing.
     /// </summary>
-    public sealed class SafetySupervisor
+    public sealed class SafetySupervisor : IReservoirGauge
     {
         private readonly PumpHardware _hardware;
         private readonly SupervisorSettings _settings;
@@ -104,6 +104,25 @@ namespace OpenIdds.Firmware.Safety
             CheckReservoir(now);
             StopOnCriticalAlarm(now);
         }
+
+        /// <summary>A refill with the clinician's low-alarm threshold (RESERVOIR-ONE-MODEL).</summary>
+        public void Filled(Nanoliters volume, Nanoliters lowThreshold)
+        {
+            _reservoir.SetLowThreshold(lowThreshold);
+            Filled(volume);
+        }
+
+        /// <summary>A new, empty reservoir: nothing is counted from it until its first fill.</summary>
+        public void Unfilled()
+        {
+            _fill = Nanoliters.Zero;
+            _stepsAtFill = _pump.StepsTaken;
+            _everFilled = false;
+        }
+
+        Nanoliters IReservoirGauge.Computed { get { return ComputedReservoir; } }
+
+        public Nanoliters LowThreshold { get { return _reservoir.LowThreshold; } }
 
         /// <summary>The fill the computed reservoir counts from, and the step count at it (what the journal keeps).</summary>
         public Nanoliters Fill { get { return _fill; } }

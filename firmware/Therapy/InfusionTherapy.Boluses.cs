@@ -201,9 +201,10 @@ namespace OpenIdds.Firmware.Therapy
                 report.Add(TherapyError.NoBolusSlotFree, CheckOutcome.Refused, field + ": " + overlays.ActiveCount.ToString() + " boluses running, the limit is " + BolusOverlays.Capacity.ToString());
             }
             Nanoliters pending = PendingBolusVolume(now);
-            if (volume + pending > _reservoir)
+            Nanoliters reservoir = _gauge.Computed;
+            if (volume + pending > reservoir)
             {
-                report.Add(TherapyError.ReservoirTooLowForBolus, CheckOutcome.Refused, field + " volume " + volume.ToString() + " (plus " + pending.ToString() + " running) is above the computed reservoir " + _reservoir.ToString());
+                report.Add(TherapyError.ReservoirTooLowForBolus, CheckOutcome.Refused, field + " volume " + volume.ToString() + " (plus " + pending.ToString() + " running) is above the computed reservoir " + reservoir.ToString());
             }
             if (duration.Value <= 0) return;
             RateWindow candidate = new RateWindow(now, duration, BolusRate.Of(volume, duration));

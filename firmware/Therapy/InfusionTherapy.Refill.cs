@@ -9,7 +9,7 @@ namespace OpenIdds.Firmware.Therapy
         public RefillSession BeginRefill(Milliseconds now)
         {
             Tick(now);
-            return new RefillSession(this, _reservoir, now);
+            return new RefillSession(this, _gauge.Computed, now);
         }
 
         internal RefillResult CompleteRefill(RefillSession session, Nanoliters withdrawn, Nanoliters added, Drug drug, Nanoliters lowThreshold, bool confirmed, Milliseconds now)
@@ -87,9 +87,7 @@ namespace OpenIdds.Firmware.Therapy
             }
 
             _reservoirDrug = drug;
-            _reservoir = added;
             _filledAt = now;
-            _config.LowReservoirThreshold = lowThreshold;
             result.ReservoirVolume = added;
             result.LowReservoirThreshold = lowThreshold;
             Nanoliters perDay = WorstCaseDailyVolume;
@@ -101,6 +99,7 @@ namespace OpenIdds.Firmware.Therapy
             result.NextRefillAt = NextRefillAt(added, now);
             _recorder.Record(now, TherapyRecordKind.Refill, TherapyError.None, added.Value,
                 "refill " + added.ToString() + " of " + drug.ToString() + ", low threshold " + lowThreshold.ToString());
+            _gauge.Filled(added, lowThreshold);
             return result;
         }
 
@@ -141,7 +140,7 @@ namespace OpenIdds.Firmware.Therapy
             _lineOldVolume = implanted.LineVolume;
             _lastRunning = null;
             _reservoirDrug = Drug.None;
-            _reservoir = Nanoliters.Zero;
+            _gauge.Unfilled();
             _revision++;
             _recorder.Record(now, TherapyRecordKind.ProgrammingCommitted, TherapyError.None, 0, "moved from trial to implanted pump: stopped, new catheter to prime, reservoir to fill");
             return report;
