@@ -49,6 +49,12 @@ public sealed record Scenario
     /// <summary>Adds a patient's ordinary days to the actions, drawn from the seed: getting up, sitting, lying down, coughs and strains (<see cref="Scenarios.DailyLife"/>).</summary>
     public bool DailyLife { get; init; }
 
+    /// <summary>
+    /// The action (its `do`, e.g. "occlusion") whose first occurrence a campaign counts the time to the
+    /// first alarm from; alarms before it are false ones and count only in the raises. Empty: from the start.
+    /// </summary>
+    public string? AlarmTimedFrom { get; init; }
+
     public static readonly JsonSerializerOptions Json = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
