@@ -119,6 +119,36 @@ public class BenchEndToEndTests
 
     [TestMethod]
     [Timeout(60_000)]
+    [DataRow(11_000L)]
+    [DataRow(13_500L)]
+    public void A_balance_answering_2_to_3_intervals_late_never_has_a_reply_taken_for_a_later_request(long replyDelay)
+    {
+        if (!OperatingSystem.IsLinux()) Assert.Inconclusive("pseudo-terminals from libc openpty: Linux");
+        string folder = Path.Combine(Path.GetTempPath(), $"openidds-later-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(folder);
+        try
+        {
+            // x20: a 5 s tick every 250 ms of wall time. After three prompt replies every reply leaves 2.2 or
+            // 2.7 intervals after its request: after the tick that listened for it, once the next request is out.
+            var clock = new ScaledClock(20);
+            using var balance = new SimulatedBalance(Path.Combine(folder, "balance"), BalanceProtocol.MtSics, clock, SetRate) { PromptReplies = 3, ReplyDelayMilliseconds = replyDelay };
+            balance.Plug();
+            string csv = Path.Combine(folder, "readings.csv");
+            var output = new StringWriter();
+            var error = new StringWriter();
+            int code = BenchCommand.Run(["record", "--port", balance.LinkPath, "--interval", "5s", "--duration", "60s", "--reply-timeout", "4s", "--csv", csv], output, error, clock);
+            Assert.AreEqual(0, code, $"{output}{error}");
+            var cells = File.ReadAllLines(csv).Skip(1).Select(r => r.Split(',')).ToList();
+            string table = string.Join("\n", cells.Select(c => string.Join(",", c)));
+            CollectionAssert.AreEqual(new[] { "0", "5000", "10000" }, cells.Where(c => c[2] == "0").Select(c => c[0]).ToArray(),
+                $"readings only while the balance answered in time; every later reply answers an earlier request:\n{table}");
+            Assert.IsTrue(cells.Count(c => c[5].StartsWith("late 'S ", StringComparison.Ordinal)) >= 2, $"the late replies are gaps named late, with their text:\n{table}");
+        }
+        finally { Directory.Delete(folder, recursive: true); }
+    }
+
+    [TestMethod]
+    [Timeout(60_000)]
     [DataRow("sbi", 0L, "received: 'ES', 'ES', 'ES'", "likely cause: the balance answers in mt-sics: give --protocol mt-sics")]
     [DataRow("mt-sics", 36_000_000L, "received: nothing", "likely cause: nothing came back: check the cable")]
     public void Record_stops_within_three_ticks_when_the_balance_gives_no_weight_printing_what_came_and_the_likely_cause(string protocol, long replyDelay, string received, string cause)

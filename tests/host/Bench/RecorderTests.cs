@@ -13,7 +13,7 @@ public class RecorderTests
     {
         var clock = new FakeClock();
         var transport = new ScriptedTransport(clock,
-            "S S    1.00000 g\r\n", "S D    1.00050 g\r\n", "S +\r\n", "ES\r\n", null, ScriptedTransport.Pulled, "S S    1.00300 g\r\n");
+            "S S    1.00000 g\r\n", "S D    1.00050 g\r\n", "S +\r\n", "ES\r\n", ScriptedTransport.Late("S S    1.00200 g\r\n", 35_000), ScriptedTransport.Pulled, "S S    1.00300 g\r\n");
         var recorder = new Recorder(new BalanceDevice(transport, BalanceProtocol.MtSics), transport, clock);
         var csv = new StringWriter();
         recorder.Connect(timeoutMilliseconds: 0);
@@ -26,7 +26,7 @@ public class RecorderTests
             "60000,,1,,60020,overload 'S +'",       // the reason, and what the balance sent
             "90000,,1,,90020,syntax-error 'ES'",
             "120000,,1,,122000,no-reply",           // silence: the 2 s reply timeout passed
-            "150000,,1,,180000,no-reply",           // nothing asked: listening for the 120 000 ms reply
+            "150000,,1,,180000,late 'S S    1.00200 g'",  // nothing asked: the 120 000 ms reply, heard at 155 000 ms
             "180000,,1,,180000,disconnected",       // cable pulled
             "210000,1003.00000,0,1,210020,",        // after the reconnect
         }, Lines(csv));
@@ -61,6 +61,34 @@ public class RecorderTests
         }, Lines(csv).Skip(1).ToArray());
         Assert.AreEqual(1, recorder.Readings);
         StringAssert.Contains(log.ToString(), "10000 ms: gap (late: 'S S          1.00000 g' answered the 5000 ms request after it had timed out");
+    }
+
+    [TestMethod]
+    public void A_reply_held_two_and_a_half_intervals_is_a_late_gap_and_nothing_is_asked_until_it_came()
+    {
+        var clock = new FakeClock();
+        // After a prompt first reply, every reply carries the mass at its own request and arrives 12.5 s
+        // after it: after the tick that listened for it, inside the interval of the tick after that.
+        var replies = new[] { "S S    1.00000 g\r\n" }.Concat(Enumerable.Range(1, 6).Select(i => ScriptedTransport.Late($"S S {i,10}.00000 g\r\n", 12_500))).ToArray();
+        var transport = new ScriptedTransport(clock, replies);
+        var recorder = new Recorder(new BalanceDevice(transport, BalanceProtocol.MtSics), transport, clock);
+        var csv = new StringWriter();
+        recorder.Connect(0);
+        recorder.Record(csv, 5_000, 40_000);
+        CollectionAssert.AreEqual(new[]
+        {
+            "0,1000.00000,0,1,20,",
+            "5000,,1,,7000,no-reply",
+            "10000,,1,,15000,no-reply",                          // still owed: nothing asked
+            "15000,,1,,20000,late 'S S          1.00000 g'",   // the 5 000 ms request's answer, at 17.5 s
+            "20000,,1,,22000,no-reply",
+            "25000,,1,,30000,no-reply",
+            "30000,,1,,35000,late 'S S          2.00000 g'",
+            "35000,,1,,37000,no-reply",
+            "40000,,1,,45000,no-reply",
+        }, Lines(csv).Skip(1).ToArray());
+        Assert.AreEqual(1, recorder.Readings);
+        Assert.HasCount(4, transport.Sent, "a request at 0, 5, 20 and 35 s: never one while an earlier one is owed its reply");
     }
 
     [TestMethod]
@@ -146,12 +174,12 @@ public class RecorderTests
     {
         var clock = new FakeClock();
         // 1 s interval: the 2 s reply timeout is cut to the next tick; the tick after the silence listens.
-        var transport = new ScriptedTransport(clock, "S S    1.00000 g\r\n", null);
+        var transport = new ScriptedTransport(clock, "S S    1.00000 g\r\n", ScriptedTransport.Late("S S    1.00100 g\r\n", 1_500));
         var recorder = new Recorder(new BalanceDevice(transport, BalanceProtocol.MtSics), transport, clock);
         var csv = new StringWriter();
         recorder.Connect(0);
         recorder.Record(csv, 1_000, 4_000);
-        CollectionAssert.AreEqual(new[] { "0,1000.00000,0,1,20,", "1000,,1,,2000,no-reply", "2000,,1,,3000,no-reply", "3000,0.00000,0,1,3020,", "4000,0.00000,0,1,4020," }, Lines(csv).Skip(1).ToArray());
+        CollectionAssert.AreEqual(new[] { "0,1000.00000,0,1,20,", "1000,,1,,2000,no-reply", "2000,,1,,3000,late 'S S    1.00100 g'", "3000,0.00000,0,1,3020,", "4000,0.00000,0,1,4020," }, Lines(csv).Skip(1).ToArray());
 
         // A cable pulled at 1 s, and an adapter that takes 1.7 s to open again: the 2 s tick is missed.
         clock = new FakeClock();
