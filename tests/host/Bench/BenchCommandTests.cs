@@ -12,7 +12,7 @@ public class BenchCommandTests
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        int code = BenchCommand.Run(args, output, error, clock ?? new FakeClock());
+        int code = BenchCommand.Run(args, output, error, clock ?? new FakeBenchClock());
         return (code, output.ToString(), error.ToString());
     }
 
@@ -29,7 +29,7 @@ public class BenchCommandTests
         string folder = TempFolder();
         try
         {
-            var clock = new FakeClock();
+            var clock = new FakeBenchClock();
             string csv = Path.Combine(folder, "readings.csv");
             var (code, _, error) = Bench(clock, "record", "--port", "/dev/openidds-no-balance", "--connect-timeout", "20s", "--csv", csv);
             Assert.AreEqual(2, code, error);

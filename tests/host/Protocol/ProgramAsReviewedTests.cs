@@ -3,6 +3,7 @@ using OpenIdds.Firmware.Therapy;
 using OpenIdds.Firmware.Units;
 using OpenIdds.Programmer.Link;
 using OpenIdds.Tests.Host.Device;
+using OpenIdds.Tests.Unit.Therapy;
 
 namespace OpenIdds.Tests.Host.Protocol;
 
@@ -20,7 +21,7 @@ public class ProgramAsReviewedTests
     {
         var linked = new LinkedPump();
         var pb = PumpRig.Pca();
-        var drug = PumpRig.Morphine();
+        var drug = TherapyFixture.Morphine(10_000);
         string field;
         switch (what)
         {
