@@ -72,6 +72,9 @@ namespace OpenIdds.Firmware.Safety
 
         public void SetLowThreshold(Nanoliters low) { _low = low; }
 
+        /// <summary>The volume at which reservoir-low is raised (the clinician sets it with each refill).</summary>
+        public Nanoliters LowThreshold { get { return _low; } }
+
         /// <summary>Updates with the computed volume and, if fitted, a fresh sensor reading.</summary>
         public void Update(Nanoliters computed)
         {

@@ -111,7 +111,7 @@ namespace OpenIdds.Firmware.Therapy
             _grants[_grantsWritten % GrantCapacity] = now.Value;
             _grantsWritten++;
             _patientGranted++;
-            _recorder.Record(now, TherapyRecordKind.PatientBolusGranted, TherapyError.None, "patient bolus " + pb.Dose.ToString() + " over " + pb.Duration.ToString());
+            _recorder.Record(now, TherapyRecordKind.PatientBolusGranted, TherapyError.None, p.Drug.Concentration.VolumeOf(pb.Dose).Value, "patient bolus " + pb.Dose.ToString() + " over " + pb.Duration.ToString());
             return report;
         }
 
@@ -173,12 +173,12 @@ namespace OpenIdds.Firmware.Therapy
             }
             for (int i = 0; i < report.Count; i++)
             {
-                if (report[i].Outcome == CheckOutcome.Clamped) _recorder.Record(now, TherapyRecordKind.Clamped, report[i].Code, report[i].Message);
-                if (report[i].Outcome == CheckOutcome.Confirmed) _recorder.Record(now, TherapyRecordKind.Confirmed, report[i].Code, report[i].Message);
+                if (report[i].Outcome == CheckOutcome.Clamped) _recorder.Record(now, TherapyRecordKind.Clamped, report[i].Code, 0, report[i].Message);
+                if (report[i].Outcome == CheckOutcome.Confirmed) _recorder.Record(now, TherapyRecordKind.Confirmed, report[i].Code, 0, report[i].Message);
             }
             Grant(now, volume, duration);
             _clinicianGranted++;
-            _recorder.Record(now, TherapyRecordKind.ClinicianBolusGranted, TherapyError.None, "clinician bolus " + dose.ToString() + " over " + duration.ToString());
+            _recorder.Record(now, TherapyRecordKind.ClinicianBolusGranted, TherapyError.None, volume.Value, "clinician bolus " + dose.ToString() + " over " + duration.ToString());
             return report;
         }
 
@@ -201,9 +201,10 @@ namespace OpenIdds.Firmware.Therapy
                 report.Add(TherapyError.NoBolusSlotFree, CheckOutcome.Refused, field + ": " + overlays.ActiveCount.ToString() + " boluses running, the limit is " + BolusOverlays.Capacity.ToString());
             }
             Nanoliters pending = PendingBolusVolume(now);
-            if (volume + pending > _reservoir)
+            Nanoliters reservoir = _gauge.Computed;
+            if (volume + pending > reservoir)
             {
-                report.Add(TherapyError.ReservoirTooLowForBolus, CheckOutcome.Refused, field + " volume " + volume.ToString() + " (plus " + pending.ToString() + " running) is above the computed reservoir " + _reservoir.ToString());
+                report.Add(TherapyError.ReservoirTooLowForBolus, CheckOutcome.Refused, field + " volume " + volume.ToString() + " (plus " + pending.ToString() + " running) is above the computed reservoir " + reservoir.ToString());
             }
             if (duration.Value <= 0) return;
             RateWindow candidate = new RateWindow(now, duration, BolusRate.Of(volume, duration));

@@ -9,7 +9,7 @@ namespace OpenIdds.Firmware.Therapy
         public RefillSession BeginRefill(Milliseconds now)
         {
             Tick(now);
-            return new RefillSession(this, _reservoir, now);
+            return new RefillSession(this, _gauge.Computed, now);
         }
 
         internal RefillResult CompleteRefill(RefillSession session, Nanoliters withdrawn, Nanoliters added, Drug drug, Nanoliters lowThreshold, bool confirmed, Milliseconds now)
@@ -33,12 +33,6 @@ namespace OpenIdds.Firmware.Therapy
             {
                 result.DiscrepancyPermille = RefillSession.DiscrepancyPermilleOf(session.Expected, withdrawn);
                 result.DiscrepancyAlert = RefillSession.BeyondTolerance(session.Expected, withdrawn, session.TolerancePermille);
-                if (result.DiscrepancyAlert)
-                {
-                    _recorder.Record(now, TherapyRecordKind.RefillAlert, TherapyError.RefillDiscrepancyBeyondTolerance,
-                        "refill residual withdrawn " + withdrawn.ToString() + " differs from the expected " + session.Expected.ToString() + " by " +
-                        (result.DiscrepancyPermille == long.MaxValue ? "all" : Decimal1(result.DiscrepancyPermille) + " %") + ", above the tolerance " + Decimal1(session.TolerancePermille) + " %");
-                }
             }
             // R2 volume added, R3 threshold, R4 drug and concentration
             if (added.Value < 0)
@@ -57,6 +51,14 @@ namespace OpenIdds.Firmware.Therapy
             if (Flushing)
             {
                 report.Add(TherapyError.BridgeInProgress, CheckOutcome.Refused, "refill while " + _lineNext.ToString() + " is still on its way to the tip (arrives at " + TipArrival.ToString() + "); the limit is after the bridge");
+            }
+            // Recorded once, with the clinician's final answer: a refill sent back for a soft-limit
+            // confirmation comes again with the same residual.
+            if (result.DiscrepancyAlert && !report.NeedsConfirmation)
+            {
+                _recorder.Record(now, TherapyRecordKind.RefillAlert, TherapyError.RefillDiscrepancyBeyondTolerance, result.DiscrepancyPermille == long.MaxValue ? -1 : result.DiscrepancyPermille,
+                    "refill residual withdrawn " + withdrawn.ToString() + " differs from the expected " + session.Expected.ToString() + " by " +
+                    (result.DiscrepancyPermille == long.MaxValue ? "all" : Decimal1(result.DiscrepancyPermille) + " %") + ", above the tolerance " + Decimal1(session.TolerancePermille) + " %");
             }
             if (!report.Accepted)
             {
@@ -85,9 +87,7 @@ namespace OpenIdds.Firmware.Therapy
             }
 
             _reservoirDrug = drug;
-            _reservoir = added;
             _filledAt = now;
-            _config.LowReservoirThreshold = lowThreshold;
             result.ReservoirVolume = added;
             result.LowReservoirThreshold = lowThreshold;
             Nanoliters perDay = WorstCaseDailyVolume;
@@ -97,8 +97,9 @@ namespace OpenIdds.Firmware.Therapy
             }
             result.DrugExpiresAt = DrugExpiresAt;
             result.NextRefillAt = NextRefillAt(added, now);
-            _recorder.Record(now, TherapyRecordKind.Refill, TherapyError.None,
+            _recorder.Record(now, TherapyRecordKind.Refill, TherapyError.None, added.Value,
                 "refill " + added.ToString() + " of " + drug.ToString() + ", low threshold " + lowThreshold.ToString());
+            _gauge.Filled(added, lowThreshold);
             return result;
         }
 
@@ -139,9 +140,9 @@ namespace OpenIdds.Firmware.Therapy
             _lineOldVolume = implanted.LineVolume;
             _lastRunning = null;
             _reservoirDrug = Drug.None;
-            _reservoir = Nanoliters.Zero;
+            _gauge.Unfilled();
             _revision++;
-            _recorder.Record(now, TherapyRecordKind.ProgrammingCommitted, TherapyError.None, "moved from trial to implanted pump: stopped, new catheter to prime, reservoir to fill");
+            _recorder.Record(now, TherapyRecordKind.ProgrammingCommitted, TherapyError.None, 0, "moved from trial to implanted pump: stopped, new catheter to prime, reservoir to fill");
             return report;
         }
 

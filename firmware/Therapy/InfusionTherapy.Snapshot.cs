@@ -16,7 +16,7 @@ namespace OpenIdds.Firmware.Therapy
         public void Save(TherapySnapshot s)
         {
             s.Stage = _config.Stage;
-            s.LowReservoirThreshold = _config.LowReservoirThreshold;
+            s.LowReservoirThreshold = _gauge.LowThreshold;
             s.TimeOfDayAtZero = _config.TimeOfDayAtZero;
             s.LargeChangePercent = _config.LargeChangePercent;
             s.Prescription = _plan.Prescription;
@@ -29,7 +29,6 @@ namespace OpenIdds.Firmware.Therapy
             s.LineOldVolume = _lineOldVolume;
             s.LastRunning = _lastRunning;
             s.ReservoirDrug = _reservoirDrug;
-            s.Reservoir = _reservoir;
             s.FilledAt = _filledAt;
             s.LedgerDrug = _ledgerDrug;
             s.DeliveredMass = _deliveredMass;
@@ -59,18 +58,16 @@ namespace OpenIdds.Firmware.Therapy
         /// A therapy as <paramref name="s"/> left it. <paramref name="config"/> is the pump's configuration
         /// for the saved stage; its clinician-set fields are taken from the snapshot.
         /// </summary>
-        public static InfusionTherapy Restore(TherapySnapshot s, PumpConfiguration config, DrugLibrary library, ITherapyRecorder? recorder)
+        public static InfusionTherapy Restore(TherapySnapshot s, PumpConfiguration config, DrugLibrary library, ITherapyRecorder? recorder, IReservoirGauge reservoir)
         {
-            config.LowReservoirThreshold = s.LowReservoirThreshold;
             config.TimeOfDayAtZero = s.TimeOfDayAtZero;
             config.LargeChangePercent = s.LargeChangePercent;
-            InfusionTherapy t = new InfusionTherapy(config, library, recorder, s.IntegratedTo);
+            InfusionTherapy t = new InfusionTherapy(config, library, recorder, reservoir, s.IntegratedTo);
             t._lineDrug = s.LineDrug;
             t._lineNext = s.LineNext;
             t._lineOldVolume = s.LineOldVolume;
             t._lastRunning = s.LastRunning;
             t._reservoirDrug = s.ReservoirDrug;
-            t._reservoir = s.Reservoir;
             t._filledAt = s.FilledAt;
             t._ledgerDrug = s.LedgerDrug;
             t._deliveredMass = s.DeliveredMass;

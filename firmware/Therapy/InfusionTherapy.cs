@@ -54,8 +54,8 @@ namespace OpenIdds.Firmware.Therapy
         private Nanoliters _lineOldVolume;
         private Prescription? _lastRunning;
 
+        private readonly IReservoirGauge _gauge;
         private Drug _reservoirDrug = Drug.None;
-        private Nanoliters _reservoir = Nanoliters.Zero;
         private Milliseconds _filledAt = Milliseconds.Never;
 
         private string _ledgerDrug = "";
@@ -68,9 +68,11 @@ namespace OpenIdds.Firmware.Therapy
         /// <summary>Test hook: runs after the plan is built and checked, just before the swap, to simulate an interruption.</summary>
         internal Action? FaultBeforeCommit { get; set; }
 
-        public InfusionTherapy(PumpConfiguration config, DrugLibrary library, ITherapyRecorder? recorder, Milliseconds now)
+        /// <param name="reservoir">The computed reservoir's owner (RESERVOIR-ONE-MODEL): the therapy reads it and reports refills to it.</param>
+        public InfusionTherapy(PumpConfiguration config, DrugLibrary library, ITherapyRecorder? recorder, IReservoirGauge reservoir, Milliseconds now)
         {
             _config = config;
+            _gauge = reservoir;
             _library = library;
             _records = new TherapyRecordRing(64);
             if (recorder != null) _records.Next = recorder;
@@ -105,10 +107,10 @@ namespace OpenIdds.Firmware.Therapy
         public Drug LineDrug { get { return _lineDrug; } }
         public Drug ReservoirDrug { get { return _reservoirDrug; } }
 
-        /// <summary>The reservoir volume the pump computes (not measured: hazard 4).</summary>
-        public Nanoliters ReservoirVolume { get { return _reservoir; } }
+        /// <summary>The computed reservoir (RESERVOIR-ONE-MODEL), read from its owner.</summary>
+        public Nanoliters ReservoirVolume { get { return _gauge.Computed; } }
 
-        public bool ReservoirLow { get { return _reservoir <= _config.LowReservoirThreshold; } }
+        public bool ReservoirLow { get { return _gauge.Computed <= _gauge.LowThreshold; } }
 
         /// <summary>When the reservoir was last filled; Never before the first fill.</summary>
         public Milliseconds FilledAt { get { return _filledAt; } }
@@ -137,7 +139,7 @@ namespace OpenIdds.Firmware.Therapy
             long perDay = WorstCaseDailyVolume.Value;
             if (perDay > 0)
             {
-                long aboveLow = reservoir.Value - _config.LowReservoirThreshold.Value;
+                long aboveLow = reservoir.Value - _gauge.LowThreshold.Value;
                 due = now + new Milliseconds(aboveLow <= 0 ? 0 : aboveLow * Milliseconds.PerDay / perDay);
             }
             Milliseconds expires = DrugExpiresAt;
@@ -156,7 +158,7 @@ namespace OpenIdds.Firmware.Therapy
         /// <summary>The daily dose of the running prescription, zero when stopped.</summary>
         public Nanograms CurrentDailyDose { get { return _plan.Prescription.Mode == DeliveryMode.Stopped ? Nanograms.Zero : _plan.Prescription.DailyDose; } }
 
-        /// <summary>Brings the ledger, the reservoir and the line up to <paramref name="now"/>.</summary>
+        /// <summary>Brings the ledger and the line up to <paramref name="now"/>.</summary>
         public void Tick(Milliseconds now)
         {
             while (_integratedTo < now)
@@ -182,7 +184,6 @@ namespace OpenIdds.Firmware.Therapy
             _plannedVolume += volume;
             if (volume > 0)
             {
-                _reservoir = volume >= _reservoir.Value ? Nanoliters.Zero : new Nanoliters(_reservoir.Value - volume);
                 if (!_lineNext.IsNone)
                 {
                     _lineOldVolume = volume >= _lineOldVolume.Value ? Nanoliters.Zero : new Nanoliters(_lineOldVolume.Value - volume);
@@ -205,7 +206,7 @@ namespace OpenIdds.Firmware.Therapy
             Prescription running = _plan.Prescription;
             if (running.HasBasal && running.Drug.SameAs(incoming)) _lastRunning = running;
             LedgerFor(incoming.Name);
-            _recorder.Record(at, TherapyRecordKind.NewDrugAtTip, TherapyError.None, incoming.ToString() + " reached the catheter tip at " + at.ToString());
+            _recorder.Record(at, TherapyRecordKind.NewDrugAtTip, TherapyError.None, incoming.Concentration.Value, incoming.ToString() + " reached the catheter tip at " + at.ToString());
         }
 
         /// <summary>
@@ -298,9 +299,9 @@ namespace OpenIdds.Firmware.Therapy
             }
             for (int i = 0; i < report.Count; i++)
             {
-                if (report[i].Outcome == CheckOutcome.Confirmed) _recorder.Record(now, TherapyRecordKind.Confirmed, report[i].Code, report[i].Message);
+                if (report[i].Outcome == CheckOutcome.Confirmed) _recorder.Record(now, TherapyRecordKind.Confirmed, report[i].Code, 0, report[i].Message);
             }
-            _recorder.Record(now, TherapyRecordKind.ProgrammingCommitted, TherapyError.None,
+            _recorder.Record(now, TherapyRecordKind.ProgrammingCommitted, TherapyError.None, p.DailyDose.Value,
                 DeliveryModeName.Of(p.Mode) + " " + p.Drug.ToString() + ", daily dose " + p.DailyDose.ToString());
             return report;
         }
@@ -401,9 +402,9 @@ namespace OpenIdds.Firmware.Therapy
                 CheckOutcome o = report[i].Outcome;
                 if (o != CheckOutcome.Refused && o != CheckOutcome.NeedsConfirmation) continue;
                 if (report[i].HasLimit) _recorder.RecordLimit(now, kind, report[i]);
-                else _recorder.Record(now, kind, report[i].Code, report[i].Message);
+                else _recorder.Record(now, kind, report[i].Code, 0, report[i].Message);
             }
-            if (report.Dropped > 0) _recorder.Record(now, kind, TherapyError.None, report.Dropped.ToString() + " further reasons were dropped");
+            if (report.Dropped > 0) _recorder.Record(now, kind, TherapyError.None, 0, report.Dropped.ToString() + " further reasons were dropped");
             return report;
         }
 

@@ -117,7 +117,7 @@ public class TherapyPropertyTests
         var library = DrugLibrary.CreateDefault();
         DrugLimits limits = library.Find(DrugLibrary.Morphine)!;
         var config = PumpConfiguration.Implanted(Nanoliters.FromMilliliters(40), Nanoliters.FromMicroliters(120), Nanoliters.FromMicroliters(30));
-        var therapy = new InfusionTherapy(config, library, null, Milliseconds.Zero);
+        var therapy = OpenIdds.Tests.Unit.Therapy.PlannedReservoir.NewTherapy(config, library, null, Milliseconds.Zero);
         var reference = new TherapyReference(config.LineVolume.Value, config.PrimingRate.Value);
 
         long concentration = Concentrations[s.Concentration];

@@ -1,22 +1,61 @@
 using OpenIdds.Firmware.Dosing;
 using OpenIdds.Firmware.Persistence;
+using OpenIdds.Firmware.Protocol;
 using OpenIdds.Firmware.Safety;
 using OpenIdds.Firmware.Therapy;
 using OpenIdds.Firmware.Units;
-using OpenIdds.Hal;
 
 namespace OpenIdds.Firmware.Device
 {
     /// <summary>
     /// What a clinician, a patient or a service engineer can ask of the pump. The protocol endpoint
-    /// calls these after a frame passed framing, role and authentication checks; the patient button
-    /// calls <see cref="RequestPatientBolus"/>; the simulator calls them for scenario actions. Each
-    /// one checks, changes the therapy in RAM, hands the change to the motor and journals it before
-    /// it returns (JOURNAL-BEFORE-EFFECT) - a refusal too, since it moved a replay counter and the
-    /// trial's refusal count. Bad input changes nothing and gets a report naming field, value and limit.
+    /// calls these (through <see cref="InfusionPump"/>) after a frame passed framing, role and
+    /// authentication checks; the patient button calls <see cref="RequestPatientBolus"/>; the simulator
+    /// calls them for scenario actions. Each one checks, changes the therapy in RAM, hands the change
+    /// to the motor and journals it before it returns (JOURNAL-BEFORE-EFFECT) - a refusal too, since it
+    /// moved a replay counter and the trial's refusal count. Bad input changes nothing and gets a report
+    /// naming field, value and limit.
     /// </summary>
-    public sealed partial class InfusionPump
+    public sealed class PumpOperations
     {
+        private readonly PumpSetup _setup;
+        private readonly Hal.IMonotonicClock _clock;
+        private readonly SafetySupervisor _supervisor;
+        private readonly InfusionTherapy _therapy;
+        private readonly TrialDiary _diary;
+        private readonly TrialDiaryLog _diaryLog;
+        private readonly EventLog _events;
+        private readonly ITherapyRecorder _recorder;
+        private readonly KeyRing _keys;
+        private readonly KeyStore _keyStore;
+        private readonly DeliverySync _delivery;
+        private readonly StateJournal _journal;
+        private readonly TherapyAlerts _alerts;
+        private RefillSession? _refill;
+
+        public PumpOperations(PumpSetup setup, Hal.IMonotonicClock clock, SafetySupervisor supervisor, InfusionTherapy therapy, TrialDiary diary, TrialDiaryLog diaryLog,
+            EventLog events, ITherapyRecorder recorder, KeyRing keys, KeyStore keyStore, DeliverySync delivery, StateJournal journal, TherapyAlerts alerts)
+        {
+            _setup = setup;
+            _clock = clock;
+            _supervisor = supervisor;
+            _therapy = therapy;
+            _diary = diary;
+            _diaryLog = diaryLog;
+            _events = events;
+            _recorder = recorder;
+            _keys = keys;
+            _keyStore = keyStore;
+            _delivery = delivery;
+            _journal = journal;
+            _alerts = alerts;
+        }
+
+        private Milliseconds Now { get { return new Milliseconds(_clock.ElapsedMilliseconds); } }
+
+        /// <summary>True while a refill session is open (between <see cref="BeginRefill"/> and a completed refill).</summary>
+        public bool RefillOpen { get { return _refill != null; } }
+
         /// <summary>Programs a prescription (stopped included) in one transaction; see <see cref="InfusionTherapy.Program"/>.</summary>
         public CheckReport Program(Prescription prescription, bool confirmed)
         {
@@ -26,12 +65,12 @@ namespace OpenIdds.Firmware.Device
             {
                 report = NotReady("programming " + DeliveryModeName.Of(prescription.Mode));
             }
-            else if (prescription.Mode != DeliveryMode.Stopped && !_setup.DevelopmentKeysMayDeliver && !_keys.Provisioned(Protocol.Role.Clinician))
+            else if (prescription.Mode != DeliveryMode.Stopped && !_setup.DevelopmentKeysMayDeliver && !_keys.Provisioned(Role.Clinician))
             {
                 // DEV-KEYS-NO-THERAPY
                 report = new CheckReport();
                 report.Add(TherapyError.PumpNotReady, CheckOutcome.Refused, "programming " + DeliveryModeName.Of(prescription.Mode) + " on the development clinician key, which anyone who knows the device id can compute; the limit is a provisioned key (iddsctl keys provision --for clinician), a BENCH build or the board's development setting");
-                _events.Append(EventKind.ProgrammingRefused, now, 0, (long)TherapyError.PumpNotReady);
+                _recorder.Record(now, TherapyRecordKind.ProgrammingRefused, TherapyError.PumpNotReady, 0, report[0].Message);
             }
             else
             {
@@ -45,18 +84,19 @@ namespace OpenIdds.Firmware.Device
             return report;
         }
 
+        /// <summary>What <see cref="Program"/> would say, without changing anything (the programmer's review screen).</summary>
+        public CheckReport Review(Prescription prescription)
+        {
+            if (prescription.Mode != DeliveryMode.Stopped && !MayProgram()) return NotReady("programming " + DeliveryModeName.Of(prescription.Mode));
+            return _therapy.Review(prescription, Now);
+        }
+
         /// <summary>The patient asks for the prescribed bolus (handheld or button).</summary>
         public CheckReport RequestPatientBolus()
         {
             Milliseconds now = Now;
-            CheckReport report;
-            report = BolusRefusal("patient bolus", 1);
+            CheckReport report = BolusRefusal("patient bolus", TherapyRecordKind.PatientBolusRefused, 1);
             if (report.Accepted) report = _therapy.RequestPatientBolus(now);
-            if (report.Accepted)
-            {
-                Prescription p = _therapy.Prescription;
-                _events.Append(EventKind.BolusGranted, now, 1, p.Drug.Concentration.VolumeOf(p.PatientBolus!.Dose).Value);
-            }
             Commit(now);
             return report;
         }
@@ -65,10 +105,8 @@ namespace OpenIdds.Firmware.Device
         public CheckReport RequestClinicianBolus(Micrograms dose, Milliseconds duration, bool confirmed)
         {
             Milliseconds now = Now;
-            CheckReport report;
-            report = BolusRefusal("clinician bolus", 2);
+            CheckReport report = BolusRefusal("clinician bolus", TherapyRecordKind.ClinicianBolusRefused, 2);
             if (report.Accepted) report = _therapy.RequestClinicianBolus(dose, duration, confirmed, now);
-            if (report.Accepted) _events.Append(EventKind.BolusGranted, now, 2, _therapy.Prescription.Drug.Concentration.VolumeOf(dose).Value);
             Commit(now);
             return report;
         }
@@ -81,9 +119,6 @@ namespace OpenIdds.Firmware.Device
             Commit(now);
             return _refill.Expected;
         }
-
-        /// <summary>True while a refill session is open (between <see cref="BeginRefill"/> and a completed refill).</summary>
-        public bool RefillOpen { get { return _refill != null; } }
 
         /// <summary>Completes the open refill: the discrepancy check, then the new fill, drug and low threshold.</summary>
         public RefillResult CompleteRefill(Nanoliters withdrawn, Nanoliters added, Drug drug, Nanoliters lowThreshold, bool confirmed)
@@ -99,16 +134,7 @@ namespace OpenIdds.Firmware.Device
             {
                 result = _refill.Complete(withdrawn, added, drug, lowThreshold, confirmed, now);
                 if (withdrawn.Value >= 0) _supervisor.RefillChecked(result.DiscrepancyAlert);
-                // Logged once, with the clinician's final answer: a refill sent back for a soft-limit
-                // confirmation comes again with the same residual.
-                if (result.DiscrepancyAlert && !result.Report.NeedsConfirmation) _events.Append(EventKind.RefillDiscrepancy, now, result.DiscrepancyPermille == long.MaxValue ? -1 : result.DiscrepancyPermille, (long)TherapyError.RefillDiscrepancyBeyondTolerance);
-                if (result.Report.Accepted)
-                {
-                    _supervisor.Filled(added);
-                    _supervisor.Reservoir.SetLowThreshold(lowThreshold);
-                    _events.Append(EventKind.Refill, now, added.Value, drug.Concentration.Value);
-                    _refill = null;
-                }
+                if (result.Report.Accepted) _refill = null;
             }
             Commit(now);
             return result;
@@ -125,13 +151,12 @@ namespace OpenIdds.Firmware.Device
             if (duration.Value <= 0 || duration > StoppedTherapyWatch.MaxHold)
             {
                 report.Add(TherapyError.StoppedHoldOutOfRange, CheckOutcome.Refused, "stopped-hold duration " + duration.ToString() + " is outside the limit 1 ms.." + StoppedTherapyWatch.MaxHold.ToString());
-                _events.Append(EventKind.ProgrammingRefused, now, duration.Value, (long)TherapyError.StoppedHoldOutOfRange);
+                _recorder.Record(now, TherapyRecordKind.ProgrammingRefused, TherapyError.StoppedHoldOutOfRange, duration.Value, report[0].Message);
             }
             else
             {
-                _stoppedWatch.Hold(now + duration);
                 _events.Append(EventKind.StoppedHold, now, duration.Value, 0);
-                WatchStoppedTherapy(now);
+                _alerts.Hold(now + duration, now);
             }
             Commit(now);
             return report;
@@ -162,7 +187,7 @@ namespace OpenIdds.Firmware.Device
         {
             Milliseconds now = Now;
             CheckReport report = _diary.AddPain(now, score);
-            if (report.Accepted) LogDiary(now, score, 0);
+            if (report.Accepted) _diaryLog.Append(now, score, 0);
             Commit(now);
             return report;
         }
@@ -172,14 +197,9 @@ namespace OpenIdds.Firmware.Device
         {
             Milliseconds now = Now;
             CheckReport report = _diary.AddActivity(now, kind, minutes);
-            if (report.Accepted) LogDiary(now, -1, ((long)kind << 16) | (long)(minutes & 0xFFFF));
+            if (report.Accepted) _diaryLog.Append(now, -1, ((long)kind << 16) | (long)(minutes & 0xFFFF));
             Commit(now);
             return report;
-        }
-
-        public TrialReport TrialReport(int reliefThresholdPercent)
-        {
-            return OpenIdds.Firmware.Therapy.TrialReport.From(_diary, _therapy, Now, reliefThresholdPercent);
         }
 
         /// <summary>
@@ -220,8 +240,8 @@ namespace OpenIdds.Firmware.Device
         }
 
         /// <summary>
-        /// A new calibration (nanoliters per step, from a bench run). Only while stopped with no alarm
-        /// shown: the supervisor, its guard and the scheduler are rebuilt on it and the self-test runs again.
+        /// A new calibration (picoliters per step, from a bench run). Only while stopped with no alarm
+        /// shown; the supervisor takes it in place (<see cref="SafetySupervisor.Recalibrate"/>).
         /// </summary>
         public CheckReport Calibrate(long picolitersPerStep)
         {
@@ -241,27 +261,36 @@ namespace OpenIdds.Firmware.Device
             }
             if (report.Accepted)
             {
-                long steps = _supervisor.Pump.StepsTaken;
-                Nanoliters left = _supervisor.ComputedReservoir;
-                bool filled = _supervisor.EverFilled;
-                _calibration = new Calibration(picolitersPerStep);
-                _scratch = new DosingScheduler(new ConstantRate(NanolitersPerHour.Zero), _calibration, Milliseconds.Zero, DosingScheduler.Horizon);
-                PumpStage stage = _therapy.Configuration.Stage;
-                _supervisor = new SafetySupervisor(_hardware, _calibration, _setup.SupervisorSettingsFor(stage), this, StorageValid, ResetCause.PowerOn);
-                _supervisor.Pump.RestoreStepCount(steps);
-                if (filled) _supervisor.Filled(left, steps);
-                _supervisor.Reservoir.SetLowThreshold(_therapy.Configuration.LowReservoirThreshold);
+                _supervisor.Recalibrate(new Calibration(picolitersPerStep));
                 _events.Append(EventKind.Calibrated, now, picolitersPerStep, 0);
             }
             Commit(now);
             return report;
         }
 
+        /// <summary>
+        /// A service engineer replaces the key of <paramref name="role"/>: <paramref name="wrapped"/> is the
+        /// new key XORed with the pad of this request's <paramref name="counter"/> under the service key.
+        /// </summary>
+        public void ProvisionKey(Role role, byte[] wrapped, uint counter)
+        {
+            Milliseconds now = Now;
+            byte[] service = new byte[KeyRing.KeyBytes];
+            _keys.CopyKey(Role.Service, service, 0);
+            byte[] pad = new byte[KeyRing.KeyBytes];
+            KeyRing.WrapPad(service, 0, counter, role, pad, 0);
+            for (int i = 0; i < pad.Length; i++) pad[i] = (byte)(pad[i] ^ wrapped[i]);
+            _keys.Set(role, pad, 0, true);
+            _keyStore.Save(_keys);
+            _events.Append(EventKind.KeyProvisioned, now, (long)role, 0);
+            Commit(now);
+        }
+
         /// <summary>Hands whatever changed to the motor and journals it (JOURNAL-BEFORE-EFFECT).</summary>
         private void Commit(Milliseconds now)
         {
-            if (!_resumePending && NeedsSync(now)) SyncDelivery(now);
-            WriteRecord(now, now);
+            _delivery.AfterCommand(now);
+            _journal.Write(now, now);
         }
 
         /// <summary>Programming a delivery needs a pump that is not alarm-stopped or in the safe state.</summary>
@@ -281,7 +310,7 @@ namespace OpenIdds.Firmware.Device
         {
             CheckReport report = new CheckReport();
             report.Add(TherapyError.PumpNotReady, CheckOutcome.Refused, what + " while the pump is " + SafetyStateMachine.StateName(_supervisor.State) + "; the limit is running (a clinician reset and programming end an alarm stop)");
-            _events.Append(EventKind.ProgrammingRefused, Now, 0, (long)TherapyError.PumpNotReady);
+            _recorder.Record(Now, TherapyRecordKind.ProgrammingRefused, TherapyError.PumpNotReady, 0, report[0].Message);
             return report;
         }
 
@@ -290,7 +319,7 @@ namespace OpenIdds.Firmware.Device
         /// <paramref name="who"/> (1 patient, 2 clinician), logged with its real reason: the alarm that
         /// forbids it, else the state that does.
         /// </summary>
-        private CheckReport BolusRefusal(string what, int who)
+        private CheckReport BolusRefusal(string what, TherapyRecordKind refused, int who)
         {
             CheckReport report = new CheckReport();
             AlarmCode blocking = BolusInterlock.Blocking(_supervisor.Alarms);
@@ -302,99 +331,9 @@ namespace OpenIdds.Firmware.Device
             else if (!Delivering())
             {
                 report.Add(TherapyError.PumpNotReady, CheckOutcome.Refused, what + " while the pump is " + SafetyStateMachine.StateName(_supervisor.State) + "; the limit is running");
-                _events.Append(EventKind.BolusRefused, Now, who, (long)TherapyError.PumpNotReady);
+                _recorder.Record(Now, refused, TherapyError.PumpNotReady, 0, report[0].Message);
             }
             return report;
-        }
-
-        private void LogDiary(Milliseconds now, long a, long b)
-        {
-            _diaryLog.Append(EventKind.DiaryEntry, now, a, b);
-            _events.Append(EventKind.DiaryEntry, now, a, b);
-        }
-
-        /// <summary>The link to the programmer: the protocol endpoint reads and answers frames here.</summary>
-        private void PollLink()
-        {
-            _endpoint.Poll();
-        }
-
-        /// <summary>What <see cref="Program"/> would say, without changing anything (the programmer's review screen).</summary>
-        public CheckReport Review(Prescription prescription)
-        {
-            if (prescription.Mode != DeliveryMode.Stopped && !MayProgram()) return NotReady("programming " + DeliveryModeName.Of(prescription.Mode));
-            return _therapy.Review(prescription, Now);
-        }
-
-        /// <summary>
-        /// A service engineer replaces the key of <paramref name="role"/>: <paramref name="wrapped"/> is the
-        /// new key XORed with the pad of this request's <paramref name="counter"/> under the service key.
-        /// </summary>
-        public void ProvisionKey(Protocol.Role role, byte[] wrapped, uint counter)
-        {
-            Milliseconds now = Now;
-            byte[] service = new byte[Protocol.KeyRing.KeyBytes];
-            _keys.CopyKey(Protocol.Role.Service, service, 0);
-            byte[] pad = new byte[Protocol.KeyRing.KeyBytes];
-            Protocol.KeyRing.WrapPad(service, 0, counter, role, pad, 0);
-            for (int i = 0; i < pad.Length; i++) pad[i] = (byte)(pad[i] ^ wrapped[i]);
-            _keys.Set(role, pad, 0, true);
-            _keyStore.Save(_keys);
-            _events.Append(EventKind.KeyProvisioned, now, (long)role, 0);
-            Commit(now);
-        }
-
-        /// <summary>Everything `iddsctl status` shows, as of now.</summary>
-        public Protocol.Messages.StatusMessage Status()
-        {
-            Milliseconds now = Now;
-            _therapy.Tick(now);
-            Protocol.Messages.StatusMessage m = new Protocol.Messages.StatusMessage();
-            m.DeviceId = _setup.DeviceId;
-            m.State = (int)_supervisor.State;
-            m.Stage = (int)_therapy.Configuration.Stage;
-            m.PumpTime = now.Value;
-            m.Prescription = _therapy.Prescription;
-            Milliseconds next;
-            m.RateNow = Delivering() ? _therapy.Profile.RateAt(now, out next).Value : 0;
-            m.DailyDoseNanograms = _therapy.CurrentDailyDose.Value;
-            ReservoirMonitor reservoir = _supervisor.Reservoir;
-            m.ReservoirComputed = _supervisor.ComputedReservoir.Value;
-            m.ReservoirMeasuredValid = reservoir.HasMeasured;
-            m.LevelSensorFitted = reservoir.SensorFitted;
-            m.ReservoirMeasured = reservoir.Measured.Value;
-            m.LowReservoirThreshold = _therapy.Configuration.LowReservoirThreshold.Value;
-            m.NextRefillAt = _therapy.NextRefillAt(new Nanoliters(m.ReservoirComputed), now).Value;
-            BatteryLifeMonitor battery = _supervisor.Battery;
-            m.Battery = battery.EndOfService ? 3 : battery.ElectiveReplacement ? 2 : battery.Low ? 1 : 0;
-            int millivolts;
-            _hardware.Battery.Read(out millivolts);
-            m.BatteryMillivolts = millivolts;
-            m.RollingDoseNanograms = _therapy.RollingDose.Value;
-            m.PatientBolusesIn24Hours = _therapy.PatientBolusesInLast24Hours(now);
-            m.LastPatientBolus = _therapy.LastPatientBolus.Value;
-            PatientBolusSettings? pb = _therapy.Prescription.PatientBolus;
-            if (pb != null && !_therapy.LastPatientBolus.IsNever) m.LockoutEndsAt = _therapy.LastPatientBolus.Value + pb.Lockout.Value;
-            m.TipArrival = _therapy.TipArrival.Value;
-            long given = _therapy.DeliveredMass.Value - _missedMass;
-            m.DeliveredNanograms = given > 0 ? given : 0;
-            m.StepsTaken = _supervisor.Pump.StepsTaken;
-            m.StepsMissed = _supervisor.Pump.StepsMissed;
-            m.PicolitersPerStep = _calibration.PicolitersPerStep;
-            m.DevelopmentKeys = _keys.AnyDevelopmentKey;
-            m.DevelopmentKeysMayDeliver = _setup.DevelopmentKeysMayDeliver;
-            m.RefillOpen = _refill != null;
-            m.StorageValid = StorageValid;
-            AlarmSystem alarms = _supervisor.Alarms;
-            for (int i = 0; i < AlarmTable.Count && m.AlarmCount < Protocol.Messages.StatusMessage.MaxAlarms; i++)
-            {
-                AlarmDefinition row = AlarmTable.At(i);
-                if (!alarms.IsShown(row.Code)) continue;
-                m.AlarmCodes[m.AlarmCount] = (int)row.Code;
-                m.AlarmFlags[m.AlarmCount] = (row.Latched ? 1 : 0) | (alarms.IsQuiet(row.Code, now) ? 2 : 0) | (row.StopsDelivery ? 4 : 0) | ((int)row.Priority << 4);
-                m.AlarmCount++;
-            }
-            return m;
         }
     }
 }

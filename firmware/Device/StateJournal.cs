@@ -7,7 +7,7 @@ using OpenIdds.Firmware.Units;
 namespace OpenIdds.Firmware.Device
 {
     /// <summary>
-    /// What the pump writes to flash and reads back after a reset, so that no delivered dose is ever
+    /// What the pump writes to flash and takes up after a reset, so that no delivered dose is ever
     /// lost from the records or counted twice, whatever fails:
     /// - INTENT-BEFORE-STEP: before the motor takes a step no record covers yet, the journal gets a
     ///   record of the schedule as it will stand one intent window ahead (worked out on a scratch
@@ -21,12 +21,41 @@ namespace OpenIdds.Firmware.Device
     ///   position, with pump time moved to it, so the steps it vouched for are never issued again and a
     ///   bolus in progress goes on to its original end.
     /// Writes: one record per intent window while delivering (144 a day at 10 min), one an hour (the
-    /// hourly line, so pump time never goes back more than an hour at a reset), plus one per change.
+    /// hourly line), plus one per change.
     /// </summary>
-    public sealed partial class InfusionPump
+    public sealed class StateJournal
     {
+        private readonly Journal _journal;
+        private readonly RecordBuffer _buffer;
+        private readonly PumpStateRecord _record;
+        private readonly SafetySupervisor _supervisor;
+        private readonly InfusionTherapy _therapy;
+        private readonly TrialDiary _diary;
+        private readonly uint[] _replayCounters;
+        private readonly DeliveryAccount _account;
+        private readonly ResumePoint _resume;
+        private readonly JournalRequest _request;
+        private readonly Milliseconds _intentWindow;
+        private DosingScheduler _scratch;
         private long _committedUntil = long.MinValue;
         private long _committedSteps;
+
+        public StateJournal(Journal journal, RecordBuffer buffer, PumpStateRecord record, SafetySupervisor supervisor, InfusionTherapy therapy, TrialDiary diary,
+            uint[] replayCounters, DeliveryAccount account, ResumePoint resume, JournalRequest request, Milliseconds intentWindow)
+        {
+            _journal = journal;
+            _buffer = buffer;
+            _record = record;
+            _supervisor = supervisor;
+            _therapy = therapy;
+            _diary = diary;
+            _replayCounters = replayCounters;
+            _account = account;
+            _resume = resume;
+            _request = request;
+            _intentWindow = intentWindow;
+            _scratch = Scratch(supervisor.Pump.Calibration);
+        }
 
         /// <summary>Steps the records vouch for as delivered: everything the motor did, plus at most one intent window.</summary>
         public long StepsRecorded { get { return _committedSteps; } }
@@ -35,46 +64,55 @@ namespace OpenIdds.Firmware.Device
         public long RecordsWritten { get; private set; }
 
         /// <summary>INTENT-BEFORE-STEP: a step falls due that no record vouches for yet.</summary>
-        private void WriteIntentIfStepDue(Milliseconds now)
+        public void WriteIntentIfStepDue(Milliseconds now)
         {
             DosingScheduler? live = _supervisor.Pump.Scheduler;
             if (live == null || _supervisor.Pump.State != Control.PumpState.Running) return;
             if (live.NextStepDue > now || now.Value < _committedUntil) return;
-            WriteRecord(now, new Milliseconds(now.Value + _setup.IntentWindow.Value));
+            Write(now, new Milliseconds(now.Value + _intentWindow.Value));
+        }
+
+        /// <summary>The delivery changed: the next due step needs a new intent record, whatever the last one covered.</summary>
+        public void IntentChanged() { _committedUntil = long.MinValue; }
+
+        /// <summary>Writes the record if a change asked for one this tick.</summary>
+        public void WriteIfAsked(Milliseconds now)
+        {
+            if (_request.Due) Write(now, now);
         }
 
         /// <summary>Writes the pump's state as of <paramref name="now"/>, vouching for the steps due up to <paramref name="horizon"/>.</summary>
-        private void WriteRecord(Milliseconds now, Milliseconds horizon)
+        public void Write(Milliseconds now, Milliseconds horizon)
         {
             DosingScheduler? live = _supervisor.Pump.Scheduler;
             SchedulerPosition position = new SchedulerPosition(now, 0, 0, 0);
             long delivered = _supervisor.Pump.StepsTaken;
-            BolusOverlays profile = _therapy.Profile;
             if (live != null && _supervisor.Pump.State == Control.PumpState.Running)
             {
-                _scratch.MoveTo(live.Position, profile);
+                DosingScheduler scratch = ScratchFor(live.Calibration);
+                scratch.MoveTo(live.Position, _therapy.Profile);
                 int missed;
-                _scratch.Advance(horizon, out missed);
-                position = _scratch.Position;
+                scratch.Advance(horizon, out missed);
+                position = scratch.Position;
                 // The steps the scratch scheduler hands out up to the horizon are the ones this record vouches for.
-                delivered = _supervisor.Pump.StepsTaken + (_scratch.StepsTaken - live.StepsTaken);
+                delivered = _supervisor.Pump.StepsTaken + (scratch.StepsTaken - live.StepsTaken);
             }
-            else if (_resumePending)
+            else if (_resume.Pending)
             {
-                position = _resumePosition;
+                position = _resume.Position;
             }
             _record.PumpTime = now.Value;
             _record.Position = position;
             _record.StepsDelivered = delivered;
-            _record.PicolitersPerStep = _calibration.PicolitersPerStep;
+            _record.PicolitersPerStep = _supervisor.Pump.Calibration.PicolitersPerStep;
             _record.ReservoirFill = _supervisor.Fill.Value;
             _record.StepsAtFill = _supervisor.StepsAtFill;
             _record.ReservoirFilled = _supervisor.EverFilled;
             for (int i = 0; i < PumpStateRecord.Roles; i++) _record.ReplayCounters[i] = _replayCounters[i];
             _record.AlarmLatches = _supervisor.Alarms.LatchedBits;
-            _record.StepsAtLastHour = _stepsAtHour;
-            _record.MassAtLastHour = _massAtHour;
-            _record.NextHourAt = _nextHour;
+            _record.StepsAtLastHour = _account.StepsAtHour;
+            _record.MassAtLastHour = _account.MassAtHour;
+            _record.NextHourAt = _account.NextHourAt;
             _record.TrialStart = _diary.TrialStart.Value;
             _record.TrialDeliveredAtStart = _diary.DeliveredAtStart.Value;
             _record.TrialGrantedAtStart = _diary.GrantedAtStart;
@@ -86,11 +124,17 @@ namespace OpenIdds.Firmware.Device
             RecordsWritten++;
             _committedSteps = delivered;
             _committedUntil = horizon.Value;
-            _dirty = false;
+            _request.Clear();
         }
 
-        /// <summary>Takes up a recovered record: counts, fill, counters, latches, hourly line, and whether delivery resumes.</summary>
-        private void RestoreFromRecord(Milliseconds now)
+        /// <summary>
+        /// Takes up the recovered record's counts, fill, counters, latches and hourly line, and whether
+        /// delivery resumes (RESUME-AFTER-RESET).
+        /// BOLUS-ABANDONED-AFTER-OUTAGE: after a real power-off (not a brown-out glitch) the pump cannot
+        /// know how long it was off; the rest of a bolus given late is not the bolus the patient asked
+        /// for, so it is abandoned and logged (the patient may ask again, within the lockout rules).
+        /// </summary>
+        public void Restore(Milliseconds now, ResetCause cause, EventLog events)
         {
             _supervisor.Pump.RestoreStepCount(_record.StepsDelivered);
             if (_record.ReservoirFilled) _supervisor.Filled(new Nanoliters(_record.ReservoirFill), _record.StepsAtFill);
@@ -98,36 +142,26 @@ namespace OpenIdds.Firmware.Device
             _supervisor.Alarms.RestoreLatched(_record.AlarmLatches, now);
             _committedSteps = _record.StepsDelivered;
             _committedUntil = _record.Position.IntegratedTo.Value;
-            _stepsAtHour = _record.StepsAtLastHour;
-            _massAtHour = _record.MassAtLastHour;
-            if (_record.NextHourAt > 0) _nextHour = _record.NextHourAt;
-            _diary = new TrialDiary(new Milliseconds(_record.TrialStart), new Nanograms(_record.TrialDeliveredAtStart), _record.TrialGrantedAtStart, _record.TrialRefusedAtStart, _record.TrialBaselineEntries);
-            // BOLUS-ABANDONED-AFTER-OUTAGE: after a real power-off (not a brown-out glitch) the pump cannot
-            // know how long it was off; the rest of a bolus given late is not the bolus the patient asked
-            // for, so it is abandoned and logged (the patient may ask again, within the lockout rules).
-            if (_setup.ResetCause == ResetCause.PowerOn)
+            _account.Restore(_record.StepsAtLastHour, _record.MassAtLastHour, _record.NextHourAt);
+            if (cause == ResetCause.PowerOn)
             {
                 int abandoned = _therapy.AbandonBoluses(now);
-                if (abandoned > 0) _events.Append(EventKind.BolusAbandoned, now, abandoned, 0);
+                if (abandoned > 0) events.Append(EventKind.BolusAbandoned, now, abandoned, 0);
             }
-            _resumePending = _therapy.Prescription.Mode != DeliveryMode.Stopped;
-            _resumePosition = _record.Position;
-            _resumeSteps = _record.StepsDelivered;
-            _events.Append(EventKind.Reset, now, _record.StepsDelivered, (long)_setup.ResetCause);
+            _resume.Set(_therapy.Prescription.Mode != DeliveryMode.Stopped, _record.Position, _record.StepsDelivered);
+            events.Append(EventKind.Reset, now, _record.StepsDelivered, (long)cause);
         }
 
-        /// <summary>The diary's entries live in their own ring (a flood of other events cannot push them out); they are read back at start-up.</summary>
-        private void ReplayDiary()
+        private DosingScheduler ScratchFor(Calibration calibration)
         {
-            EventKind kind;
-            Milliseconds at;
-            long a, b;
-            for (uint s = _diaryLog.Oldest; s != 0 && s <= _diaryLog.Newest; s++)
-            {
-                if (!_diaryLog.Read(s, out kind, out at, out a, out b) || kind != EventKind.DiaryEntry) continue;
-                if (a >= 0) _diary.AddPain(at, (int)a);
-                else _diary.AddActivity(at, (ActivityKind)(b >> 16), (int)(b & 0xFFFF));
-            }
+            // A calibration changes only while stopped; the scratch scheduler follows it at the next write.
+            if (_scratch.Calibration.PicolitersPerStep != calibration.PicolitersPerStep) _scratch = Scratch(calibration);
+            return _scratch;
+        }
+
+        private static DosingScheduler Scratch(Calibration calibration)
+        {
+            return new DosingScheduler(new ConstantRate(NanolitersPerHour.Zero), calibration, Milliseconds.Zero, DosingScheduler.Horizon);
         }
     }
 }
