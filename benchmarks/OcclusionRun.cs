@@ -36,7 +36,7 @@ public static class OcclusionRun
         Seed = seed,
         Duration = duration,
         Drug = new DrugSpec { Name = "morphine", ConcentrationUgPerMl = concentration },
-        Prescription = new PrescriptionSpec { Mode = "continuous", RateUlPerH = rate },
+        Prescription = new PrescriptionSpec { Mode = "continuous", RateUlPerH = (decimal)rate },
     };
 
     /// <summary>A day of ordinary life, the occlusion at a seeded waking hour, and a posture change, two coughs and a strain in its first five minutes.</summary>

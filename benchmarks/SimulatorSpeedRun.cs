@@ -30,7 +30,7 @@ public static class SimulatorSpeedRun
             Duration = "365d",
             Seed = 365,
             Drug = new DrugSpec { Name = "morphine", ConcentrationUgPerMl = 10_000 },
-            Prescription = new PrescriptionSpec { Mode = "flex", Steps = { new FlexStepSpec { At = "06:00", RateUlPerH = 2.5 }, new FlexStepSpec { At = "22:00", RateUlPerH = 2.0 } } },
+            Prescription = new PrescriptionSpec { Mode = "flex", Steps = { new FlexStepSpec { At = "06:00", RateUlPerH = 2.5m }, new FlexStepSpec { At = "22:00", RateUlPerH = 2.0m } } },
             Actions = actions,
         });
     }
