@@ -1,7 +1,7 @@
 using OpenIdds.Simulator.Running;
 using OpenIdds.Simulator.Scenarios;
 
-namespace OpenIdds.Benchmarks;
+namespace OpenIdds.Measurements;
 
 /// <summary>
 /// The flash write budget, measured rather than reckoned: 60 days of an implanted pump on the board's
