@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using OpenIdds.Programmer.Link;
+
 
 namespace OpenIdds.Programmer.Cli;
 
@@ -12,7 +12,7 @@ namespace OpenIdds.Programmer.Cli;
 /// </summary>
 public static class JsonFieldCheck
 {
-    /// <summary>Throws a <see cref="LinkException"/> for the first property of <paramref name="json"/> that <typeparamref name="T"/> does not have.</summary>
+    /// <summary>Throws an <see cref="InputException"/> for the first property of <paramref name="json"/> that <typeparamref name="T"/> does not have.</summary>
     public static void Check<T>(string json, JsonSerializerOptions options, string source)
     {
         JsonDocument doc;
@@ -42,7 +42,7 @@ public static class JsonFieldCheck
                 continue;
             }
             string? nearest = known.Keys.OrderBy(k => Distance(k, property.Name)).FirstOrDefault(k => Distance(k, property.Name) <= Math.Max(2, k.Length / 3));
-            throw new LinkException($"{source}: {at}: '{property.Name}' is not a field here" + (nearest == null ? "" : $"; did you mean '{nearest}'?") +
+            throw new InputException($"{source}: {at}: '{property.Name}' is not a field here" + (nearest == null ? "" : $"; did you mean '{nearest}'?") +
                 $" The fields{(path.Length == 0 ? "" : $" of {path}")} are: {string.Join(", ", known.Keys)}");
         }
     }
