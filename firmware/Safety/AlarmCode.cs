@@ -25,5 +25,7 @@ namespace OpenIdds.Firmware.Safety
         TherapyStoppedLong = 19,
         UnderDelivery = 20,
         DrugExpiring = 21,
+        CatheterIntegritySuspected = 22,
+        PartialOcclusion = 23,
     }
 }
