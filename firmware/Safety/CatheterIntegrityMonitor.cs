@@ -11,15 +11,19 @@ namespace OpenIdds.Firmware.Safety
     /// readings every <see cref="SamplePeriodMilliseconds"/>, between strokes (a stroke restarts the burst
     /// <see cref="SettleMilliseconds"/> later; after <see cref="GiveUpMilliseconds"/> without a clean
     /// burst it waits for the next interval). The first <see cref="BaselineBursts"/> bursts are the
-    /// patient's own baseline. Rules (docs/hazards.md):
-    /// - CATHETER-PULSATILITY-LOST: both band energies below 1/<see cref="LossDivisor"/> of the baseline
-    ///   in <see cref="ConsecutiveBursts"/> bursts in a row: catheter-integrity-suspected.
-    /// - PARTIAL-KINK-BY-DAMPING: the cardiac energy below 1/<see cref="LossDivisor"/> of its baseline while
-    ///   the respiratory energy stays above it, in <see cref="ConsecutiveBursts"/> bursts in a row: partial-occlusion.
+    /// patient's own baseline: per band the mean of the middle two, so a cough or a posture change in one
+    /// or two of them (a step floods every band, the noise bins too) does not inflate it. A later burst
+    /// whose noise is over <see cref="DisturbedNoiseMultiple"/> times the baseline's was disturbed the same
+    /// way: it is not judged and leaves the runs as they were. Rules (docs/hazards.md):
+    /// - CATHETER-PULSATILITY-LOST: every judged band's energy below 1/<see cref="LossDivisor"/> of its
+    ///   baseline in <see cref="ConsecutiveBursts"/> bursts in a row: catheter-integrity-suspected.
+    /// - PARTIAL-KINK-BY-DAMPING: both bands judged, the cardiac energy below 1/<see cref="LossDivisor"/> of
+    ///   its baseline while the respiratory energy stays above it, in <see cref="ConsecutiveBursts"/> bursts in a row: partial-occlusion.
     /// - PULSATILITY-FLOOR: a baseline whose cardiac or respiratory signal (band energy less the burst's own
     ///   noise, <see cref="PulseBandEnergy"/>) is under <see cref="FloorNoiseMultiple"/> times the noise in
     ///   that band is too small to judge: a lost pulse could not fall clearly under 1/<see cref="LossDivisor"/>
-    ///   of it. The monitor then raises nothing and says so (<see cref="Monitoring"/> false).
+    ///   of it. The other band is judged alone; with neither, the monitor raises nothing and says so
+    ///   (<see cref="Monitoring"/> false).
     /// </summary>
     public sealed class CatheterIntegrityMonitor
     {
@@ -47,13 +51,18 @@ namespace OpenIdds.Firmware.Safety
         /// <summary>PULSATILITY-FLOOR: the baseline signal of each band must be at least 4 x the band's noise energy, so that 1/8 of it (half the noise) stands clear of the noise estimate's burst-to-burst spread (about a third of it in the cardiac band).</summary>
         public const int FloorNoiseMultiple = 4;
 
+        /// <summary>A burst with more than 4 x the baseline's noise per bin held a transient (cough, strain, posture change): not judged.</summary>
+        public const int DisturbedNoiseMultiple = 4;
+
         private readonly PulseBandEnergy _bands = new PulseBandEnergy();
+        private readonly long[] _respiratoryLearned = new long[BaselineBursts];
+        private readonly long[] _cardiacLearned = new long[BaselineBursts];
+        private readonly long[] _noiseLearned = new long[BaselineBursts];
         private Milliseconds _nextBurst;
         private Milliseconds _nextSample = Milliseconds.Never;
         private Milliseconds _burstBegan;
         private bool _inBurst;
         private int _baselineCount;
-        private long _respiratorySum, _cardiacSum, _noiseSum;
         private long _noiseBaseline;
         private long _respiratoryBaseline, _cardiacBaseline;
         private int _lostRun, _kinkRun;
@@ -66,16 +75,14 @@ namespace OpenIdds.Firmware.Safety
         /// <summary>When the monitor needs the next pressure reading (the next sample, or the next burst).</summary>
         public Milliseconds NextWake { get { return _inBurst ? _nextSample : _nextBurst; } }
 
-        /// <summary>The baseline is learned and above the PULSATILITY-FLOOR: the rules judge.</summary>
-        public bool Monitoring
-        {
-            get
-            {
-                return _baselineCount >= BaselineBursts
-                    && _respiratoryBaseline > FloorNoiseMultiple * _noiseBaseline * PulseBandEnergy.RespiratoryBins
-                    && _cardiacBaseline > FloorNoiseMultiple * _noiseBaseline * PulseBandEnergy.CardiacBins;
-            }
-        }
+        /// <summary>The baseline is learned and at least one band is above the PULSATILITY-FLOOR: the rules judge.</summary>
+        public bool Monitoring { get { return RespiratoryJudged || CardiacJudged; } }
+
+        /// <summary>The respiratory baseline is above the PULSATILITY-FLOOR: that band is judged.</summary>
+        public bool RespiratoryJudged { get { return _baselineCount >= BaselineBursts && _respiratoryBaseline > FloorNoiseMultiple * _noiseBaseline * PulseBandEnergy.RespiratoryBins; } }
+
+        /// <summary>The cardiac baseline is above the PULSATILITY-FLOOR: that band is judged.</summary>
+        public bool CardiacJudged { get { return _baselineCount >= BaselineBursts && _cardiacBaseline > FloorNoiseMultiple * _noiseBaseline * PulseBandEnergy.CardiacBins; } }
 
         /// <summary>Bursts still to learn the baseline from.</summary>
         public int BaselineBurstsLeft { get { return _baselineCount >= BaselineBursts ? 0 : BaselineBursts - _baselineCount; } }
@@ -89,6 +96,9 @@ namespace OpenIdds.Firmware.Safety
         /// <summary>Completed checks (bursts) since the last <see cref="Relearn"/>, and when the last one ended.</summary>
         public int Checks { get; private set; }
         public Milliseconds LastCheck { get; private set; }
+
+        /// <summary>Bursts not judged since the last <see cref="Relearn"/> because a transient disturbed them.</summary>
+        public int Disturbed { get; private set; }
 
         /// <summary>Bursts given up since the last <see cref="Relearn"/> (strokes too frequent for a clean burst).</summary>
         public int Skipped { get; private set; }
@@ -111,9 +121,6 @@ namespace OpenIdds.Firmware.Safety
         public void Relearn(Milliseconds now)
         {
             _baselineCount = 0;
-            _respiratorySum = 0;
-            _cardiacSum = 0;
-            _noiseSum = 0;
             _noiseBaseline = 0;
             _respiratoryBaseline = 0;
             _cardiacBaseline = 0;
@@ -121,6 +128,7 @@ namespace OpenIdds.Firmware.Safety
             _kinkRun = 0;
             Checks = 0;
             Skipped = 0;
+            Disturbed = 0;
             LastCheck = Milliseconds.Never;
             _inBurst = false;
             _nextBurst = now;
@@ -178,24 +186,41 @@ namespace OpenIdds.Firmware.Safety
             long respiratory = _bands.RespiratorySignal, cardiac = _bands.CardiacSignal;
             if (_baselineCount < BaselineBursts)
             {
-                _respiratorySum += respiratory;
-                _cardiacSum += cardiac;
-                _noiseSum += _bands.NoisePerBin;
+                _respiratoryLearned[_baselineCount] = respiratory;
+                _cardiacLearned[_baselineCount] = cardiac;
+                _noiseLearned[_baselineCount] = _bands.NoisePerBin;
                 _baselineCount++;
                 if (_baselineCount == BaselineBursts)
                 {
-                    _respiratoryBaseline = _respiratorySum / BaselineBursts;
-                    _cardiacBaseline = _cardiacSum / BaselineBursts;
-                    _noiseBaseline = _noiseSum / BaselineBursts;
+                    _respiratoryBaseline = MiddleMean(_respiratoryLearned);
+                    _cardiacBaseline = MiddleMean(_cardiacLearned);
+                    _noiseBaseline = MiddleMean(_noiseLearned);
                 }
                 return;
             }
+            if (_bands.NoisePerBin > DisturbedNoiseMultiple * _noiseBaseline) { Disturbed++; return; }
             if (!Monitoring) return;
             bool cardiacLost = cardiac * LossDivisor < _cardiacBaseline;
             bool respiratoryLost = respiratory * LossDivisor < _respiratoryBaseline;
-            // CATHETER-PULSATILITY-LOST and PARTIAL-KINK-BY-DAMPING: a run of bursts, reset by one normal burst.
-            _lostRun = cardiacLost && respiratoryLost ? _lostRun + 1 : 0;
-            _kinkRun = cardiacLost && !respiratoryLost ? _kinkRun + 1 : 0;
+            // CATHETER-PULSATILITY-LOST: every judged band lost. PARTIAL-KINK-BY-DAMPING: both bands judged,
+            // the cardiac lost, the respiratory kept. Each a run of bursts, reset by one burst without it.
+            bool lost = (cardiacLost || !CardiacJudged) && (respiratoryLost || !RespiratoryJudged);
+            bool kink = CardiacJudged && RespiratoryJudged && cardiacLost && !respiratoryLost;
+            _lostRun = lost ? _lostRun + 1 : 0;
+            _kinkRun = kink ? _kinkRun + 1 : 0;
+        }
+
+        // The mean of the two middle values (sorted in place: the baseline arrays are used once).
+        private static long MiddleMean(long[] values)
+        {
+            for (int i = 1; i < values.Length; i++)
+            {
+                long v = values[i];
+                int j = i - 1;
+                while (j >= 0 && values[j] > v) { values[j + 1] = values[j]; j--; }
+                values[j + 1] = v;
+            }
+            return (values[values.Length / 2 - 1] + values[values.Length / 2]) / 2;
         }
 
         private static int Percent(long energy, long baseline)

@@ -23,7 +23,31 @@ namespace OpenIdds.Tests.Unit.Safety
             PulseTrace trace = new PulseTrace();
             trace.CardiacAmplitudePascals = 133;
             trace.RespiratoryAmplitudePascals = 200;
+            trace.NoisePascals = 25;
             return trace;
+        }
+
+        [TestMethod]
+        public void Coughs_in_two_baseline_bursts_neither_inflate_the_baseline_nor_count_later()
+        {
+            CatheterIntegrityMonitor monitor = new CatheterIntegrityMonitor(Milliseconds.Zero);
+            PulseTrace coughing = Intact();
+            coughing.CoughAtMilliseconds = 10000;
+            Run(monitor, coughing, 1);
+            Run(monitor, Intact(), 2);
+            coughing.CoughAtMilliseconds = 3 * Milliseconds.PerHour * 4 + 10000;
+            Run(monitor, coughing, 1);
+            Run(monitor, Intact(), 2);
+            Assert.IsTrue(monitor.Monitoring);
+            for (int day = 0; day < 5; day++)
+            {
+                coughing.CoughAtMilliseconds = monitor.NextWake.Value + 5000;
+                Run(monitor, coughing, 1);
+                Run(monitor, Intact(), 5);
+            }
+            Assert.AreEqual(5, monitor.Disturbed);
+            Assert.IsFalse(monitor.Suspected);
+            Assert.IsFalse(monitor.PartiallyOccluded);
         }
 
         [TestMethod]
@@ -94,10 +118,28 @@ namespace OpenIdds.Tests.Unit.Safety
         }
 
         [TestMethod]
+        public void A_cardiac_pulse_under_the_floor_leaves_the_respiratory_band_to_judge_alone()
+        {
+            CatheterIntegrityMonitor monitor = new CatheterIntegrityMonitor(Milliseconds.Zero);
+            PulseTrace smallPulse = Intact();
+            smallPulse.CardiacAmplitudePascals = 10;
+            Run(monitor, smallPulse, CatheterIntegrityMonitor.BaselineBursts);
+            Assert.IsFalse(monitor.CardiacJudged);
+            Assert.IsTrue(monitor.RespiratoryJudged);
+            PulseTrace lost = new PulseTrace();
+            lost.NoisePascals = 25;
+            Run(monitor, lost, CatheterIntegrityMonitor.ConsecutiveBursts);
+            Assert.IsTrue(monitor.Suspected);
+            Assert.IsFalse(monitor.PartiallyOccluded, "no kink without a judged cardiac band");
+        }
+
+        [TestMethod]
         public void A_baseline_under_the_floor_judges_nothing()
         {
             CatheterIntegrityMonitor monitor = new CatheterIntegrityMonitor(Milliseconds.Zero);
-            Run(monitor, new PulseTrace(), CatheterIntegrityMonitor.BaselineBursts + 10);
+            PulseTrace noiseOnly = new PulseTrace();
+            noiseOnly.NoisePascals = 25;
+            Run(monitor, noiseOnly, CatheterIntegrityMonitor.BaselineBursts + 10);
             Assert.IsFalse(monitor.Monitoring);
             Assert.IsFalse(monitor.Suspected);
         }

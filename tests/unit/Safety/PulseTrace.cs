@@ -10,6 +10,10 @@ namespace OpenIdds.Tests.Unit.Safety
         public double RespiratoryHertz = 0.25;
         public int RampPascalsPerMinute;
 
+        /// <summary>A cough: this many pascals more for 800 ms from <see cref="CoughAtMilliseconds"/>.</summary>
+        public int CoughPascals = 5333;
+        public long CoughAtMilliseconds = -1;
+
         /// <summary>White noise of this sd, Pa (uniform, from a fixed linear congruential sequence).</summary>
         public int NoisePascals;
         private uint _state = 12345;
@@ -20,6 +24,7 @@ namespace OpenIdds.Tests.Unit.Safety
             double value = BaselinePascals + RampPascalsPerMinute * seconds / 60.0
                 + CardiacAmplitudePascals * Sine(2 * 3.14159265358979 * CardiacHertz * seconds)
                 + RespiratoryAmplitudePascals * Sine(2 * 3.14159265358979 * RespiratoryHertz * seconds + 1.0);
+            if (CoughAtMilliseconds >= 0 && milliseconds >= CoughAtMilliseconds && milliseconds < CoughAtMilliseconds + 800) value += CoughPascals;
             if (NoisePascals > 0)
             {
                 _state = _state * 1664525 + 1013904223;
