@@ -26,5 +26,7 @@ namespace OpenIdds.Firmware.Safety
         UnderDelivery = 20,
         DrugExpiring = 21,
         TrialSideEffect = 22,
+        CatheterIntegritySuspected = 23,
+        PartialOcclusion = 24,
     }
 }

@@ -58,10 +58,14 @@ namespace OpenIdds.Firmware.Safety
                 "the fill reaches the drug library's maximum time in the reservoir within 7 days (morphine 90 d, baclofen 180 d, ziconotide 40 d): refill before the drug degrades; delivery goes on"),
             new AlarmDefinition(AlarmCode.TrialSideEffect, "trial-side-effect", AlarmPriority.High, true, 2 * Minute, 15 * Minute, true,
                 "the trial diary recorded respiratory depression or severe sedation: signs of opioid overdose; the trial infusion stops until a clinician reset"),
+            new AlarmDefinition(AlarmCode.CatheterIntegritySuspected, "catheter-integrity-suspected", AlarmPriority.Medium, true, 60 * Minute, 240 * Minute, false,
+                "the CSF pulse no longer reaches the pump: the tip may have left the intrathecal space, or the catheter leaks or is disconnected; the drug may not reach the CSF (baclofen: withdrawal); delivery goes on; a dye study or imaging confirms"),
+            new AlarmDefinition(AlarmCode.PartialOcclusion, "partial-occlusion", AlarmPriority.Medium, true, 60 * Minute, 240 * Minute, false,
+                "the cardiac pulse is damped while the respiratory wave still passes: the catheter's resistance has risen (a kink, a partial blockage) but not to an occlusion; delivery goes on; check the catheter"),
         };
 
         /// <summary>One more than the largest code: the size of per-alarm state arrays.</summary>
-        public const int CodeSpace = 23;
+        public const int CodeSpace = 25;
 
         public static int Count { get { return Rows.Length; } }
 

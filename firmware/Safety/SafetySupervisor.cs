@@ -29,6 +29,7 @@ namespace OpenIdds.Firmware.Safety
         private readonly PowerOnSelfTest _selfTest = new PowerOnSelfTest();
         private readonly OcclusionRelief _relief;
         private readonly UnderDeliveryMonitor _underDelivery = new UnderDeliveryMonitor();
+        private readonly CatheterIntegrityMonitor _catheter;
         private readonly bool _storageValid;
         private IRateProfile? _profile;
         private NanolitersPerHour _allowedRate;
@@ -60,6 +61,18 @@ namespace OpenIdds.Firmware.Safety
             _reservoir = new ReservoirMonitor(hardware.ReservoirLevel, settings.LowReservoir, settings.EmptyReservoir);
             _battery = new BatteryLifeMonitor(hardware.Battery, settings.BatteryMicroampereHours);
             _relief = new OcclusionRelief(hardware.Motor, calibration);
+            _catheter = new CatheterIntegrityMonitor(new Milliseconds(hardware.Clock.ElapsedMilliseconds));
+        }
+
+        /// <summary>The catheter integrity check (implanted pump with a pressure sensor only: the trial pump's strokes come too often for a clean burst).</summary>
+        public CatheterIntegrityMonitor Catheter { get { return _catheter; } }
+
+        private bool CatheterMonitored { get { return _settings.Implanted && _settings.HasPressureSensor; } }
+
+        /// <summary>The catheter was implanted again or revised: the integrity check learns the patient's baseline afresh.</summary>
+        public void CatheterRevised()
+        {
+            _catheter.Relearn(new Milliseconds(_hardware.Clock.ElapsedMilliseconds));
         }
 
         public SafetyState State { get { return _machine.State; } }
@@ -83,7 +96,8 @@ namespace OpenIdds.Firmware.Safety
             {
                 Milliseconds now = new Milliseconds(_hardware.Clock.ElapsedMilliseconds);
                 if (_machine.State == SafetyState.PowerOnSelfTest) return new Milliseconds(now.Value + 1);
-                return Milliseconds.Min(Milliseconds.Min(_pump.NextWake, _alarms.NextWake(now)), _relief.NextWake);
+                Milliseconds next = Milliseconds.Min(Milliseconds.Min(_pump.NextWake, _alarms.NextWake(now)), _relief.NextWake);
+                return CatheterMonitored ? Milliseconds.Min(next, _catheter.NextWake) : next;
             }
         }
 
@@ -320,6 +334,12 @@ namespace OpenIdds.Firmware.Safety
                 else if (_lastPressureStatus == SensorStatus.OutOfRange && (strokes > 0 || _pump.State == PumpState.Running)) _occlusion.AtFullScale(strokes);
                 else _occlusion.Delivered(strokes);
                 if (_pressure.Faulty) _alarms.Raise(AlarmCode.PressureSensorFault, now); else _alarms.ConditionGone(AlarmCode.PressureSensorFault, now);
+            }
+            if (CatheterMonitored)
+            {
+                _catheter.Observe(now, beforeOk, before, strokes);
+                Condition(AlarmCode.CatheterIntegritySuspected, _catheter.Suspected, now);
+                Condition(AlarmCode.PartialOcclusion, _catheter.PartiallyOccluded, now);
             }
             Condition(AlarmCode.MotorStall, MotorStalled, now);
             Condition(AlarmCode.OverInfusion, _guard.Tripped, now);

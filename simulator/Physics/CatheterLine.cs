@@ -5,8 +5,10 @@ namespace OpenIdds.Simulator.Physics;
 /// and drained through the catheter's resistance into the CSF, so line pressure jumps at a stroke and
 /// decays with time constant R x C (into an open catheter in well under a second; into a blocked one,
 /// never). Occlusion multiplies the resistance (partial) or cuts the flow (complete). A leak (a cracked
-/// catheter, a loose connector) sends a fraction of the outflow into tissue and leaves the line's
-/// pressure as it was; a disconnection sends all of it there, through the short outlet alone, at ~0 Pa.
+/// catheter, a loose connector) sends a fraction of the outflow into tissue and pulls the line's
+/// pressure that share of the way toward tissue pressure (~0 Pa); a disconnection sends all of it
+/// there, through the short outlet alone. A tip migrated out of the intrathecal space drains toward
+/// epidural or tissue pressure, and its drug is lost to the CSF.
 /// Transport is first-in first-out through the fixed dead volume (tubing + catheter): what leaves the
 /// tip is what entered the line a dead volume earlier, so a new drug reaches the tip only after the old
 /// one has been pushed out (the physics behind the bridge bolus).
@@ -41,6 +43,40 @@ public sealed class CatheterLine
 
     private double _leakFraction;
 
+    /// <summary>Where the tip lies. Out of the intrathecal space it drains toward epidural or tissue pressure, and what it delivers is lost to the CSF.</summary>
+    public TipPlacement Placement { get; set; } = TipPlacement.Intrathecal;
+
+    /// <summary>
+    /// Share of a CSF pressure wave of <paramref name="hertz"/> that reaches the sensor: the tip's
+    /// transmission, times the leak's divider (a leak path to tissue at ~0 Pa in parallel with the
+    /// catheter passes 1 - leak of it), times the line's R x C low-pass (a kink raises R).
+    /// </summary>
+    public double PulseGain(double hertz)
+    {
+        if (Disconnected || double.IsInfinity(OcclusionFactor)) return 0;
+        double tip = Placement switch
+        {
+            TipPlacement.Epidural => _p.EpiduralPulseTransmission,
+            TipPlacement.Subcutaneous => _p.SubcutaneousPulseTransmission,
+            _ => 1.0,
+        };
+        double wt = 2 * Math.PI * hertz * _p.ResistancePascalSecondsPerNanoliter * OcclusionFactor * _p.ComplianceNanolitersPerPascal;
+        return tip * (1 - _leakFraction) / Math.Sqrt(1 + wt * wt);
+    }
+
+    /// <summary>The pressure the line drains toward: the CSF's, the epidural space's or the tissue's, lowered by a leak's share toward tissue.</summary>
+    private double Sink(double csfPascals)
+    {
+        if (Disconnected) return 0.0;
+        double tip = Placement switch
+        {
+            TipPlacement.Epidural => _p.EpiduralPascals,
+            TipPlacement.Subcutaneous => 0.0,
+            _ => csfPascals,
+        };
+        return tip * (1 - _leakFraction);
+    }
+
     public double DeliveredToCsfNanoliters { get; private set; }
     public double DeliveredToCsfMicrograms { get; private set; }
     public double LeakedNanoliters { get; private set; }
@@ -67,7 +103,7 @@ public sealed class CatheterLine
     public void Flow(double seconds, double csfPascals)
     {
         if (seconds <= 0) return;
-        double sink = Disconnected ? 0.0 : csfPascals;
+        double sink = Sink(csfPascals);
         double resistance = _p.ResistancePascalSecondsPerNanoliter * (Disconnected ? _p.DisconnectedResistanceFactor : OcclusionFactor);
         if (double.IsInfinity(resistance)) return;
         double tau = resistance * _p.ComplianceNanolitersPerPascal;
@@ -103,7 +139,7 @@ public sealed class CatheterLine
         if (fromStore < volume) _line.Append(volume - fromStore, _line.BackConcentration);
         foreach (var (v, c) in _line.TakeFrontSegments(volume))
         {
-            if (Disconnected) LeakedNanoliters += v;
+            if (Disconnected || Placement != TipPlacement.Intrathecal) LeakedNanoliters += v;
             else if (_leakFraction > 0)
             {
                 double leaked = v * _leakFraction;
@@ -126,7 +162,7 @@ public sealed class CatheterLine
     /// </summary>
     private void Backward(double volume)
     {
-        if (Disconnected) return;
+        if (Disconnected || Placement != TipPlacement.Intrathecal) return;
         DeliveredToCsfNanoliters -= volume;
         _line.Prepend(volume, 0);
         var shifted = _line.TakeBackSegments(volume);

@@ -28,4 +28,19 @@ public static class DeterministicMath
         // cost up to a thousand multiplications per call (a 30 s sleep of the stiff implanted line).
         return sum * BitConverter.Int64BitsToDouble((long)(1023 - halvings) << 52);
     }
+
+    private const double TwoPi = 6.28318530717958647692;
+
+    /// <summary>sin x: reduced to [-pi, pi] with basic operations, then a Taylor series (error below 1e-12).</summary>
+    public static double Sin(double x)
+    {
+        double r = x - Math.Floor(x / TwoPi + 0.5) * TwoPi;
+        double term = r, sum = r, r2 = r * r;
+        for (int k = 1; k <= 15; k++)
+        {
+            term *= -r2 / ((2 * k) * (2 * k + 1));
+            sum += term;
+        }
+        return sum;
+    }
 }

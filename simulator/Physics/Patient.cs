@@ -18,6 +18,9 @@ public sealed class Patient
 
     public Posture Posture { get; set; } = Posture.Lying;
 
+    /// <summary>Rest, walking or asleep: moves the heart and breathing rates and the pulse amplitudes (<see cref="CsfPulsation"/>).</summary>
+    public PatientActivity Activity { get; set; } = PatientActivity.Rest;
+
     public void Cough(long now) => _coughUntil = now + _p.CoughMilliseconds;
 
     public void Strain(long now) => _strainUntil = now + _p.StrainMilliseconds;

@@ -116,4 +116,65 @@ public sealed record PhysicsParameters
 
     /// <summary>Density of the drug solution, mg/uL. 0.998: water at 20-25 C (IEC 60601-2-24 uses it).</summary>
     public double DensityMilligramsPerMicroliter { get; init; } = 0.998;
+
+    /// <summary>
+    /// The CSF pressure pulses (cardiac, respiratory, slow wave) at the sensor. Off by default: the
+    /// occlusion and false-alarm figures in docs/benchmarks.md were measured without them; the catheter
+    /// scenarios and the catheter benchmark turn it on (docs/catheter.md).
+    /// </summary>
+    public bool CsfPulsation { get; init; }
+
+    /// <summary>Cardiac CSF pulse amplitude (half peak-to-peak), lying at rest, population median, Pa. 1 mmHg: lumbar and intracranial pulse amplitudes of 1-4 mmHg peak-to-peak at normal pressure (Czosnyka and Pickard 2004).</summary>
+    public double CardiacAmplitudePascals { get; init; } = 133;
+
+    /// <summary>Respiratory CSF wave amplitude (half peak-to-peak), lying at rest, population median, Pa. 1.5 mmHg: respiratory waves of the same order as the cardiac pulse, larger in the lumbar sac (Williams 1976; Dreha-Kulaczewski et al. 2015).</summary>
+    public double RespiratoryAmplitudePascals { get; init; } = 200;
+
+    /// <summary>Spread of both amplitudes between patients, sd of the natural log. 0.4: a factor 1.5 either way for one patient in three (assumed).</summary>
+    public double PulseAmplitudeSpread { get; init; } = 0.4;
+
+    /// <summary>Resting heart rate, population mean, Hz. 1.15 (69/min), sd 0.17 (10/min), clamped to 48-102/min (Avram et al. 2019).</summary>
+    public double HeartRateHertz { get; init; } = 1.15;
+
+    public double HeartRateSpreadHertz { get; init; } = 0.17;
+
+    /// <summary>Resting breathing rate, population mean, Hz. 0.25 (15/min), sd 0.05, clamped to 10-24/min (Cretikos et al. 2008).</summary>
+    public double BreathingRateHertz { get; init; } = 0.25;
+
+    public double BreathingRateSpreadHertz { get; init; } = 0.05;
+
+    /// <summary>Heart rate walking, times resting. 1.4: ~95/min for a 69/min resting rate.</summary>
+    public double WalkingHeartRateFactor { get; init; } = 1.4;
+
+    /// <summary>Breathing rate walking, times resting. 1.5.</summary>
+    public double WalkingBreathingRateFactor { get; init; } = 1.5;
+
+    /// <summary>Heart and breathing rates asleep, times resting. 0.88.</summary>
+    public double SleepRateFactor { get; init; } = 0.88;
+
+    /// <summary>Cardiac pulse amplitude walking, times resting. 1.2 (a larger stroke volume; assumed).</summary>
+    public double WalkingCardiacAmplitudeFactor { get; init; } = 1.2;
+
+    /// <summary>Respiratory wave amplitude walking, times resting. 1.5 (deeper breaths; assumed).</summary>
+    public double WalkingRespiratoryAmplitudeFactor { get; init; } = 1.5;
+
+    /// <summary>Pulse amplitudes sitting, times lying. 0.75: upright, the lumbar sac's compliance rises and pulse amplitudes fall (Magnaes 1976; the factor is assumed).</summary>
+    public double SittingPulseFactor { get; init; } = 0.75;
+
+    /// <summary>Pulse amplitudes standing, times lying. 0.6 (assumed, as sitting).</summary>
+    public double StandingPulseFactor { get; init; } = 0.6;
+
+    /// <summary>Slow (B) wave amplitude, Pa, and rate, Hz. 0.5 mmHg at 1/min (Czosnyka and Pickard 2004: 0.5-2 per minute).</summary>
+    public double SlowWavePascals { get; init; } = 67;
+
+    public double SlowWaveHertz { get; init; } = 0.0167;
+
+    /// <summary>Pressure at a tip migrated to the epidural space, Pa. 3 mmHg: epidural pressure sits a few mmHg above atmospheric.</summary>
+    public double EpiduralPascals { get; init; } = 400;
+
+    /// <summary>Share of the CSF pulse an epidural tip still sees. 0.15: the dura passes a damped pulse (Coffey et al. 2010 saw dislodged catheters lose most of it; the figure is assumed).</summary>
+    public double EpiduralPulseTransmission { get; init; } = 0.15;
+
+    /// <summary>Share of the CSF pulse a subcutaneous tip sees. 0.02: tissue carries almost none (assumed).</summary>
+    public double SubcutaneousPulseTransmission { get; init; } = 0.02;
 }

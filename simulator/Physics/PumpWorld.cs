@@ -25,7 +25,8 @@ public sealed class PumpWorld
         Reservoir = new ReservoirModel(parameters, root.Fork(2), initialNanoliters, concentration) { LevelSensorFitted = levelSensor };
         Battery = new BatteryModel(parameters);
         Balance = new LabBalance(parameters, root.Fork(3));
-        PressureSensor = new PressureSensorModel(parameters, root.Fork(4), () => Line.PressurePascals, () => _physicsTime);
+        Pulsation = new CsfPulsation(parameters, root.Fork(5));
+        PressureSensor = new PressureSensorModel(parameters, root.Fork(4), SensedPascals, () => _physicsTime);
         Board = new VirtualBoard(parameters.StrokePicoliters, PressureSensor, levelSensor ? Reservoir : null, Battery, pins);
         Board.Mechanism.Stroke += OnStroke;
         if (rotorEncoder) Board.FitRotorEncoder(() => Head.LostSteps);
@@ -40,6 +41,14 @@ public sealed class PumpWorld
     public BatteryModel Battery { get; }
     public LabBalance Balance { get; }
     public PressureSensorModel PressureSensor { get; }
+
+    /// <summary>This patient's CSF pulses, felt at the sensor when <see cref="PhysicsParameters.CsfPulsation"/> is on.</summary>
+    public CsfPulsation Pulsation { get; }
+
+    // The line is linear, so the pulses add to the drained pressure: their steady response through
+    // the line's transmission, in closed form, so virtual time can still jump between wake-ups.
+    private double SensedPascals() =>
+        Line.PressurePascals + (Parameters.CsfPulsation ? Pulsation.Pascals(_physicsTime, Patient.Posture, Patient.Activity, Line) : 0.0);
 
     /// <summary>True (physical) time, ms. The board's clock may drift from it.</summary>
     public long Now => _physicsTime;

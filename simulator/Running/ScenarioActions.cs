@@ -33,6 +33,15 @@ public static class ScenarioActions
                 };
                 log("patient", "posture", a.Posture!);
                 break;
+            case "activity":
+                world.Patient.Activity = a.Activity switch
+                {
+                    "rest" => PatientActivity.Rest, "walking" => PatientActivity.Walking, "asleep" => PatientActivity.Asleep,
+                    _ => throw new ScenarioException($"{F("activity")}: '{a.Activity}' is not one of rest, walking, asleep"),
+                };
+                log("patient", "activity", a.Activity!);
+                break;
+            case "catheter": CatheterState.Apply(a, F("kind"), F("factor"), world.Line, log); break;
             case "cough": world.Patient.Cough(world.Now); log("patient", "cough", ""); break;
             case "strain": world.Patient.Strain(world.Now); log("patient", "strain", ""); break;
             case "bolus-press": world.Board.Button.Pending++; log("patient", "bolus-press", ""); break;

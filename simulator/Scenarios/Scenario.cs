@@ -114,7 +114,7 @@ public sealed record ScenarioAction
     /// <summary>posture: lying, sitting or standing.</summary>
     public string? Posture { get; init; }
 
-    /// <summary>diary: a pain score 0-10, and free text about the day.</summary>
+    /// <summary>diary: a pain score 0-10, and free text about the day; activity: rest, walking or asleep.</summary>
     public int? Pain { get; init; }
     public string? Activity { get; init; }
 
@@ -150,10 +150,10 @@ public sealed record ScenarioAction
     /// <summary>refill, implant: the new drug's concentration (refill: default unchanged; implant: the scenario drug's).</summary>
     public long? ConcentrationUgPerMl { get; init; }
 
-    /// <summary>occlusion: the resistance multiplier (omitted or &lt;= 0 = complete); leak: the fraction of the flow lost, 0..1; battery-drain: the drain multiplier.</summary>
+    /// <summary>occlusion, catheter kink: the resistance multiplier (omitted or &lt;= 0 = complete); leak, catheter leak: the fraction of the flow lost, 0..1; battery-drain: the drain multiplier.</summary>
     public double? Factor { get; init; }
 
-    /// <summary>pressure-sensor: stuck, disconnected, out-of-range, noisy or none (repaired).</summary>
+    /// <summary>pressure-sensor: stuck, disconnected, out-of-range, noisy or none (repaired); catheter: intact, epidural, subcutaneous, leak, disconnected, kink or occluded.</summary>
     public string? Kind { get; init; }
 
     /// <summary>lost-steps: the chance that the rotor does not follow a step.</summary>

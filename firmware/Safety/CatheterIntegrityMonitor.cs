@@ -1,0 +1,233 @@
+using OpenIdds.Firmware.Units;
+
+namespace OpenIdds.Firmware.Safety
+{
+    /// <summary>
+    /// Catheter integrity from the pressure sensor the occlusion detector already reads. With the tip in
+    /// CSF, the cardiac pulse and the respiratory wave reach the pump through the catheter; with the tip
+    /// out of the intrathecal space, a leak or a disconnection they fade, and a kink's higher resistance
+    /// low-passes the line, so the faster cardiac pulse fades first (docs/catheter.md).
+    /// Every <see cref="BurstIntervalMilliseconds"/> it samples a burst of <see cref="PulseBandEnergy.Samples"/>
+    /// readings every <see cref="SamplePeriodMilliseconds"/>, between strokes (a stroke restarts the burst
+    /// <see cref="SettleMilliseconds"/> later; after <see cref="GiveUpMilliseconds"/> without a clean
+    /// burst it waits for the next interval). The first <see cref="BaselineBursts"/> bursts are the
+    /// patient's own baseline: per band the mean of the middle two, so a cough or a posture change in one
+    /// or two of them (a step floods every band, the noise bins too) does not inflate it. A later burst
+    /// whose noise is over <see cref="DisturbedNoiseMultiple"/> times the baseline's was disturbed the same
+    /// way: it is not judged and leaves the runs as they were. Rules (docs/hazards.md):
+    /// - CATHETER-PULSATILITY-LOST: every judged band's energy below 1/<see cref="LossDivisor"/> of its
+    ///   baseline in <see cref="ConsecutiveBursts"/> bursts in a row: catheter-integrity-suspected.
+    /// - PARTIAL-KINK-BY-DAMPING: both bands judged, the cardiac energy below 1/<see cref="LossDivisor"/> of
+    ///   its baseline while the respiratory energy stays above it, in <see cref="ConsecutiveBursts"/> bursts in a row: partial-occlusion.
+    /// - PULSATILITY-FLOOR: a baseline whose cardiac or respiratory signal (band energy less the burst's own
+    ///   noise, <see cref="PulseBandEnergy"/>) is under <see cref="FloorNoiseMultiple"/> times the noise in
+    ///   that band is too small to judge: a lost pulse could not fall clearly under 1/<see cref="LossDivisor"/>
+    ///   of it. The other band is judged alone; with neither, the monitor raises nothing and says so
+    ///   (<see cref="Monitoring"/> false).
+    /// </summary>
+    public sealed class CatheterIntegrityMonitor
+    {
+        /// <summary>10 samples/s: the cardiac band reaches 2.34 Hz, under the 5 Hz Nyquist limit.</summary>
+        public const long SamplePeriodMilliseconds = 100;
+
+        /// <summary>Six bursts a day: a loss is confirmed within 12-16 h, well inside the 24 h goal.</summary>
+        public const long BurstIntervalMilliseconds = 4 * Milliseconds.PerHour;
+
+        /// <summary>A stroke's jump drains in well under a second through an open implanted catheter (R x C = 0.07 s).</summary>
+        public const long SettleMilliseconds = 1000;
+
+        /// <summary>How long a burst may keep restarting (strokes too close together) before the check is skipped.</summary>
+        public const long GiveUpMilliseconds = 10 * Milliseconds.PerMinute;
+
+        /// <summary>Bursts averaged into the baseline: one day, so posture and activity over the day are in it.</summary>
+        public const int BaselineBursts = 6;
+
+        /// <summary>Bursts in a row that must show the loss: one burst may catch an odd moment, three (8 h apart at the ends) do not.</summary>
+        public const int ConsecutiveBursts = 3;
+
+        /// <summary>1/8 of the energy (-9 dB, 35 % of the amplitude): standing lowers the pulse to ~60 % (36 % of the energy), so an intact catheter keeps a margin of ~3 in energy.</summary>
+        public const int LossDivisor = 8;
+
+        /// <summary>PULSATILITY-FLOOR: the baseline signal of each band must be at least 4 x the band's noise energy, so that 1/8 of it (half the noise) stands clear of the noise estimate's burst-to-burst spread (about a third of it in the cardiac band).</summary>
+        public const int FloorNoiseMultiple = 4;
+
+        /// <summary>A burst with more than 4 x the baseline's noise per bin held a transient (cough, strain, posture change): not judged.</summary>
+        public const int DisturbedNoiseMultiple = 4;
+
+        private readonly PulseBandEnergy _bands = new PulseBandEnergy();
+        private readonly long[] _respiratoryLearned = new long[BaselineBursts];
+        private readonly long[] _cardiacLearned = new long[BaselineBursts];
+        private readonly long[] _noiseLearned = new long[BaselineBursts];
+        private Milliseconds _nextBurst;
+        private Milliseconds _nextSample = Milliseconds.Never;
+        private Milliseconds _burstBegan;
+        private bool _inBurst;
+        private int _baselineCount;
+        private long _noiseBaseline;
+        private long _respiratoryBaseline, _cardiacBaseline;
+        private int _lostRun, _kinkRun;
+
+        public CatheterIntegrityMonitor(Milliseconds now)
+        {
+            Relearn(now);
+        }
+
+        /// <summary>When the monitor needs the next pressure reading (the next sample, or the next burst).</summary>
+        public Milliseconds NextWake { get { return _inBurst ? _nextSample : _nextBurst; } }
+
+        /// <summary>The baseline is learned and at least one band is above the PULSATILITY-FLOOR: the rules judge.</summary>
+        public bool Monitoring { get { return RespiratoryJudged || CardiacJudged; } }
+
+        /// <summary>The respiratory baseline is above the PULSATILITY-FLOOR: that band is judged.</summary>
+        public bool RespiratoryJudged { get { return _baselineCount >= BaselineBursts && _respiratoryBaseline > FloorNoiseMultiple * _noiseBaseline * PulseBandEnergy.RespiratoryBins; } }
+
+        /// <summary>The cardiac baseline is above the PULSATILITY-FLOOR: that band is judged.</summary>
+        public bool CardiacJudged { get { return _baselineCount >= BaselineBursts && _cardiacBaseline > FloorNoiseMultiple * _noiseBaseline * PulseBandEnergy.CardiacBins; } }
+
+        /// <summary>Bursts still to learn the baseline from.</summary>
+        public int BaselineBurstsLeft { get { return _baselineCount >= BaselineBursts ? 0 : BaselineBursts - _baselineCount; } }
+
+        /// <summary>CATHETER-PULSATILITY-LOST holds.</summary>
+        public bool Suspected { get { return _lostRun >= ConsecutiveBursts; } }
+
+        /// <summary>PARTIAL-KINK-BY-DAMPING holds.</summary>
+        public bool PartiallyOccluded { get { return _kinkRun >= ConsecutiveBursts; } }
+
+        /// <summary>Completed checks (bursts) since the last <see cref="Relearn"/>, and when the last one ended.</summary>
+        public int Checks { get; private set; }
+        public Milliseconds LastCheck { get; private set; }
+
+        /// <summary>Bursts not judged since the last <see cref="Relearn"/> because a transient disturbed them.</summary>
+        public int Disturbed { get; private set; }
+
+        /// <summary>Bursts given up since the last <see cref="Relearn"/> (strokes too frequent for a clean burst).</summary>
+        public int Skipped { get; private set; }
+
+        /// <summary>The last check's band signals (energy less noise) and noise per bin, and the baseline's (scaled as <see cref="PulseBandEnergy"/> says).</summary>
+        public long RespiratorySignal { get { return _bands.RespiratorySignal; } }
+        public long CardiacSignal { get { return _bands.CardiacSignal; } }
+        public long NoisePerBin { get { return _bands.NoisePerBin; } }
+        public long NoiseBaseline { get { return _noiseBaseline; } }
+        public long RespiratoryBaseline { get { return _respiratoryBaseline; } }
+        public long CardiacBaseline { get { return _cardiacBaseline; } }
+
+        /// <summary>The last check's respiratory energy in percent of the baseline (0 before the baseline).</summary>
+        public int RespiratoryPercent { get { return Percent(_bands.RespiratorySignal, _respiratoryBaseline); } }
+
+        /// <summary>The last check's cardiac energy in percent of the baseline (0 before the baseline).</summary>
+        public int CardiacPercent { get { return Percent(_bands.CardiacSignal, _cardiacBaseline); } }
+
+        /// <summary>After implant or a catheter revision: forget the baseline and learn it again from the next bursts.</summary>
+        public void Relearn(Milliseconds now)
+        {
+            _baselineCount = 0;
+            _noiseBaseline = 0;
+            _respiratoryBaseline = 0;
+            _cardiacBaseline = 0;
+            _lostRun = 0;
+            _kinkRun = 0;
+            Checks = 0;
+            Skipped = 0;
+            Disturbed = 0;
+            LastCheck = Milliseconds.Never;
+            _inBurst = false;
+            _nextBurst = now;
+        }
+
+        /// <summary>
+        /// One tick: the pressure read before the tick's strokes (and whether it was usable), and the
+        /// number of strokes the tick made. Takes the sample when one is due.
+        /// </summary>
+        public void Observe(Milliseconds now, bool readingOk, int pascals, int strokes)
+        {
+            if (!_inBurst)
+            {
+                if (now < _nextBurst) return;
+                _inBurst = true;
+                _burstBegan = now;
+                _bands.Start();
+                _nextSample = now;
+            }
+            if (now >= _nextSample)
+            {
+                if (!readingOk) { Skip(); return; }
+                if (now.Value >= _nextSample.Value + SamplePeriodMilliseconds) Restart(now, new Milliseconds(now.Value + SamplePeriodMilliseconds));
+                else
+                {
+                    _bands.Add(pascals);
+                    _nextSample = new Milliseconds(_nextSample.Value + SamplePeriodMilliseconds);
+                }
+            }
+            if (strokes > 0 && !_bands.Complete) Restart(now, new Milliseconds(now.Value + SettleMilliseconds));
+            if (_bands.Complete) Judge(now);
+        }
+
+        private void Restart(Milliseconds now, Milliseconds firstSample)
+        {
+            if (now.Value - _burstBegan.Value >= GiveUpMilliseconds) { Skip(); return; }
+            _bands.Start();
+            _nextSample = firstSample;
+        }
+
+        // No clean burst this interval (a sensor fault, or strokes too close together): try at the next one.
+        private void Skip()
+        {
+            Skipped++;
+            _inBurst = false;
+            _nextBurst = new Milliseconds(_burstBegan.Value + BurstIntervalMilliseconds);
+        }
+
+        private void Judge(Milliseconds now)
+        {
+            _inBurst = false;
+            _nextBurst = new Milliseconds(_burstBegan.Value + BurstIntervalMilliseconds);
+            Checks++;
+            LastCheck = now;
+            long respiratory = _bands.RespiratorySignal, cardiac = _bands.CardiacSignal;
+            if (_baselineCount < BaselineBursts)
+            {
+                _respiratoryLearned[_baselineCount] = respiratory;
+                _cardiacLearned[_baselineCount] = cardiac;
+                _noiseLearned[_baselineCount] = _bands.NoisePerBin;
+                _baselineCount++;
+                if (_baselineCount == BaselineBursts)
+                {
+                    _respiratoryBaseline = MiddleMean(_respiratoryLearned);
+                    _cardiacBaseline = MiddleMean(_cardiacLearned);
+                    _noiseBaseline = MiddleMean(_noiseLearned);
+                }
+                return;
+            }
+            if (_bands.NoisePerBin > DisturbedNoiseMultiple * _noiseBaseline) { Disturbed++; return; }
+            if (!Monitoring) return;
+            bool cardiacLost = cardiac * LossDivisor < _cardiacBaseline;
+            bool respiratoryLost = respiratory * LossDivisor < _respiratoryBaseline;
+            // CATHETER-PULSATILITY-LOST: every judged band lost. PARTIAL-KINK-BY-DAMPING: both bands judged,
+            // the cardiac lost, the respiratory kept. Each a run of bursts, reset by one burst without it.
+            bool lost = (cardiacLost || !CardiacJudged) && (respiratoryLost || !RespiratoryJudged);
+            bool kink = CardiacJudged && RespiratoryJudged && cardiacLost && !respiratoryLost;
+            _lostRun = lost ? _lostRun + 1 : 0;
+            _kinkRun = kink ? _kinkRun + 1 : 0;
+        }
+
+        // The mean of the two middle values (sorted in place: the baseline arrays are used once).
+        private static long MiddleMean(long[] values)
+        {
+            for (int i = 1; i < values.Length; i++)
+            {
+                long v = values[i];
+                int j = i - 1;
+                while (j >= 0 && values[j] > v) { values[j + 1] = values[j]; j--; }
+                values[j + 1] = v;
+            }
+            return (values[values.Length / 2 - 1] + values[values.Length / 2]) / 2;
+        }
+
+        private static int Percent(long energy, long baseline)
+        {
+            if (baseline <= 0) return 0;
+            long percent = energy * 100 / baseline;
+            return percent > 9999 ? 9999 : (int)percent;
+        }
+    }
+}
