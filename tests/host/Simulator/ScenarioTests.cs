@@ -56,7 +56,7 @@ public class ScenarioTests
     public void A_bad_scenario_field_is_named_with_its_value()
     {
         var scenario = Scenario.Load(ScenarioLibrary.Resolve("posture-and-cough")) with { Duration = "3 weeks" };
-        var e = Assert.ThrowsExactly<ScenarioException>(() => ScenarioRunner.Run(scenario));
+        var e = Assert.ThrowsExactly<OpenIdds.HostLib.InputException>(() => ScenarioRunner.Run(scenario));
         StringAssert.Contains(e.Message, "duration");
         StringAssert.Contains(e.Message, "3 weeks");
     }

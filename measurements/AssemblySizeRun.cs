@@ -1,6 +1,6 @@
 using OpenIdds.Guard;
 
-namespace OpenIdds.Benchmarks;
+namespace OpenIdds.Measurements;
 
 /// <summary>
 /// The device assemblies' share of the metadata processor's byte code and string tables

@@ -3,7 +3,7 @@ using OpenIdds.Firmware.Safety;
 using OpenIdds.Firmware.Units;
 using OpenIdds.Hal;
 
-namespace OpenIdds.Benchmarks;
+namespace OpenIdds.Measurements;
 
 /// <summary>
 /// ERI-MARGIN, measured: for each programmed rate, step size and cell capacity, a cell drawing the

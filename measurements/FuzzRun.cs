@@ -1,6 +1,6 @@
 using OpenIdds.Simulator.Device;
 
-namespace OpenIdds.Benchmarks;
+namespace OpenIdds.Measurements;
 
 /// <summary>
 /// The protocol fuzzing figure: a million random and mutated frames against the virtual device (no

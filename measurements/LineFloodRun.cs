@@ -1,7 +1,7 @@
 using OpenIdds.Firmware.Units;
 using OpenIdds.Simulator.Device;
 
-namespace OpenIdds.Benchmarks;
+namespace OpenIdds.Measurements;
 
 /// <summary>
 /// The line-flood figure (KEYLESS-ANSWERS-RATE-LIMITED, PROTOCOL-WORK-BOUNDED): 2 h of 2-byte garbage

@@ -1,7 +1,7 @@
 using OpenIdds.Simulator.Running;
 using OpenIdds.Simulator.Scenarios;
 
-namespace OpenIdds.Benchmarks;
+namespace OpenIdds.Measurements;
 
 /// <summary>
 /// The flash write budget, measured rather than reckoned: 60 days of an implanted pump on the board's
@@ -27,7 +27,7 @@ public static class FlashBudgetRun
             Prescription = new PrescriptionSpec
             {
                 Mode = "flex",
-                Steps = { new FlexStepSpec { At = "06:00", RateUlPerH = 4 }, new FlexStepSpec { At = "22:00", RateUlPerH = 2.5 } },
+                Steps = { new FlexStepSpec { At = "06:00", RateUlPerH = 4 }, new FlexStepSpec { At = "22:00", RateUlPerH = 2.5m } },
                 PatientBolus = new PatientBolusSpec { DoseUg = 50, Duration = "10m", Lockout = "3h", MaxPer24H = 4 },
             },
             Actions = actions,

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using OpenIdds.Simulator.Campaigns;
 using OpenIdds.Simulator.Scenarios;
 
-namespace OpenIdds.Benchmarks;
+namespace OpenIdds.Measurements;
 
 /// <summary>
 /// Campaign throughput: the false-alarm scenario (a year of an implanted pump through ordinary days)

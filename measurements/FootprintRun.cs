@@ -4,7 +4,7 @@ using OpenIdds.Firmware.Units;
 using OpenIdds.Hal;
 using OpenIdds.Simulator.Virtual;
 
-namespace OpenIdds.Benchmarks;
+namespace OpenIdds.Measurements;
 
 /// <summary>
 /// What the firmware holds and allocates: the managed memory the WHOLE pump (InfusionPump: therapy

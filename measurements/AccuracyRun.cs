@@ -1,7 +1,7 @@
 using OpenIdds.Firmware.Dosing;
 using OpenIdds.Firmware.Units;
 
-namespace OpenIdds.Benchmarks;
+namespace OpenIdds.Measurements;
 
 /// <summary>
 /// Ten simulated years of random flex prescriptions, reprogrammed every 1-60 days, with random
