@@ -184,7 +184,8 @@ namespace OpenIdds.Firmware.Persistence
         /// the newest (magic, layout version and a sequence number in the lap after it), it is the erase a
         /// power cut stopped: what it held were the oldest records, so the newest good record is the truth.
         /// It is erased again and its slots are no damage. A slot that reads as a later record is a record
-        /// the pump may have acted on: damage, and the storage fault.
+        /// the pump may have acted on: damage, and the storage fault - unless it reads so only some of the
+        /// time (<see cref="ClaimsAtEveryRead"/>).
         /// </summary>
         private void ReeraseIfTorn(int pageInRing, uint newest, int total)
         {
@@ -195,12 +196,29 @@ namespace OpenIdds.Firmware.Persistence
                 int s = first + i;
                 if (_state[s] == SlotEmpty) continue;
                 ReadSlot(s);
-                if (Claims(newest, total)) return;
+                if (Claims(newest, total) && ClaimsAtEveryRead(s, newest, total)) return;
                 if (_state[s] != SlotRecord) bad = true;
             }
             if (!bad) return;
             _store.Erase(_firstPage + pageInRing);
             for (int i = 0; i < _slotsPerPage; i++) _state[first + i] = SlotEmpty;
+        }
+
+        /// <summary>
+        /// A record the pump wrote and committed has solid bits (its body was whole before its commit byte
+        /// was programmed; a flip after that is solid too); a weak bit is the residue of a cut. So a header
+        /// that reads as a later record only some of the time is erase residue, and the page is erased
+        /// again: the choice the next boot then finds made (eight reads: a weak bit that matches all of
+        /// them, one time in 256, leaves the stop).
+        /// </summary>
+        private bool ClaimsAtEveryRead(int s, uint newest, int total)
+        {
+            for (int read = 1; read < 8; read++)
+            {
+                _store.Read(_firstPage + s / _slotsPerPage, (s % _slotsPerPage) * _slotSize, _slot, 0, HeaderBytes);
+                if (!Claims(newest, total)) return false;
+            }
+            return true;
         }
 
         /// <summary>The slot in <see cref="_slot"/> reads as a record numbered after <paramref name="newest"/>, in the lap after it.</summary>
