@@ -8,10 +8,12 @@ namespace OpenIdds.Firmware.Persistence
     /// (NEWEST-GOOD-RECORD-WINS). A record is only ever written into erased slots, and a page is erased
     /// only when the journal moves onto it - it then holds the oldest records, never the newest - so a
     /// torn write or a torn erase can destroy at most the record being written, never the last good one
-    /// (TORN-WRITE-SAFE). Pages are used in a ring, which spreads the wear evenly.
-    /// A record is programmed in two writes: everything but its second magic byte, then that byte
-    /// (<see cref="Magic1"/>, the COMMIT byte) on its own. A slot whose commit byte is still erased was
-    /// never finished; one whose commit byte was written and fails its check is damage (COMMIT-BYTE-LAST).
+    /// (TORN-WRITE-SAFE), also on NOR flash whose cut programs leave any subset of their bits cleared and
+    /// some weak, and whose cut erases leave any bits (see <see cref="Recover"/>). Pages are used in a
+    /// ring, which spreads the wear evenly. A record is programmed in two writes: everything but its
+    /// second magic byte, then that byte (<see cref="Magic1"/>, the COMMIT byte) on its own. A slot whose
+    /// commit byte is still erased was never finished; one whose commit byte was written and fails its
+    /// check is damage (COMMIT-BYTE-LAST).
     /// </summary>
     public sealed class Journal
     {
@@ -20,6 +22,11 @@ namespace OpenIdds.Firmware.Persistence
         private const int CommitByte = 1;
         private const int HeaderBytes = 8;  // magic (2), version (1), kind (1), sequence (4)
         private const int CrcBytes = 4;
+        private const byte Version = 1;
+        private const byte SlotEmpty = 0;        // erased, or zeroed (retired)
+        private const byte SlotRecord = 1;
+        private const byte SlotUncommitted = 2;
+        private const byte SlotDamaged = 3;
 
         private readonly INonVolatileStore _store;
         private readonly int _firstPage;
@@ -27,6 +34,7 @@ namespace OpenIdds.Firmware.Persistence
         private readonly int _slotSize;
         private readonly int _slotsPerPage;
         private readonly byte[] _slot;
+        private readonly byte[] _state;  // per slot, what the last recovery read there
         private int _nextSlot;          // global slot index, 0 .. pageCount * slotsPerPage - 1
         private int _newestSlot = -1;   // where the newest good record is (-1: none)
         private uint _sequence;
@@ -47,6 +55,7 @@ namespace OpenIdds.Firmware.Persistence
             _slotSize = slotSize;
             _slotsPerPage = store.PageSize / slotSize;
             _slot = new byte[slotSize];
+            _state = new byte[pageCount * _slotsPerPage];
         }
 
         /// <summary>Payload bytes a record can hold.</summary>
@@ -61,25 +70,27 @@ namespace OpenIdds.Firmware.Persistence
         /// <summary>Records the ring holds at most: every page but the one being reused.</summary>
         public int Capacity { get { return (_pageCount - 1) * _slotsPerPage; } }
 
-        /// <summary>Written slots whose CRC failed at the last recovery (torn writes, flipped bits).</summary>
+        /// <summary>Written slots that held no good record at the last recovery (uncommitted writes, damage).</summary>
         public int CorruptRecords { get { return _corrupt; } }
 
         /// <summary>
-        /// Corrupt slots other than a torn write: the slot right after the newest record with its commit
-        /// byte still erased is where a write was in flight when the power went (expected); any other bad
-        /// slot - the newest record itself with a flipped bit included - is damage (a flipped bit, worn
-        /// flash) and raises the storage fault.
+        /// Bad slots that are not a power cut's work: a slot whose commit byte reads erased was never
+        /// committed, a torn commit is finished and a torn erase erased again (see <see cref="Recover"/>);
+        /// any other bad slot - the newest record itself with a flipped bit included - is damage (a flipped
+        /// bit, worn flash) and raises the storage fault.
         /// </summary>
         public int DamagedRecords { get { return _damaged; } }
 
         /// <summary>
         /// Scans every slot; copies the newest good record's payload into <paramref name="payload"/> and
-        /// returns true, or returns false when there is none. Positions the journal after it.
-        /// A slot cut by the power (TORN-WRITE-SAFE: it can only be the one right after the newest record,
-        /// and its commit byte is still erased, since that byte is programmed after all the others) is
-        /// retired - programmed to zeros, which flash allows without an erase - so it is never taken for
-        /// damage at a later reset. A bad slot anywhere else, or one whose commit byte was written, is
-        /// damage: a flipped bit. (The commit byte, 'I', is five bit flips away from erased.)
+        /// returns true, or returns false when there is none. Positions the journal after it. Before it
+        /// returns, recovery settles what a power cut can have left half-done, so that every later
+        /// recovery of the chip reads the same records whatever its weak bits read
+        /// (WEAK-BITS-SETTLED): the newest record's commit byte is programmed again; a record whose body
+        /// is whole but whose commit byte was cut is finished (TORN-COMMIT-COMPLETED); a page the ring was
+        /// erasing is erased again (TORN-ERASE-REERASED). A slot whose commit byte reads erased was never
+        /// committed (UNCOMMITTED-IS-NO-RECORD): never used, never damage, never written again. Any other
+        /// bad slot is damage.
         /// </summary>
         public bool Recover(byte[] payload, out int kind)
         {
@@ -87,51 +98,146 @@ namespace OpenIdds.Firmware.Persistence
             int total = _pageCount * _slotsPerPage;
             int newest = -1;
             uint best = 0;
-            int firstCorrupt = -1;
-            _corrupt = 0;
-            _oldest = 0;
             for (int s = 0; s < total; s++)
             {
                 ReadSlot(s);
-                if (Blank() || Retired()) continue;
-                if (!Valid())
-                {
-                    _corrupt++;
-                    if (firstCorrupt < 0) firstCorrupt = s;
-                    continue;
-                }
+                byte state;
+                if (Blank() || Retired()) state = SlotEmpty;
+                else if (Valid()) state = SlotRecord;
+                else state = Uncommitted() ? SlotUncommitted : SlotDamaged;
+                _state[s] = state;
+                if (state != SlotRecord) continue;
                 uint sequence = SequenceOf();
-                if (_oldest == 0 || sequence < _oldest) _oldest = sequence;
                 if (newest < 0 || sequence > best)
                 {
                     best = sequence;
                     newest = s;
+                    kind = _slot[3];
+                    System.Array.Copy(_slot, HeaderBytes, payload, 0, PayloadBytes);
                 }
             }
-            _damaged = _corrupt;
-            int inFlight = newest < 0 ? firstCorrupt : (newest + 1) % total;
-            if (inFlight >= 0)
+
+            // TORN-COMMIT-COMPLETED: the slot after the newest record, with a whole body numbered after it and
+            // a commit byte that is erased or part-way to 'I', is the record a power cut stopped between its
+            // body and its commit byte (or inside the commit byte). Its content is proved by the CRC, so it is
+            // finished: the body programmed again (a weak bit the cut left is then solid) and the commit byte.
+            int next = newest < 0 ? 0 : (newest + 1) % total;
+            ReadSlot(next);
+            if (_state[next] != SlotRecord && !Blank() && !Retired() && Whole(best, total))
             {
-                ReadSlot(inFlight);
-                if (!Blank() && !Retired() && !Valid() && _slot[CommitByte] == 0xFF)
+                best = SequenceOf();
+                newest = next;
+                kind = _slot[3];
+                System.Array.Copy(_slot, HeaderBytes, payload, 0, PayloadBytes);
+                ProgramSlot(next);
+                _state[next] = SlotRecord;
+                next = (next + 1) % total;
+            }
+            else if (newest >= 0)
+            {
+                // WEAK-BITS-SETTLED: a commit byte cut part-way can read 'I' now and not at the next start;
+                // programmed again it is solid (programming the same bits again changes no solid bit).
+                _slot[CommitByte] = Magic1;
+                _store.Write(_firstPage + newest / _slotsPerPage, (newest % _slotsPerPage) * _slotSize + CommitByte, _slot, CommitByte, 1);
+            }
+
+            // The ring goes on past uncommitted slots; the first page it reaches is the one it erases next.
+            int walked = 0;
+            while (next % _slotsPerPage != 0 && walked < _slotsPerPage && _state[next] == SlotUncommitted)
+            {
+                next = (next + 1) % total;
+                walked++;
+            }
+            if (next % _slotsPerPage == 0 && (newest < 0 || next / _slotsPerPage != newest / _slotsPerPage)) ReeraseIfTorn(next / _slotsPerPage, best, total);
+
+            _corrupt = 0;
+            _damaged = 0;
+            _oldest = 0;
+            for (int s = 0; s < total; s++)
+            {
+                if (_state[s] == SlotUncommitted) _corrupt++;
+                else if (_state[s] == SlotDamaged) { _corrupt++; _damaged++; }
+                else if (_state[s] == SlotRecord)
                 {
-                    _damaged--;
-                    Retire(inFlight);
+                    // The sequence number alone: the slot was checked whole above.
+                    _store.Read(_firstPage + s / _slotsPerPage, (s % _slotsPerPage) * _slotSize + 4, _slot, 4, 4);
+                    uint sequence = SequenceOf();
+                    if (_oldest == 0 || sequence < _oldest) _oldest = sequence;
                 }
             }
             if (newest < 0)
             {
                 _sequence = 0;
-                _nextSlot = 0;
+                _nextSlot = next;
+                _newestSlot = -1;
                 return false;
             }
-            ReadSlot(newest);
-            kind = _slot[3];
-            System.Array.Copy(_slot, HeaderBytes, payload, 0, PayloadBytes);
             _sequence = best;
-            _nextSlot = inFlight;
+            _nextSlot = next;
             _newestSlot = newest;
             return true;
+        }
+
+        /// <summary>
+        /// TORN-ERASE-REERASED: the ring erases a page only when it moves onto it, right before the record
+        /// after the newest. If that page holds bad slots and none of them reads as a record numbered after
+        /// the newest (magic, layout version and a sequence number in the lap after it), it is the erase a
+        /// power cut stopped: what it held were the oldest records, so the newest good record is the truth.
+        /// It is erased again and its slots are no damage. A slot that reads as a later record is a record
+        /// the pump may have acted on: damage, and the storage fault - unless it reads so only some of the
+        /// time (<see cref="ClaimsAtEveryRead"/>).
+        /// </summary>
+        private void ReeraseIfTorn(int pageInRing, uint newest, int total)
+        {
+            int first = pageInRing * _slotsPerPage;
+            bool bad = false;
+            for (int i = 0; i < _slotsPerPage; i++)
+            {
+                int s = first + i;
+                if (_state[s] == SlotEmpty) continue;
+                ReadSlot(s);
+                if (Claims(newest, total) && ClaimsAtEveryRead(s, newest, total)) return;
+                if (_state[s] != SlotRecord) bad = true;
+            }
+            if (!bad) return;
+            _store.Erase(_firstPage + pageInRing);
+            for (int i = 0; i < _slotsPerPage; i++) _state[first + i] = SlotEmpty;
+        }
+
+        /// <summary>
+        /// A record the pump wrote and committed has solid bits (its body was whole before its commit byte
+        /// was programmed; a flip after that is solid too); a weak bit is the residue of a cut. So a header
+        /// that reads as a later record only some of the time is erase residue, and the page is erased
+        /// again: the choice the next boot then finds made (eight reads: a weak bit that matches all of
+        /// them, one time in 256, leaves the stop).
+        /// </summary>
+        private bool ClaimsAtEveryRead(int s, uint newest, int total)
+        {
+            for (int read = 1; read < 8; read++)
+            {
+                _store.Read(_firstPage + s / _slotsPerPage, (s % _slotsPerPage) * _slotSize, _slot, 0, HeaderBytes);
+                if (!Claims(newest, total)) return false;
+            }
+            return true;
+        }
+
+        /// <summary>The slot in <see cref="_slot"/> reads as a record numbered after <paramref name="newest"/>, in the lap after it.</summary>
+        private bool Claims(uint newest, int total)
+        {
+            if (_slot[0] != Magic0 || _slot[2] != Version) return false;
+            uint sequence = SequenceOf();
+            return sequence > newest && sequence - newest <= (uint)total;
+        }
+
+        /// <summary>The slot in <see cref="_slot"/> is a whole record after <paramref name="newest"/> whose commit byte is erased or part-way to 'I'.</summary>
+        private bool Whole(uint newest, int total)
+        {
+            byte commit = _slot[CommitByte];
+            if ((commit & Magic1) != Magic1 || !Claims(newest, total)) return false;
+            _slot[CommitByte] = Magic1;
+            bool whole = CrcHolds();
+            _slot[CommitByte] = commit;
+            return whole;
         }
 
         /// <summary>Appends a record. On a power cut part-way the previous record stays the newest good one.</summary>
@@ -150,23 +256,20 @@ namespace OpenIdds.Firmware.Persistence
                 if (Blank()) break;
                 _nextSlot = (_nextSlot + 1) % total;
             }
-            uint sequence = _sequence + 1;
+            // SEQUENCE-NEVER-REPEATS: a record is numbered by its distance from the newest, so a slot the ring
+            // skips (uncommitted, damaged) keeps a number no later record takes: two slots never share one.
+            int distance = _newestSlot < 0 ? _nextSlot + 1 : (_nextSlot - _newestSlot + total) % total;
+            if (distance == 0) distance = total;
+            uint sequence = _sequence + (uint)distance;
             _slot[0] = Magic0;
             _slot[1] = Magic1;
-            _slot[2] = 1;
+            _slot[2] = Version;
             _slot[3] = (byte)kind;
             for (int i = 0; i < 4; i++) _slot[4 + i] = (byte)(sequence >> (8 * i));
             System.Array.Copy(payload, 0, _slot, HeaderBytes, PayloadBytes);
             uint crc = Crc32.Compute(_slot, 0, _slotSize - CrcBytes);
             for (int i = 0; i < 4; i++) _slot[_slotSize - CrcBytes + i] = (byte)(crc >> (8 * i));
-            int page = _firstPage + _nextSlot / _slotsPerPage;
-            int offset = (_nextSlot % _slotsPerPage) * _slotSize;
-            // COMMIT-BYTE-LAST: the body first with the commit byte left erased (programming 0xFF changes
-            // nothing), then the commit byte on its own. A cut anywhere before leaves it erased: torn.
-            _slot[CommitByte] = 0xFF;
-            _store.Write(page, offset, _slot, 0, _slotSize);
-            _slot[CommitByte] = Magic1;
-            _store.Write(page, offset + CommitByte, _slot, CommitByte, 1);
+            ProgramSlot(_nextSlot);
             if (_oldest == 0) _oldest = sequence;
             _sequence = sequence;
             _newestSlot = _nextSlot;
@@ -176,8 +279,8 @@ namespace OpenIdds.Firmware.Persistence
         /// <summary>
         /// Reads the record with <paramref name="sequence"/> if it is still held and good. Records are
         /// written in slot order, so it is looked for where it must be - the newest record's slot minus
-        /// the difference in sequence - and before that (a retired slot in between moves later records
-        /// on by one): an export of the whole log reads each slot a few times, not every slot per record.
+        /// the difference in sequence (SEQUENCE-NEVER-REPEATS numbers records by slot), and before that
+        /// (a slot an older firmware skipped without numbering past it moves later records on by one): an export of the whole log reads each slot a few times, not every slot per record.
         /// </summary>
         public bool TryRead(uint sequence, byte[] payload, out int kind)
         {
@@ -219,25 +322,29 @@ namespace OpenIdds.Firmware.Persistence
         }
 
         /// <summary>
-        /// Programs a torn slot to zeros: not blank, never valid, and known to be no record. The commit byte
-        /// goes last here too, so a retirement cut by the power still reads as torn and is retired again.
+        /// Programs the record in <see cref="_slot"/> into slot <paramref name="s"/> (COMMIT-BYTE-LAST): the
+        /// body first with the commit byte left erased (programming 0xFF changes nothing), then the commit
+        /// byte on its own. A cut anywhere before leaves the commit byte erased or part-way.
         /// </summary>
-        private void Retire(int s)
+        private void ProgramSlot(int s)
         {
             int page = _firstPage + s / _slotsPerPage;
             int offset = (s % _slotsPerPage) * _slotSize;
-            for (int i = 0; i < _slotSize; i++) _slot[i] = 0;
             _slot[CommitByte] = 0xFF;
             _store.Write(page, offset, _slot, 0, _slotSize);
-            _slot[CommitByte] = 0;
+            _slot[CommitByte] = Magic1;
             _store.Write(page, offset + CommitByte, _slot, CommitByte, 1);
         }
 
+        /// <summary>Zeros everywhere but the commit byte: a slot an older firmware retired (or a store's missing tail), no record.</summary>
         private bool Retired()
         {
-            for (int i = 0; i < _slotSize; i++) if (_slot[i] != 0) return false;
+            for (int i = 0; i < _slotSize; i++) if (i != CommitByte && _slot[i] != 0) return false;
             return true;
         }
+
+        /// <summary>UNCOMMITTED-IS-NO-RECORD: the commit byte reads erased, so the append never finished and nothing acted on it.</summary>
+        private bool Uncommitted() { return _slot[CommitByte] == 0xFF; }
 
         private void ReadSlot(int s)
         {
@@ -256,6 +363,11 @@ namespace OpenIdds.Firmware.Persistence
         private bool Valid()
         {
             if (_slot[0] != Magic0 || _slot[1] != Magic1) return false;
+            return CrcHolds();
+        }
+
+        private bool CrcHolds()
+        {
             uint stored = 0;
             for (int i = 0; i < 4; i++) stored |= (uint)_slot[_slotSize - CrcBytes + i] << (8 * i);
             return stored == Crc32.Compute(_slot, 0, _slotSize - CrcBytes);

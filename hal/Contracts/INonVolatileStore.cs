@@ -18,7 +18,11 @@ namespace OpenIdds.Hal
         /// <summary>Sets every byte of a page to 0xFF. Wears the page by one cycle.</summary>
         void Erase(int page);
 
-        /// <summary>Programs bytes of an erased area. Writing over programmed bytes is a caller bug (flash can only clear bits).</summary>
+        /// <summary>
+        /// Programs bytes: each byte becomes the AND of what it held and the data (flash can only clear
+        /// bits). Programming the same bits again is allowed, and is how a bit a cut program left weak is
+        /// made solid; setting a bit back to 1 needs an erase.
+        /// </summary>
         void Write(int page, int offset, byte[] data, int index, int count);
     }
 }

@@ -20,15 +20,33 @@ namespace OpenIdds.Tests.Host.Persistence;
 /// - a bolus in progress keeps its end time; a journaled grant keeps its lockout;
 /// - the rolling 24 h dose is never lower than what was delivered;
 /// - the reservoir is the fill before or after a refill, never something else;
-/// - a torn write is never mistaken for damage, and the reset is logged.
-/// The reference run is never disturbed, so every cut point costs one recovery, not a re-run.
+/// - a torn write is never mistaken for damage, and the reset is logged;
+/// - a second boot of the chip the first boot left agrees with it (weak bits read afresh).
+/// Two flash models (NOR-FLASH-TEAR, <see cref="NorFlashTear"/>): byte-prefix cuts (a write stopped
+/// after N whole bytes, an erase half done) and, with <see cref="NorTears"/>, NOR tears drawn from a
+/// seed (any subset of a program's bits cleared and some weak; a cut erase leaves any bits, some weak).
+/// A torn erase may end in the storage fault (TORN-ERASE-REERASED: a slot of the page reads as a later
+/// record); that is counted as a stop, checked to be the safe state on both boots, not a failure.
+/// The reference run is never disturbed, so every cut point costs two recoveries, not a re-run.
 /// </summary>
 public sealed class PowerCutHarness
 {
     /// <summary>Which cut points to try: every byte of every write (full sweep) or a spread subset (the suite).</summary>
     public bool EveryByte { get; init; }
 
+    /// <summary>NOR tears tried at each write (0: byte-prefix cuts only); each erase gets four times as many.</summary>
+    public int NorTears { get; init; }
+
+    /// <summary>When set, NOR tears only (no byte-prefix cuts).</summary>
+    public bool NorOnly { get; init; }
+
     public int CutPointsTried { get; private set; }
+    public int TearsTried { get; private set; }
+    public int EraseTearsTried { get; private set; }
+    /// <summary>Cut points after which the pump came up in the storage fault (the safe state) instead of resuming.</summary>
+    public int Stops { get; private set; }
+    /// <summary>Cut points whose chip held weak bits at the first boot.</summary>
+    public int WithWeakBits { get; private set; }
     public int WritesSeen { get; private set; }
     public List<string> Failures { get; } = new();
 
@@ -111,33 +129,74 @@ public sealed class PowerCutHarness
             : sample && WritesSeen < 60 ? Enumerable.Range(0, count + 1).Where(b => count <= 64 || b % 16 == 0 || b >= count - 2).ToArray()
             : sample ? new[] { 0, 1, 2, count / 4, count / 2, 3 * count / 4, count - 2, count - 1, count }.Where(b => b >= 0 && b <= count).Distinct().ToArray()
             : new[] { 0, count };
-        foreach (int bytes in cuts)
+        if (!NorOnly)
         {
-            byte[] image = _rig.Flash.Image();
-            for (int i = 0; i < bytes; i++) image[page * PumpRig.PageSize + offset + i] &= data[index + i];
-            Check(image, $"write {WritesSeen} cut after {bytes} of {count} bytes");
+            foreach (int bytes in cuts)
+            {
+                byte[] image = _rig.Flash.Image();
+                for (int i = 0; i < bytes; i++) image[page * PumpRig.PageSize + offset + i] &= data[index + i];
+                Check(image, null, $"write {WritesSeen} cut after {bytes} of {count} bytes", false);
+            }
+        }
+        int tears = sample || EveryByte ? NorTears * 4 : NorTears;
+        for (int t = 0; t < tears; t++)
+        {
+            int seed = WritesSeen * 1000 + t;
+            Check(_rig.Flash.Image(), f => f.TearWrite(page, offset, data, index, count, seed), $"write {WritesSeen} ({count} bytes) torn, seed {seed}", false);
+            TearsTried++;
         }
     }
 
     private void BeforeErase(int page)
     {
         if (!_armed) return;
-        byte[] image = _rig.Flash.Image();
-        for (int i = 0; i < PumpRig.PageSize / 2; i++) image[page * PumpRig.PageSize + i] = 0xFF;
-        Check(image, $"erase of page {page} cut half-way (after write {WritesSeen})");
+        if (!NorOnly)
+        {
+            byte[] image = _rig.Flash.Image();
+            for (int i = 0; i < PumpRig.PageSize / 2; i++) image[page * PumpRig.PageSize + i] = 0xFF;
+            Check(image, null, $"erase of page {page} cut half-way (after write {WritesSeen})", false);
+        }
+        for (int t = 0; t < NorTears * 4; t++)
+        {
+            int seed = 1_000_000_000 + WritesSeen * 1000 + t;
+            Check(_rig.Flash.Image(), f => f.TearErase(page, seed), $"erase of page {page} torn (after write {WritesSeen}), seed {seed}", true);
+            EraseTearsTried++;
+        }
     }
 
-    private void Check(byte[] image, string where)
+    private void Check(byte[] image, Action<RamFlash>? tear, string where, bool erase)
     {
         CutPointsTried++;
         long truth = _rig.Motor.CompletedSteps;
         var copy = new PumpRig();
         copy.Flash.Load(image);
+        tear?.Invoke(copy.Flash);
+        if (copy.Flash.WeakBits > 0) WithWeakBits++;
+        copy.Flash.SeedReads(CutPointsTried);
         // Booted as after a glitch (brown-out), so a bolus in progress must come back with its end time;
         // after a real power-off it is abandoned instead (BOLUS-ABANDONED-AFTER-OUTAGE, BolusAbandonTests).
+        var first = copy.Boot(OpenIdds.Firmware.Safety.ResetCause.BrownOut);
+        // The chip as the first boot left it, booted again with its weak bits read afresh: the same outcome.
+        copy.Flash.SeedReads(CutPointsTried + 7_777_777);
         var pump = copy.Boot(OpenIdds.Firmware.Safety.ResetCause.BrownOut);
+        if (first.StorageValid != pump.StorageValid || first.Recovered != pump.Recovered || first.StepsRecorded != pump.StepsRecorded || first.Now.Value < pump.Now.Value - 1 || first.Now.Value > pump.Now.Value)
+        {
+            Failures.Add($"{where}: two boots disagree (storage valid {first.StorageValid}/{pump.StorageValid}, {first.StepsRecorded}/{pump.StepsRecorded} steps recorded, pump time {first.Now.Value}/{pump.Now.Value} ms)");
+            return;
+        }
         if (!pump.Recovered) { Failures.Add($"{where}: nothing recovered"); return; }
-        if (!pump.StorageValid) { Failures.Add($"{where}: a torn write was taken for damage"); return; }
+        if (!pump.StorageValid)
+        {
+            if (!erase) { Failures.Add($"{where}: a torn write was taken for damage"); return; }
+            // A stop: the storage fault, the safe state, and still latched at the next boot.
+            Stops++;
+            copy.PassSelfTest();
+            if (pump.Supervisor.State != OpenIdds.Firmware.Safety.SafetyState.SafeState || copy.Motor.Enabled) Failures.Add($"{where}: storage fault but not the safe state");
+            var after = copy.PowerCycle();
+            copy.PassSelfTest();
+            if (!after.Supervisor.Alarms.IsShown(OpenIdds.Firmware.Safety.AlarmCode.StorageFault)) Failures.Add($"{where}: the storage fault was not latched at the next boot");
+            return;
+        }
         long recorded = pump.StepsRecorded;
         if (recorded < truth) Failures.Add($"{where}: {truth} steps made but only {recorded} recorded (a delivered dose lost)");
         if (recorded > truth + WindowSteps()) Failures.Add($"{where}: {recorded} recorded for {truth} made (counted beyond one intent window)");
