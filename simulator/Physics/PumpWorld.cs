@@ -25,7 +25,10 @@ public sealed class PumpWorld
         Reservoir = new ReservoirModel(parameters, root.Fork(2), initialNanoliters, concentration) { LevelSensorFitted = levelSensor };
         Battery = new BatteryModel(parameters);
         Balance = new LabBalance(parameters, root.Fork(3));
-        PressureSensor = new PressureSensorModel(parameters, root.Fork(4), () => Line.PressurePascals, () => _physicsTime);
+        // Every scenario reads its pressure through the chosen board's chain (the DevKitC's unless told).
+        var adc = BoardAdc.ForBoard((pins ?? BoardPins.Esp32DevKitC).Name);
+        var chain = adc == null ? null : new PressureSignalChain(adc, parameters, root.Fork(5));
+        PressureSensor = new PressureSensorModel(parameters, root.Fork(4), () => Line.PressurePascals, () => _physicsTime, chain);
         Board = new VirtualBoard(parameters.StrokePicoliters, PressureSensor, levelSensor ? Reservoir : null, Battery, pins);
         Board.Mechanism.Stroke += OnStroke;
         if (rotorEncoder) Board.FitRotorEncoder(() => Head.LostSteps);
