@@ -20,19 +20,27 @@ public static class OcclusionRun
 
     public static void Run(int falseAlarmDays)
     {
-        TimeToAlarm("trial, 0.1 mL/h", "trial", 100, 1000, pressureSensor: true, after: "2h");
-        TimeToAlarm("implanted, 0.5 mL/day", "implanted", 20.833, 10_000, pressureSensor: true, after: "6h");
-        TimeToAlarm("implanted, 0.5 mL/day, motor feedback only (no pressure sensor)", "implanted", 20.833, 10_000, pressureSensor: false, after: "24h");
-        Release("trial, 0.1 mL/h", "trial", 100, pressureSensor: true);
-        Release("implanted, 0.5 mL/day", "implanted", 20.833, pressureSensor: true);
-        Release("implanted, 0.5 mL/day, motor feedback only", "implanted", 20.833, pressureSensor: false);
+        // The pressure figures through each board's signal chain (the scenario's board picks it).
+        foreach (string board in SensorNoiseRun.Boards)
+        {
+            TimeToAlarm($"{board}, trial, 0.1 mL/h", "trial", 100, 1000, pressureSensor: true, after: "2h", board);
+            TimeToAlarm($"{board}, implanted, 0.5 mL/day", "implanted", 20.833, 10_000, pressureSensor: true, after: "6h", board);
+        }
+        TimeToAlarm("implanted, 0.5 mL/day, motor feedback only (no pressure sensor)", "implanted", 20.833, 10_000, pressureSensor: false, after: "24h", "esp32-devkitc");
+        foreach (string board in SensorNoiseRun.Boards)
+        {
+            Release($"{board}, trial, 0.1 mL/h", "trial", 100, pressureSensor: true, board);
+            Release($"{board}, implanted, 0.5 mL/day", "implanted", 20.833, pressureSensor: true, board);
+        }
+        Release("implanted, 0.5 mL/day, motor feedback only", "implanted", 20.833, pressureSensor: false, "esp32-devkitc");
         FalseAlarms(falseAlarmDays);
     }
 
-    private static Scenario Base(string mode, double rate, long concentration, ulong seed, string duration) => new()
+    private static Scenario Base(string mode, double rate, long concentration, ulong seed, string duration, string board = "esp32-devkitc") => new()
     {
         Name = $"occlusion-{mode}-{seed}",
         Mode = mode,
+        Board = board,
         Seed = seed,
         Duration = duration,
         Drug = new DrugSpec { Name = "morphine", ConcentrationUgPerMl = concentration },
@@ -54,7 +62,7 @@ public static class OcclusionRun
         return (actions, occludeAt);
     }
 
-    private static void TimeToAlarm(string label, string mode, double rate, long concentration, bool pressureSensor, string after)
+    private static void TimeToAlarm(string label, string mode, double rate, long concentration, bool pressureSensor, string after, string board)
     {
         var times = new List<double>();
         int transientsBefore = 0;
@@ -62,7 +70,7 @@ public static class OcclusionRun
         {
             var (actions, occludeAt) = DayWithOcclusion(seed);
             transientsBefore += actions.Count(a => a.Do != "occlusion" && DurationText.ParseMilliseconds(a.At, "at") < occludeAt);
-            var scenario = Base(mode, rate, concentration, seed, $"{occludeAt + DurationText.ParseMilliseconds(after, "after")}ms") with
+            var scenario = Base(mode, rate, concentration, seed, $"{occludeAt + DurationText.ParseMilliseconds(after, "after")}ms", board) with
             {
                 PressureSensor = pressureSensor,
                 Actions = actions,
@@ -83,13 +91,13 @@ public static class OcclusionRun
     /// beyond the prescription in them (the session's release window). With a pressure sensor the pump
     /// has alarmed and taken the held strokes back; with motor feedback only it never knew.
     /// </summary>
-    private static void Release(string label, string mode, double rate, bool pressureSensor)
+    private static void Release(string label, string mode, double rate, bool pressureSensor, string board)
     {
         double worst = double.NegativeInfinity;
         for (ulong seed = 1; seed <= 10; seed++)
         {
             var actions = new List<ScenarioAction> { new() { At = "2h", Do = "occlusion" }, new() { At = "8h", Do = "occlusion-clear" } };
-            var result = ScenarioRunner.Run(Base(mode, rate, 10_000, seed, "9h") with { Actions = actions, PressureSensor = pressureSensor });
+            var result = ScenarioRunner.Run(Base(mode, rate, 10_000, seed, "9h", board) with { Actions = actions, PressureSensor = pressureSensor });
             worst = Math.Max(worst, result.ReleasesAfterClear.Single().Microliters);
         }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -82,7 +82,7 @@ public sealed record BoardAdc
         _ => null,
     };
 
-    /// <summary>The count for a pin voltage, before noise and quantisation, at reference gain <paramref name="gain"/>.</summary>
+    /// <summary>The count for a pin voltage, before noise and quantisation (12 bits, 0..4095), at reference gain <paramref name="gain"/>.</summary>
     public double IdealCounts(double pinMillivolts, double gain)
     {
         double linear(double mv) => (mv - ZeroMillivolts) * gain / MillivoltsPerCount;
@@ -92,8 +92,4 @@ public sealed record BoardAdc
         counts = Math.Clamp(counts, 0, FullScaleCounts);
         return counts + OffsetCounts + NonlinearityCounts * Math.Sin(Math.PI * counts / FullScaleCounts);
     }
-
-    /// <summary>One conversion: the ideal count plus noise, quantised and clamped to 0..4095.</summary>
-    public int Convert(double pinMillivolts, double gain, double noiseCounts) =>
-        (int)Math.Clamp(Math.Round(IdealCounts(pinMillivolts, gain) + noiseCounts), 0, FullScaleCounts);
 }

@@ -43,23 +43,33 @@ public sealed class PressureSignalChain
         return _conversion.Convert(output, supply, out pascals);
     }
 
-    /// <summary>Summed counts of the output and the supply channel over one oversampled reading.</summary>
+    /// <summary>
+    /// Summed counts of the output and the supply channel over one oversampled reading. The sum of the
+    /// <see cref="RatiometricPressure.Samples"/> conversions is drawn at once, as the sum of independent
+    /// draws is distributed: the count times the samples, plus a Gaussian with the conversions' noise
+    /// and their rounding (1/12 count squared each) added in variance; the ripple is the mean of the
+    /// pairs' (a random phase each), common to both channels since a pair's conversions are microseconds
+    /// apart. Noiseless (the bench calibration), each conversion is rounded as the ADC does.
+    /// </summary>
     private (long Output, long Supply) Counts(double sensorPascals, bool noisy)
     {
-        double factor = noisy ? _p.BoardNoiseFactor : 0;
-        long output = 0, supply = 0;
-        for (int i = 0; i < RatiometricPressure.Samples; i++)
-        {
-            // The two conversions of a pair are microseconds apart: both see the same point of the ripple.
-            double supplyMillivolts = _p.SensorSupplyMillivolts + factor * _p.SensorSupplyRippleMillivolts * Math.Sin(2 * Math.PI * (noisy ? _random.NextDouble() : 0));
-            double fraction = Math.Clamp(0.1 + 0.8 * sensorPascals / RatiometricPressure.FullScalePascals, SensorOutputMinimumFraction, SensorOutputMaximumFraction);
-            double outputPin = supplyMillivolts * fraction / RatiometricPressure.OutputDividerInverse;
-            double supplyPin = supplyMillivolts / RatiometricPressure.SupplyDividerInverse;
-            output += _adc.Convert(outputPin, _gain, factor * _adc.NoiseCounts * (noisy ? _random.NextGaussian() : 0));
-            supply += _adc.Convert(supplyPin, _gain, factor * _adc.NoiseCounts * (noisy ? _random.NextGaussian() : 0));
-        }
-        return (output, supply);
+        int n = RatiometricPressure.Samples;
+        double ripple = 0;
+        if (noisy) ripple = _p.BoardNoiseFactor * _p.SensorSupplyRippleMillivolts * Math.Sqrt(0.5 / n) * _random.NextGaussian();
+        double supplyMillivolts = _p.SensorSupplyMillivolts + ripple;
+        double fraction = Math.Clamp(0.1 + 0.8 * sensorPascals / RatiometricPressure.FullScalePascals, SensorOutputMinimumFraction, SensorOutputMaximumFraction);
+        double outputIdeal = _adc.IdealCounts(supplyMillivolts * fraction / RatiometricPressure.OutputDividerInverse, _gain);
+        double supplyIdeal = _adc.IdealCounts(supplyMillivolts / RatiometricPressure.SupplyDividerInverse, _gain);
+        if (!noisy) return (n * Quantised(outputIdeal), n * Quantised(supplyIdeal));
+        double conversionNoise = _p.BoardNoiseFactor * _adc.NoiseCounts;
+        double sumSd = Math.Sqrt(n * (conversionNoise * conversionNoise + 1.0 / 12));
+        return (SummedCounts(outputIdeal, sumSd, n), SummedCounts(supplyIdeal, sumSd, n));
     }
+
+    private long SummedCounts(double ideal, double sumSd, int n) =>
+        (long)Math.Clamp(Math.Round(n * ideal + sumSd * _random.NextGaussian()), 0, (long)n * BoardAdc.FullScaleCounts);
+
+    private static long Quantised(double counts) => (long)Math.Clamp(Math.Round(counts), 0, BoardAdc.FullScaleCounts);
 
     /// <summary>The gauge's output swings between these fractions of its supply at its rails (saturated below 0 Pa and above full scale).</summary>
     public const double SensorOutputMinimumFraction = 0.05;
