@@ -68,6 +68,8 @@ public sealed class PumpWorld
     private void OnStroke(MotorDirection direction)
     {
         Battery.OnStep();
+        // Without VMOT (the supply lost, or the independent cut open) the pulses reach a driver that turns nothing.
+        if (!Board.MotorSupply.Present) return;
         if (!Head.Follows(_physicsTime)) return;
         if (direction == MotorDirection.Reverse)
         {
