@@ -14,7 +14,7 @@ namespace OpenIdds.Firmware.Safety
     /// After an occlusion it takes back the strokes held in the line (OCCLUSION-RELIEF), so that
     /// clearing the occlusion releases almost nothing.
     /// </summary>
-    public sealed class SafetySupervisor
+    public sealed class SafetySupervisor : IReservoirGauge
     {
         private readonly PumpHardware _hardware;
         private readonly SupervisorSettings _settings;
@@ -32,6 +32,7 @@ namespace OpenIdds.Firmware.Safety
         private readonly bool _storageValid;
         private IRateProfile? _profile;
         private NanolitersPerHour _allowedRate;
+        private Nanoliters _dailyDraw = new Nanoliters(-1);
         private Nanoliters _fill;
         private long _stepsAtFill;
         private bool _everFilled;
@@ -105,6 +106,25 @@ namespace OpenIdds.Firmware.Safety
             StopOnCriticalAlarm(now);
         }
 
+        /// <summary>A refill with the clinician's low-alarm threshold (RESERVOIR-ONE-MODEL).</summary>
+        public void Filled(Nanoliters volume, Nanoliters lowThreshold)
+        {
+            _reservoir.SetLowThreshold(lowThreshold);
+            Filled(volume);
+        }
+
+        /// <summary>A new, empty reservoir: nothing is counted from it until its first fill.</summary>
+        public void Unfilled()
+        {
+            _fill = Nanoliters.Zero;
+            _stepsAtFill = _pump.StepsTaken;
+            _everFilled = false;
+        }
+
+        Nanoliters IReservoirGauge.Computed { get { return ComputedReservoir; } }
+
+        public Nanoliters LowThreshold { get { return _reservoir.LowThreshold; } }
+
         /// <summary>The fill the computed reservoir counts from, and the step count at it (what the journal keeps).</summary>
         public Nanoliters Fill { get { return _fill; } }
         public long StepsAtFill { get { return _stepsAtFill; } }
@@ -126,6 +146,23 @@ namespace OpenIdds.Firmware.Safety
                 Nanoliters left = _fill - _pump.Calibration.VolumeOf(_pump.StepsTaken - _stepsAtFill);
                 return left.Value < 0 ? Nanoliters.Zero : left;
             }
+        }
+
+        /// <summary>
+        /// A new step volume for the guard, the controller and the relief (the pump
+        /// takes one only while stopped with no alarm shown). A filled reservoir is rebased: what was
+        /// left at the old volume per step is the new fill, counted from the steps taken so far.
+        /// </summary>
+        public void Recalibrate(Calibration calibration)
+        {
+            Nanoliters left = ComputedReservoir;
+            long steps = _pump.StepsTaken;
+            _guard.Recalibrate(calibration);
+            _pump.Recalibrate(calibration);
+            _relief.Recalibrate(calibration);
+            if (!_everFilled) return;
+            _fill = left;
+            _stepsAtFill = steps;
         }
 
         /// <summary>Starts (or changes) therapy. <paramref name="allowedRate"/> is what the prescription allows at most - the guard's limit.</summary>
@@ -222,6 +259,18 @@ namespace OpenIdds.Firmware.Safety
             for (int i = 0; i < AlarmTable.Count; i++) _alarms.Acknowledge(AlarmTable.At(i).Code, now);
             if (_machine.State != SafetyState.AlarmStopped || _alarms.StopsDelivery) return false;
             return _machine.Fire(SafetyTrigger.ClinicianReset);
+        }
+
+        /// <summary>
+        /// An alarm reported from outside the detectors (the trial diary): shown and latched until a
+        /// clinician reset; if its row stops delivery, the motor stops before this returns.
+        /// </summary>
+        public void RaiseReported(AlarmCode code)
+        {
+            Milliseconds now = new Milliseconds(_hardware.Clock.ElapsedMilliseconds);
+            _alarms.Raise(code, now);
+            _alarms.ConditionGone(code, now);
+            if (_machine.State != SafetyState.PowerOnSelfTest) StopOnCriticalAlarm(now);
         }
 
         public void Tick()
@@ -412,9 +461,20 @@ namespace OpenIdds.Firmware.Safety
             return motor + quiescent;
         }
 
+        /// <summary>
+        /// ERI-FROM-DAILY-DRAW: the volume the programmed therapy draws in a day, which the battery's days
+        /// left are counted at (the device sets it with every therapy change). Until it is set, the guard's
+        /// allowed rate stands in - which a priming bolus inflates.
+        /// </summary>
+        public void SetDailyDraw(Nanoliters perDay)
+        {
+            _dailyDraw = perDay;
+        }
+
         private long DailyCharge()
         {
-            return DailyChargeMicroampereHours(_allowedRate, _pump.Calibration.PicolitersPerStep, _settings);
+            NanolitersPerHour rate = _dailyDraw.Value < 0 ? _allowedRate : new NanolitersPerHour((_dailyDraw.Value + 23) / 24);
+            return DailyChargeMicroampereHours(rate, _pump.Calibration.PicolitersPerStep, _settings);
         }
 
         /// <summary>

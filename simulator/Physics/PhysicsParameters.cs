@@ -89,7 +89,7 @@ public sealed record PhysicsParameters
 
     /// <summary>
     /// The pressure chain's noise, times its nominal: the gauge's own noise, the supply ripple and the
-    /// ADC's conversion noise alike. 1 is the board as characterised; `benchmarks -- sensor-noise`
+    /// ADC's conversion noise alike. 1 is the board as characterised; `measurements -- sensor-noise`
     /// runs 1, 2 and 4.
     /// </summary>
     public double BoardNoiseFactor { get; init; } = 1;
