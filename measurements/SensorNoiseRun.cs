@@ -43,7 +43,7 @@ public static class SensorNoiseRun
                 Seed = 1000 + seed,
                 Duration = $"{length}d",
                 Drug = new DrugSpec { Name = "morphine", ConcentrationUgPerMl = trial ? 1000 : 10_000 },
-                Prescription = new PrescriptionSpec { Mode = "continuous", RateUlPerH = trial ? 20.833 : 2.5 },
+                Prescription = new PrescriptionSpec { Mode = "continuous", RateUlPerH = trial ? 20.833m : 2.5m },
                 ReservoirMilliliters = 1000,   // never the reason to stop: this run looks for false sensor faults only
                 Physics = new()
                 {
