@@ -81,6 +81,19 @@ public sealed record PhysicsParameters
     /// </summary>
     public double PressureOutOfRangePascals { get; init; } = 25_000;
 
+    /// <summary>The pressure gauge's supply, mV: USB VBUS, 5,000 nominal (4,750-5,250 by the USB 2.0 specification).</summary>
+    public double SensorSupplyMillivolts { get; init; } = 5_000;
+
+    /// <summary>Ripple on that supply, mV (amplitude): 25, the figure for a USB supply shared with a motor driver's logic.</summary>
+    public double SensorSupplyRippleMillivolts { get; init; } = 25;
+
+    /// <summary>
+    /// The pressure chain's noise, times its nominal: the gauge's own noise, the supply ripple and the
+    /// ADC's conversion noise alike. 1 is the board as characterised; `measurements -- sensor-noise`
+    /// runs 1, 2 and 4.
+    /// </summary>
+    public double BoardNoiseFactor { get; init; } = 1;
+
     /// <summary>Reservoir size, nL. 20 mL: SynchroMed/Prometra small reservoir.</summary>
     public long ReservoirNanoliters { get; init; } = 20_000_000;
 

@@ -6,10 +6,12 @@ namespace OpenIdds.Simulator.Physics;
 public enum PressureSensorFault { None, Stuck, Disconnected, OutOfRange, Noisy }
 
 /// <summary>
-/// The downstream pressure sensor: line pressure plus Gaussian noise and a slow drift, limited to what
-/// the boards' 0-25 kPa gauge can report (above its out-of-range limit it gives no number, as
-/// AdcPressureSensor reports a saturated output), and the faults a real gauge shows (stuck at one
-/// reading, open wire, out of range, noise a physics-parameter times the rated level).
+/// The downstream pressure sensor: line pressure plus the gauge's own Gaussian noise and a slow drift,
+/// read through the board's signal chain where the board has an ADC (<see cref="PressureSignalChain"/>:
+/// supply ripple, dividers, the ADC's curve, offset, noise and quantisation, oversampling and the
+/// board's conversion), and the faults a real gauge shows (stuck at one reading, open wire, out of
+/// range, noise a physics-parameter times the rated level). Without a chain (a board with no ADC) the
+/// gauge's value is reported as it is, limited to its 0-25 kPa range.
 /// </summary>
 public sealed class PressureSensorModel : IPressureSensor
 {
@@ -19,13 +21,17 @@ public sealed class PressureSensorModel : IPressureSensor
     private readonly Func<long> _now;
     private int _stuckAt;
 
-    public PressureSensorModel(PhysicsParameters parameters, SimulationRandom random, Func<double> linePressure, Func<long> now)
+    public PressureSensorModel(PhysicsParameters parameters, SimulationRandom random, Func<double> linePressure, Func<long> now, PressureSignalChain? chain = null)
     {
         _p = parameters;
         _random = random;
         _linePressure = linePressure;
         _now = now;
+        Chain = chain;
     }
+
+    /// <summary>The board's chain the gauge is read through, or null on a board without an ADC.</summary>
+    public PressureSignalChain? Chain { get; }
 
     public PressureSensorFault Fault { get; private set; }
 
@@ -50,7 +56,7 @@ public sealed class PressureSensorModel : IPressureSensor
 
     public void Inject(PressureSensorFault fault)
     {
-        if (fault == PressureSensorFault.Stuck) _stuckAt = Sample();
+        if (fault == PressureSensorFault.Stuck) { ReadGauge(out _stuckAt); }
         Fault = fault;
     }
 
@@ -62,18 +68,25 @@ public sealed class PressureSensorModel : IPressureSensor
             case PressureSensorFault.Disconnected: return SensorStatus.Disconnected;
             case PressureSensorFault.OutOfRange: pascals = (int)_p.PressureOutOfRangePascals; return SensorStatus.OutOfRange;
             case PressureSensorFault.Stuck: pascals = _stuckAt; return SensorStatus.Ok;
-            default:
-                int reading = Sample();
-                if (reading >= _p.PressureOutOfRangePascals) { pascals = (int)_p.PressureOutOfRangePascals; return SensorStatus.OutOfRange; }
-                pascals = reading;
-                return SensorStatus.Ok;
+            default: return ReadGauge(out pascals);
         }
     }
 
-    private int Sample()
+    private SensorStatus ReadGauge(out int pascals)
     {
-        double noise = _p.PressureNoisePascals * (Fault == PressureSensorFault.Noisy ? _p.NoisySensorNoiseFactor : 1) * _random.NextGaussian();
+        double gauge = Sample();
+        if (Chain != null) return Chain.Read(gauge, out pascals);
+        int reading = (int)Math.Round(gauge);
+        if (reading >= _p.PressureOutOfRangePascals) { pascals = (int)_p.PressureOutOfRangePascals; return SensorStatus.OutOfRange; }
+        pascals = reading;
+        return SensorStatus.Ok;
+    }
+
+    /// <summary>What the gauge's output stands for, Pa: the line, its own noise (times the chain's noise factor) and its drift.</summary>
+    private double Sample()
+    {
+        double noise = _p.PressureNoisePascals * _p.BoardNoiseFactor * (Fault == PressureSensorFault.Noisy ? _p.NoisySensorNoiseFactor : 1) * _random.NextGaussian();
         double drift = _driftOffset + _driftRate * (_now() - _driftSince) / 86_400_000.0;
-        return (int)Math.Round(_linePressure() + noise + drift);
+        return _linePressure() + noise + drift;
     }
 }

@@ -25,8 +25,11 @@ public sealed class PumpWorld
         Reservoir = new ReservoirModel(parameters, root.Fork(2), initialNanoliters, concentration) { LevelSensorFitted = levelSensor };
         Battery = new BatteryModel(parameters);
         Balance = new LabBalance(parameters, root.Fork(3));
-        Pulsation = new CsfPulsation(parameters, root.Fork(5));
-        PressureSensor = new PressureSensorModel(parameters, root.Fork(4), SensedPascals, () => _physicsTime);
+        Pulsation = new CsfPulsation(parameters, root.Fork(6));
+        // Every scenario reads its pressure through the chosen board's chain (the DevKitC's unless told).
+        var adc = BoardAdc.ForBoard((pins ?? BoardPins.Esp32DevKitC).Name);
+        var chain = adc == null ? null : new PressureSignalChain(adc, parameters, root.Fork(5));
+        PressureSensor = new PressureSensorModel(parameters, root.Fork(4), SensedPascals, () => _physicsTime, chain);
         Board = new VirtualBoard(parameters.StrokePicoliters, PressureSensor, levelSensor ? Reservoir : null, Battery, pins);
         Board.Mechanism.Stroke += OnStroke;
         if (rotorEncoder) Board.FitRotorEncoder(() => Head.LostSteps);
@@ -74,6 +77,8 @@ public sealed class PumpWorld
     private void OnStroke(MotorDirection direction)
     {
         Battery.OnStep();
+        // Without VMOT (the supply lost, or the independent cut open) the pulses reach a driver that turns nothing.
+        if (!Board.MotorSupply.Present) return;
         if (!Head.Follows(_physicsTime)) return;
         if (direction == MotorDirection.Reverse)
         {

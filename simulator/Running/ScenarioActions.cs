@@ -103,6 +103,9 @@ public static class ScenarioActions
             case "pressure-drift": world.PressureSensor.DriftPascalsPerDay = a.PascalsPerDay ?? 0; log("fault", "pressure-drift", string.Create(CultureInfo.InvariantCulture, $"{a.PascalsPerDay} Pa/day")); break;
             case "motor-stall": world.Head.Stalled = true; world.Board.InjectMotorFault(); log("fault", "motor-stall", "head jammed; driver fault line low"); break;
             case "motor-stall-clear": world.Head.Stalled = false; world.Board.ClearMotorFault(); log("fault", "motor-stall-clear", "the jam freed; driver fault line high again (the pump stays stopped until a clinician resets it)"); break;
+            case "motor-supply-loss": world.Board.MotorSupply.Connected = false; log("fault", "motor-supply-loss", "VMOT gone: the driver turns nothing, its fault line stays high"); break;
+            case "motor-supply-restore": world.Board.MotorSupply.Connected = true; log("fault", "motor-supply-restore", "VMOT back (the pump stays stopped until a clinician resets it)"); break;
+            case "motor-cut": world.Board.MotorSupply.OpenCut(); log("fault", "motor-cut", "the independent motor cut opens (its watchdog's trigger stopped); no firmware pin closes it"); break;
             case "lost-steps": world.Head.LostStepProbability = a.Probability ?? 0; log("fault", "lost-steps", string.Create(CultureInfo.InvariantCulture, $"p = {a.Probability}")); break;
             case "battery-drain": world.Battery.DrainFactor = a.Factor ?? 1; log("fault", "battery-drain", string.Create(CultureInfo.InvariantCulture, $"x{a.Factor}")); break;
             case "power-loss":

@@ -100,7 +100,8 @@ public sealed record DrugSpec
 ///   low_ml); clinician-bolus (dose_ug, duration); clinician-reset; hold-stopped (duration); clock-sync (time_of_day); implant
 ///   (prescription, added_ml, concentration_ug_per_ml, requires_relief_percent).
 /// - fault: occlusion (factor); occlusion-clear; disconnect; leak (factor); pressure-sensor (kind);
-///   pressure-drift (pascals_per_day); motor-stall; motor-stall-clear; lost-steps (probability);
+///   pressure-drift (pascals_per_day); motor-stall; motor-stall-clear; motor-supply-loss;
+///   motor-supply-restore; motor-cut; lost-steps (probability);
 ///   battery-drain (factor); power-loss (duration); hang (duration); flash-bit-flip (offset, bit).
 /// </summary>
 public sealed record ScenarioAction

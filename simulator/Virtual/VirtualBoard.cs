@@ -27,8 +27,12 @@ public sealed class VirtualBoard
         Annunciator = new PatternAnnunciator(Outputs, Clock);
         Mechanism = new PeristalticMechanism(Gpio, Pins.Step, Pins.Direction, Pins.Enable, truePicolitersPerStep);
         Ticks = new TickWidener(() => unchecked((uint)Clock.ElapsedMilliseconds));
-        Hardware = new PumpHardware(Ticks, Motor, Pressure, ReservoirLevel, Battery, Annunciator, Button, Store, Watchdog, Link);
+        // The boards' BOM has the motor-supply divider (MOTOR-SUPPLY-WATCHED): the firmware's motor is the supply-checked one.
+        Hardware = new PumpHardware(Ticks, new SupplyCheckedMotor(Motor, MotorSupply), Pressure, ReservoirLevel, Battery, Annunciator, Button, Store, Watchdog, Link);
     }
+
+    /// <summary>VMOT: the supply a scenario can drop, behind the independent motor cut.</summary>
+    public VirtualMotorSupply MotorSupply { get; } = new();
 
     /// <summary>
     /// What the firmware's clock reads: the board's 32-bit millisecond tick, widened by hal's
@@ -47,7 +51,7 @@ public sealed class VirtualBoard
     }
 
     /// <summary>Fits an encoder on the rotor: the driver's completed count becomes what the rotor did (<see cref="RotorEncoderDriver"/>).</summary>
-    public void FitRotorEncoder(Func<long> lostSteps) => Hardware = Hardware.WithMotor(new RotorEncoderDriver(Motor, lostSteps));
+    public void FitRotorEncoder(Func<long> lostSteps) => Hardware = Hardware.WithMotor(new SupplyCheckedMotor(new RotorEncoderDriver(Motor, lostSteps), MotorSupply));
 
     /// <summary>Which board's pin numbers the drivers use.</summary>
     public BoardPins Pins { get; }

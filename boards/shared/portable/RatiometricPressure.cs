@@ -48,16 +48,18 @@ namespace OpenIdds.Boards
         }
 
         /// <summary>
-        /// Pascals from summed counts. Disconnected: no supply, or an output under 0.25 V of 5 V (the
-        /// sensor never gives less than 0.5 V). OutOfRange at or above full scale, with the full scale
-        /// as the reading (FULL-SCALE-IS-OCCLUSION).
+        /// Pascals from summed counts. Disconnected: no supply, or an output under half the calibrated
+        /// zero (the sensor never gives less than its zero; an open output wire reads near 0). Half the
+        /// calibrated ratio, not of the nominal 0.5 V: the ESP32's raw counts start near 142 mV, so its
+        /// vented ratio is about 44,000 ppm, not 100,000. OutOfRange at or above full scale, with the
+        /// full scale as the reading (FULL-SCALE-IS-OCCLUSION).
         /// </summary>
         public SensorStatus Convert(long outputCounts, long supplyCounts, out int pascals)
         {
             pascals = 0;
             if (supplyCounts < (long)MinimumSupplyCountsPerSample * Samples) return SensorStatus.Disconnected;
             long ratio = RatioPartsPerMillion(outputCounts, supplyCounts);
-            if (ratio < 50000) return SensorStatus.Disconnected;
+            if (ratio < ZeroPartsPerMillion / 2) return SensorStatus.Disconnected;
             long p = (ratio - ZeroPartsPerMillion) * FullScalePascals / (FullScalePartsPerMillion - ZeroPartsPerMillion);
             if (p >= FullScalePascals)
             {
