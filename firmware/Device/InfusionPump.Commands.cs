@@ -327,22 +327,20 @@ namespace OpenIdds.Firmware.Device
         }
 
         /// <summary>
-        /// A service engineer replaces the key of <paramref name="role"/>: <paramref name="wrapped"/> is the
-        /// new key XORed with the pad of this request's <paramref name="counter"/> under the service key.
+        /// A service engineer replaces the key of <paramref name="role"/> by key agreement
+        /// (KEY-AGREEMENT-NOT-WRAP, Protocol.KeyProvisioner); false, changing nothing, on a refusal.
         /// </summary>
-        public void ProvisionKey(Protocol.Role role, byte[] wrapped, uint counter)
+        public bool ProvisionKey(Protocol.Role role, byte[] programmerPublic, byte[] confirmation)
         {
             Milliseconds now = Now;
-            byte[] service = new byte[Protocol.KeyRing.KeyBytes];
-            _keys.CopyKey(Protocol.Role.Service, service, 0);
-            byte[] pad = new byte[Protocol.KeyRing.KeyBytes];
-            Protocol.KeyRing.WrapPad(service, 0, counter, role, pad, 0);
-            for (int i = 0; i < pad.Length; i++) pad[i] = (byte)(pad[i] ^ wrapped[i]);
-            _keys.Set(role, pad, 0, true);
-            _keyStore.Save(_keys);
+            if (!_provisioner.Provision(role, programmerPublic, confirmation)) return false;
             _events.Append(EventKind.KeyProvisioned, now, (long)role, 0);
             Commit(now);
+            return true;
         }
+
+        /// <summary>Why the last <see cref="ProvisionKey"/> refused.</summary>
+        public string ProvisionRefusal { get { return _provisioner.Refusal; } }
 
         /// <summary>Everything `iddsctl status` shows, as of now.</summary>
         public Protocol.Messages.StatusMessage Status()

@@ -45,6 +45,7 @@ namespace OpenIdds.Firmware.Device
         private RefillSession? _refill;
         private readonly KeyRing _keys;
         private readonly KeyStore _keyStore;
+        private readonly KeyProvisioner _provisioner;
         private readonly ProtocolEndpoint _endpoint;
 
         private int _syncedRevision = -1;
@@ -81,6 +82,7 @@ namespace OpenIdds.Firmware.Device
             _keys = new KeyRing(setup.DeviceId);
             _keyStore = new KeyStore(board.Store, setup.KeyFirstPage, setup.KeyPages);
             _keyStore.Load(_keys);
+            _provisioner = new KeyProvisioner(_keys, _keyStore, setup.AgreementSecret);
             // DAMAGE-IS-A-FAULT for what runs the therapy (journal, keys): the safe state. A damaged event or
             // diary record leaves a gap in the history but not in the therapy: it is an alarm, and delivery
             // goes on (LOG-DAMAGE-KEEPS-DELIVERING). A torn append is neither.

@@ -41,6 +41,12 @@ namespace OpenIdds.Firmware.Device
         public ResetCause ResetCause = ResetCause.PowerOn;
 
         /// <summary>
+        /// The 32-byte X25519 agreement secret written at manufacture; its public key is printed on the
+        /// label (KEY-AGREEMENT-NOT-WRAP, docs/protocol.md). Null: the device refuses key provisioning.
+        /// </summary>
+        public byte[]? AgreementSecret;
+
+        /// <summary>
         /// DEV-KEYS-NO-THERAPY: false on a board build that is neither BENCH nor run with the explicit
         /// development setting; then programming a therapy is refused while the clinician key is the
         /// development key (anyone who knows the device id can compute it). Status shows it.
