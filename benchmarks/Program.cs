@@ -13,5 +13,6 @@ if (what is "fuzz" or "all") FuzzRun.Run(frames: args.Length > 1 && what == "fuz
 if (what is "occlusion" or "all") OcclusionRun.Run(falseAlarmDays: args.Length > 1 && what == "occlusion" ? int.Parse(args[1]) : 10_000);
 if (what is "flapping" or "all") AlarmFlappingRun.Run(runs: args.Length > 1 && what == "flapping" ? int.Parse(args[1]) : 20);
 if (what is "eri" or "all") EriMarginRun.Run();
+if (what is "keys" or "all") KeyAgreementRun.Run();
 if (what is "flood" or "all") LineFloodRun.Run(hours: args.Length > 1 && what == "flood" ? int.Parse(args[1]) : 2);
 if (what is "scheduler" or "all") BenchmarkRunner.Run<SchedulerBenchmark>(args: args.Skip(1).ToArray());

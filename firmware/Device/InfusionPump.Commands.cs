@@ -333,6 +333,13 @@ namespace OpenIdds.Firmware.Device
         public bool ProvisionKey(Protocol.Role role, byte[] programmerPublic, byte[] confirmation)
         {
             Milliseconds now = Now;
+            // PROVISION-WHILE-STOPPED: an X25519 multiplication holds the loop for seconds on a board
+            // (docs/protocol.md), so keys are agreed only while no step can fall due.
+            if (_therapy.Prescription.Mode != DeliveryMode.Stopped)
+            {
+                _provisioner.Refuse("provision: the therapy runs (" + DeliveryModeName.Of(_therapy.Prescription.Mode) + "); program stopped first - the key agreement holds the control loop for seconds");
+                return false;
+            }
             if (!_provisioner.Provision(role, programmerPublic, confirmation)) return false;
             _events.Append(EventKind.KeyProvisioned, now, (long)role, 0);
             Commit(now);
@@ -379,6 +386,7 @@ namespace OpenIdds.Firmware.Device
             m.StepsTaken = _supervisor.Pump.StepsTaken;
             m.StepsMissed = _supervisor.Pump.StepsMissed;
             m.PicolitersPerStep = _calibration.PicolitersPerStep;
+            m.StepsUnconfirmed = StepsRecorded > m.StepsTaken ? StepsRecorded - m.StepsTaken : 0;
             m.DevelopmentKeys = _keys.AnyDevelopmentKey;
             m.DevelopmentKeysMayDeliver = _setup.DevelopmentKeysMayDeliver;
             m.RefillOpen = _refill != null;

@@ -40,7 +40,9 @@ namespace OpenIdds.Firmware.Device
             DosingScheduler? live = _supervisor.Pump.Scheduler;
             if (live == null || _supervisor.Pump.State != Control.PumpState.Running) return;
             if (live.NextStepDue > now || now.Value < _committedUntil) return;
-            WriteRecord(now, new Milliseconds(now.Value + _setup.IntentWindow.Value));
+            Milliseconds nextChange;
+            long rate = _therapy.Profile.RateAt(now, out nextChange).Value;
+            WriteRecord(now, IntentHorizon.For(now, _setup.IntentWindow, _setup.IntentStepLimit, rate, _calibration.PicolitersPerStep, nextChange));
         }
 
         /// <summary>Writes the pump's state as of <paramref name="now"/>, vouching for the steps due up to <paramref name="horizon"/>.</summary>

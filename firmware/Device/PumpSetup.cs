@@ -64,6 +64,9 @@ namespace OpenIdds.Firmware.Device
         /// <summary>How far ahead each intent record vouches for steps (INTENT-BEFORE-STEP): the most a power cut can count but not give.</summary>
         public Milliseconds IntentWindow = Milliseconds.FromMinutes(10);
 
+        /// <summary>INTENT-BOUNDED: the most steps one intent record vouches for ahead (8 steps = 2 uL at 250 nL per step), whatever the rate.</summary>
+        public int IntentStepLimit = 8;
+
         // The flash layout, in pages of the board's store (4 KiB on ESP32 and STM32F7 boards).
         public int JournalFirstPage = 0;
         public int JournalPages = 32;

@@ -29,6 +29,9 @@ namespace OpenIdds.Firmware.Protocol
         /// <summary>Why the last <see cref="Provision"/> refused, naming the field.</summary>
         public string Refusal { get; private set; } = "";
 
+        /// <summary>Records a refusal the device decided before asking the provisioner (PROVISION-WHILE-STOPPED).</summary>
+        public void Refuse(string why) { Refusal = why; }
+
         /// <summary>X25519(s, 9), computed at the first provisioning (one scalar multiplication), or null without a secret.</summary>
         public byte[]? PublicKey
         {

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using OpenIdds.Firmware.Protocol;
+using OpenIdds.Firmware.Therapy;
 using OpenIdds.Programmer.Cli;
 using OpenIdds.Programmer.Keys;
 using OpenIdds.Programmer.Link;
@@ -28,6 +29,15 @@ public sealed class KeyProvisioningTests
         var console = new ProgrammerConsole(AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(new StringWriter()) }), new StringReader(""));
         var options = new GlobalOptions("in-memory", 115200, path, null, TimeSpan.FromMilliseconds(200), true);
         return new ProgrammerSession(options, console, linked.Link);
+    }
+
+    /// <summary>A linked pump whose therapy is stopped (PROVISION-WHILE-STOPPED).</summary>
+    private static LinkedPump Stopped()
+    {
+        var linked = new LinkedPump();
+        var report = linked.Rig.Pump.Program(Prescription.Stopped(linked.Rig.Pump.Therapy.Prescription.Drug), confirmed: true);
+        Assert.IsTrue(report.Accepted, report.ToString());
+        return linked;
     }
 
     /// <summary>The frames the programmer wrote, decoded.</summary>
@@ -59,7 +69,7 @@ public sealed class KeyProvisioningTests
     [TestMethod]
     public void A_listener_holding_the_development_keys_cannot_recover_a_provisioned_key()
     {
-        var linked = new LinkedPump();
+        var linked = Stopped();
         var sent = new List<byte[]>();
         linked.Link.TamperToDevice = bytes => { sent.Add(bytes); return bytes; };
         string id = linked.Rig.Setup.DeviceId;
@@ -105,7 +115,7 @@ public sealed class KeyProvisioningTests
     [TestMethod]
     public void A_man_in_the_middle_who_replaces_the_programmers_value_is_caught_by_the_confirmation()
     {
-        var linked = new LinkedPump();
+        var linked = Stopped();
         string id = linked.Rig.Setup.DeviceId;
         byte[] devService = KeyFile.DevelopmentKey(id, Role.Service);
         byte[] mitmSecret = SHA256.HashData("the man in the middle"u8.ToArray());
@@ -132,7 +142,7 @@ public sealed class KeyProvisioningTests
     [TestMethod]
     public void A_device_without_a_factory_agreement_secret_refuses_provisioning_naming_it()
     {
-        var linked = new LinkedPump();
+        var linked = Stopped();
         linked.Rig.Setup.AgreementSecret = null;
         linked.Rig.PowerCycle();
         linked.Rig.PassSelfTest();
@@ -145,9 +155,21 @@ public sealed class KeyProvisioningTests
     }
 
     [TestMethod]
-    public void A_key_file_that_cannot_be_saved_stops_provisioning_before_the_device_changes_its_key()
+    public void Provisioning_is_refused_while_a_therapy_runs_and_nothing_changes()
     {
         var linked = new LinkedPump();
+        using var session = Session(linked, out string path);
+        var e = Assert.ThrowsExactly<LinkException>(() => KeysCommand.Provision(session, Role.Clinician, LabelHex));
+        Assert.AreEqual(LinkFailure.Refused, e.Failure);
+        StringAssert.Contains(e.Message, "program stopped first");
+        Assert.IsFalse(linked.Rig.Pump.Keys.Provisioned(Role.Clinician));
+        Assert.IsNull(KeyFile.Load(path).PendingKey(linked.Rig.Setup.DeviceId, Role.Clinician));
+    }
+
+    [TestMethod]
+    public void A_key_file_that_cannot_be_saved_stops_provisioning_before_the_device_changes_its_key()
+    {
+        var linked = Stopped();
         using var session = Session(linked, out string path);
         // The atomic save's temporary file cannot be created: the save fails.
         Directory.CreateDirectory(path + ".tmp-" + Environment.ProcessId);
@@ -160,7 +182,7 @@ public sealed class KeyProvisioningTests
     [TestMethod]
     public void A_lost_answer_keeps_the_pending_key_and_recover_keeps_the_new_key_the_device_holds()
     {
-        var linked = new LinkedPump();
+        var linked = Stopped();
         string id = linked.Rig.Setup.DeviceId;
         bool drop = false;
         linked.Link.Tamper = bytes => drop ? [] : bytes;
@@ -186,7 +208,7 @@ public sealed class KeyProvisioningTests
     [TestMethod]
     public void A_lost_request_keeps_the_pending_key_and_recover_falls_back_to_the_old_key()
     {
-        var linked = new LinkedPump();
+        var linked = Stopped();
         string id = linked.Rig.Setup.DeviceId;
         bool drop = false;
         linked.Link.TamperToDevice = bytes => drop && bytes.Length > 1 ? [] : bytes;

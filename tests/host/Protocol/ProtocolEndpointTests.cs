@@ -169,6 +169,7 @@ public class ProtocolEndpointTests
     {
         var linked = new LinkedPump();
         var commands = new PumpCommands(linked.Client);
+        Assert.IsTrue(linked.Rig.Pump.Program(Prescription.Stopped(linked.Rig.Pump.Therapy.Prescription.Drug), confirmed: true).Accepted, "PROVISION-WHILE-STOPPED");
         var agreement = OpenIdds.Programmer.Keys.ProgrammerKeyAgreement.Derive(PumpRig.LabelKey, Role.Clinician);
         Assert.IsTrue(agreement.Confirms(commands.ProvisionKey(Role.Clinician, agreement.ProgrammerPublic)), "the device confirms the agreed key");
         var newKey = agreement.Key;
