@@ -20,7 +20,7 @@ namespace OpenIdds.Firmware.Device
     /// - RESUME-NEVER-REPEATS: after a reset the schedule resumes from the newest good record's
     ///   position, with pump time moved to it, so the steps it vouched for are never issued again and a
     ///   bolus in progress goes on to its original end.
-    /// Writes: one record per intent window while delivering (144 a day at 10 min), one an hour (the
+    /// Writes: one record per intent horizon while delivering (INTENT-BOUNDED, IntentHorizon), one an hour (the
     /// hourly line, so pump time never goes back more than an hour at a reset), plus one per change.
     /// </summary>
     public sealed partial class InfusionPump
