@@ -1,3 +1,5 @@
 global using System;
 global using System.Collections.Generic;
 global using System.Linq;
+global using OpenIdds.HostLib;
+global using OpenIdds.HostLib.Prescriptions;

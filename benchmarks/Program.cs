@@ -1,18 +1,9 @@
 using BenchmarkDotNet.Running;
 using OpenIdds.Benchmarks;
 
-// dotnet run -c Release --project benchmarks -- [scheduler|accuracy|footprint|flash [days]|simulator|occlusion [days]|flapping [runs]|eri|fuzz [frames]|flood [hours]|assemblies|campaign [seeds]|all] [BenchmarkDotNet args]
+// dotnet run -c Release --project benchmarks -- [scheduler|simulator] [BenchmarkDotNet args]
+// Timings only, measured by BenchmarkDotNet; counts, bounds and sizes are in measurements/, statistics in simulator campaigns.
 string what = args.Length > 0 ? args[0] : "all";
-if (what is "assemblies" or "all") AssemblySizeRun.Run(OpenIdds.Guard.DeviceCompiler.FindRepositoryRoot(AppContext.BaseDirectory));
-if (what is "campaign" or "all") CampaignRun.Run(seeds: args.Length > 1 && what == "campaign" ? int.Parse(args[1]) : 20);
-if (what is "accuracy" or "all") AccuracyRun.Run(seed: 2026, years: 10);
-if (what is "footprint" or "all") FootprintRun.Run();
-if (what is "simulator" or "all") SimulatorSpeedRun.Run();
-if (what is "flash" or "all") FlashBudgetRun.Run(days: args.Length > 1 && what == "flash" ? int.Parse(args[1]) : 60);
-if (what is "fuzz" or "all") FuzzRun.Run(frames: args.Length > 1 && what == "fuzz" ? int.Parse(args[1]) : 1_000_000);
-if (what is "occlusion" or "all") OcclusionRun.Run(falseAlarmDays: args.Length > 1 && what == "occlusion" ? int.Parse(args[1]) : 10_000);
-if (what is "flapping" or "all") AlarmFlappingRun.Run(runs: args.Length > 1 && what == "flapping" ? int.Parse(args[1]) : 20);
-if (what is "eri" or "all") EriMarginRun.Run();
-if (what is "keys" or "all") KeyAgreementRun.Run();
-if (what is "flood" or "all") LineFloodRun.Run(hours: args.Length > 1 && what == "flood" ? int.Parse(args[1]) : 2);
-if (what is "scheduler" or "all") BenchmarkRunner.Run<SchedulerBenchmark>(args: args.Skip(1).ToArray());
+string[] rest = args.Skip(1).ToArray();
+if (what is "scheduler" or "all") BenchmarkRunner.Run<SchedulerBenchmark>(args: rest);
+if (what is "simulator" or "all") BenchmarkRunner.Run<SimulatorBenchmark>(args: rest);

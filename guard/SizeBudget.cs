@@ -8,7 +8,7 @@ namespace OpenIdds.Guard;
 /// figures for one file set: everything one board image holds (firmware, hal, boards/shared and the
 /// board's device folder) compiled as ONE Debug assembly, which the metadata processor measured at
 /// 61,740 bytes of byte code and about 31,000 bytes of strings on the code of 2026-12-04. The proxy read that set at <see cref="ProxyByteCode"/> and <see cref="ProxyStrings"/>
-/// (benchmarks: `dotnet run -c Release --project benchmarks -- assemblies`); the ratio scales every
+/// (benchmarks: `dotnet run -c Release --project measurements -- assemblies`); the ratio scales every
 /// proxy figure to the metadata processor's.
 /// </summary>
 public static class SizeBudget

@@ -76,11 +76,14 @@ public sealed class Recorder(BalanceDevice balance, IBalanceTransport transport,
     /// Records readings at 0, S, 2S, ... up to <paramref name="durationMilliseconds"/>, on a link that <see cref="Connect"/> opened.
     /// <para>
     /// Rule REPLY-MATCHING: a reply is taken only as the answer to the request just sent, within the reply
-    /// timeout and before the next tick. A balance answers requests in order, so a request that went
-    /// unanswered may still be answered after the next request is sent, and that answer would look like
-    /// the next reading. So after an unanswered request the recorder sends nothing at the next tick: it
-    /// listens through that tick's interval, and whatever arrives is that tick's gap row, named "late",
-    /// with the text received. Lines that arrive unasked between ticks are dropped before each request.
+    /// timeout and before the next tick. MT-SICS and SBI replies carry no request number, and a balance
+    /// answers its requests in order, one line each: so the recorder sends no request while an earlier
+    /// one is unanswered. A request that timed out is owed a reply; at every tick until it comes nothing
+    /// is asked, the recorder listens through the interval, and the tick is a gap: "late" with the text
+    /// received when the owed reply came, "no-reply" when nothing did. The owed reply is written off only
+    /// when the link fails (the line, and what was on it, is gone), never for silence alone, so a reply
+    /// held any number of intervals is never a later request's reading. Lines that arrive unasked between
+    /// ticks are dropped before each request.
     /// </para>
     /// </summary>
     /// <param name="startedAt">the host's clock at time 0, written into the first row's note (<see cref="BalanceCsv.StartedNote"/>) so that `bench compare` can line the readings up with the pump's exported log</param>
@@ -118,6 +121,7 @@ public sealed class Recorder(BalanceDevice balance, IBalanceTransport transport,
                     {
                         nextAttempt = clock.ElapsedMilliseconds + backoff.Next();
                         if (backoff.Attempts == 1) Say($"{Ms(clock.ElapsedMilliseconds - start)}: reconnecting: {e.Message}");
+                        unanswered = null;   // the balance is gone: its reply with it
                     }
                 }
                 long now = clock.ElapsedMilliseconds;
@@ -129,7 +133,7 @@ public sealed class Recorder(BalanceDevice balance, IBalanceTransport transport,
             // A reading taken more than half an interval after its tick would belong to the next one:
             // mark the tick lost instead (only a long reconnect before it can cause this).
             if (measured - t > intervalMilliseconds / 2) { Gap(t, measured, "missed-tick", $"{measured - t} ms after its tick"); continue; }
-            if (!connected) { Gap(t, measured, "disconnected", "balance not connected"); continue; }
+            if (!connected) { Gap(t, measured, "disconnected", "balance not connected"); unanswered = null; continue; }
             try
             {
                 if (unanswered is long asked)
@@ -137,9 +141,12 @@ public sealed class Recorder(BalanceDevice balance, IBalanceTransport transport,
                     var late = Listen(nextDue);
                     _received.AddRange(late);
                     measured = clock.ElapsedMilliseconds - start;
-                    unanswered = null;
-                    if (late.Count > 0) Gap(t, measured, "late", $"{ReceivedText.Quote(late[0])} answered the {Ms(asked)} request after it had timed out; nothing was asked at this tick", late[0]);
-                    else Gap(t, measured, "no-reply", $"nothing came for the {Ms(asked)} request in a further interval; nothing was asked at this tick");
+                    if (late.Count > 0)
+                    {
+                        unanswered = null;
+                        Gap(t, measured, "late", $"{ReceivedText.Quote(late[0])} answered the {Ms(asked)} request after it had timed out; nothing was asked at this tick", late[0]);
+                    }
+                    else Gap(t, measured, "no-reply", $"still no reply to the {Ms(asked)} request; nothing is asked until it comes");
                     continue;
                 }
                 var reply = balance.ReadWeight(clock, Math.Min(ReplyTimeoutMilliseconds, nextDue - clock.ElapsedMilliseconds));
@@ -163,7 +170,8 @@ public sealed class Recorder(BalanceDevice balance, IBalanceTransport transport,
                 // leave the old handle open and dead.
                 measured = clock.ElapsedMilliseconds - start;
                 Gap(t, measured, e is TimeoutException ? "no-reply" : "disconnected", e.Message);
-                if (e is TimeoutException)
+                if (e is not TimeoutException) unanswered = null;
+                else
                 {
                     unanswered = t;
                     if (_lastReading is long last && last == t - intervalMilliseconds)

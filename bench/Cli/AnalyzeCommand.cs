@@ -43,11 +43,11 @@ public static class AnalyzeCommand
                     "low-rate" => AnalysisSettings.LowRate,
                     var other => throw new ArgumentException($"--profile '{other}' is not standard or low-rate"),
                 };
-                if (parse.GetValue(interval) is { } i) settings = settings with { SampleIntervalMinutes = DurationText.ParseMinutes(i, "--interval") };
-                if (parse.GetValue(run) is { } r) settings = settings with { RunMinutes = DurationText.ParseMinutes(r, "--run") };
-                if (parse.GetValue(start) is { } a0) settings = settings with { AnalysisStartMinutes = DurationText.ParseMinutes(a0, "--analysis-start") };
-                if (parse.GetValue(end) is { } a1) settings = settings with { AnalysisEndMinutes = DurationText.ParseMinutes(a1, "--analysis-end") };
-                if (parse.GetValue(windows) is { } w) settings = settings with { WindowsMinutes = DurationText.ParseMinutesList(w, "--windows") };
+                if (parse.GetValue(interval) is { } i) settings = settings with { SampleIntervalMinutes = MinutesText.ParseMinutes(i, "--interval") };
+                if (parse.GetValue(run) is { } r) settings = settings with { RunMinutes = MinutesText.ParseMinutes(r, "--run") };
+                if (parse.GetValue(start) is { } a0) settings = settings with { AnalysisStartMinutes = MinutesText.ParseMinutes(a0, "--analysis-start") };
+                if (parse.GetValue(end) is { } a1) settings = settings with { AnalysisEndMinutes = MinutesText.ParseMinutes(a1, "--analysis-end") };
+                if (parse.GetValue(windows) is { } w) settings = settings with { WindowsMinutes = MinutesText.ParseMinutesList(w, "--windows") };
                 if (parse.GetValue(density) is double d) settings = settings with { DensityMilligramsPerMicroliter = d };
                 if (parse.GetValue(claim) is double c) settings = settings with { ClaimPercent = c };
                 settings = settings with

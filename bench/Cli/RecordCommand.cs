@@ -50,10 +50,10 @@ public static class RecordCommand
                     var other => throw new ArgumentException($"--protocol '{other}' is not mt-sics or sbi"),
                 };
                 serial = new SerialSettings(parse.GetValue(port)!, Baud(parse.GetValue(baud)), Parity(parse.GetValue(parity)!), DataBits(parse.GetValue(dataBits)), StopBits(parse.GetValue(stopBits)!), Handshake(parse.GetValue(handshake)!));
-                intervalMs = DurationText.ParseWholeMilliseconds(parse.GetValue(interval)!, "--interval", MinimumIntervalMilliseconds);
-                durationMs = DurationText.ParseWholeMilliseconds(parse.GetValue(duration)!, "--duration", intervalMs);
-                connectMs = DurationText.ParseWholeMilliseconds(parse.GetValue(connectTimeout)!, "--connect-timeout", 0);
-                replyMs = DurationText.ParseWholeMilliseconds(parse.GetValue(replyTimeout)!, "--reply-timeout", MinimumIntervalMilliseconds / 2);
+                intervalMs = DurationText.ParseMilliseconds(parse.GetValue(interval)!, "--interval", MinimumIntervalMilliseconds);
+                durationMs = DurationText.ParseMilliseconds(parse.GetValue(duration)!, "--duration", intervalMs);
+                connectMs = DurationText.ParseMilliseconds(parse.GetValue(connectTimeout)!, "--connect-timeout", 0);
+                replyMs = DurationText.ParseMilliseconds(parse.GetValue(replyTimeout)!, "--reply-timeout", MinimumIntervalMilliseconds / 2);
                 if (parse.GetValue(rate) is double r && !(r > 0)) throw new ArgumentException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"--rate {r} uL/h must be above 0 uL/h"));
                 if (File.Exists(csvPath) && !parse.GetValue(force))
                     throw new ArgumentException($"{csvPath} already exists (an earlier run?): give another --csv, or add --force to overwrite it");

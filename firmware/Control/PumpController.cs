@@ -30,7 +30,7 @@ namespace OpenIdds.Firmware.Control
         public static readonly Milliseconds DefaultLateTolerance = Milliseconds.FromSeconds(2);
 
         private readonly PumpHardware _hardware;
-        private readonly Calibration _calibration;
+        private Calibration _calibration;
         private DosingScheduler? _scheduler;
         private PumpState _state;
         private long _stepsTaken;
@@ -50,6 +50,13 @@ namespace OpenIdds.Firmware.Control
         public PumpState State { get { return _state; } }
 
         public Calibration Calibration { get { return _calibration; } }
+
+        /// <summary>A new step volume, taken only while stopped: the next start builds its scheduler on it.</summary>
+        public void Recalibrate(Calibration calibration)
+        {
+            if (_state == PumpState.Running) throw new InvalidOperationException("calibration while running; the limit is stopped");
+            _calibration = calibration;
+        }
 
         /// <summary>The scheduler of the running therapy, null when stopped.</summary>
         public DosingScheduler? Scheduler { get { return _scheduler; } }

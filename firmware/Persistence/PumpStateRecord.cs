@@ -89,7 +89,6 @@ namespace OpenIdds.Firmware.Persistence
             PutDrug(b, t.LineNext);
             b.PutInt64(t.LineOldVolume.Value);
             PutDrug(b, t.ReservoirDrug);
-            b.PutInt64(t.Reservoir.Value);
             b.PutInt64(t.FilledAt.Value);
             PutName(b, t.LedgerDrug);
             b.PutInt64(t.DeliveredMass);
@@ -164,7 +163,6 @@ namespace OpenIdds.Firmware.Persistence
             t.LineNext = GetDrug(b);
             t.LineOldVolume = new Nanoliters(b.GetInt64());
             t.ReservoirDrug = GetDrug(b);
-            t.Reservoir = new Nanoliters(b.GetInt64());
             t.FilledAt = new Milliseconds(b.GetInt64());
             t.LedgerDrug = GetName(b);
             t.DeliveredMass = b.GetInt64();

@@ -22,7 +22,7 @@ namespace OpenIdds.Firmware.Safety
         public const long LateMilliseconds = 1000 / StartStepsPerSecond;
 
         private readonly IMotorDriver _motor;
-        private readonly Calibration _calibration;
+        private Calibration _calibration;
         private DosingScheduler? _scheduler;
         private int _remaining;
 
@@ -31,6 +31,9 @@ namespace OpenIdds.Firmware.Safety
             _motor = motor;
             _calibration = calibration;
         }
+
+        /// <summary>A new step volume for the next relief (a calibration is taken only while stopped, with no relief running).</summary>
+        public void Recalibrate(Calibration calibration) { _calibration = calibration; }
 
         /// <summary>True from <see cref="Start"/> until the last stroke is taken back and the motor disabled.</summary>
         public bool Active { get { return _remaining > 0; } }

@@ -42,7 +42,7 @@ namespace OpenIdds.Firmware.Safety
 
         private readonly IMotorDriver _motor;
         private readonly IMonotonicClock _clock;
-        private readonly long _stepUnits;          // one step in nL/h x ms
+        private long _stepUnits;          // one step in nL/h x ms
         private readonly GuardWindow _hour;
         private readonly GuardWindow _day;
         private long _allowedRate;
@@ -96,6 +96,15 @@ namespace OpenIdds.Firmware.Safety
         {
             Account(_clock.ElapsedMilliseconds);
             _allowedRate = rate.Value;
+        }
+
+        /// <summary>A new step volume: the windows start again empty, since steps counted at the old volume are no measure of the new.</summary>
+        public void Recalibrate(Calibration calibration)
+        {
+            Account(_clock.ElapsedMilliseconds);
+            _stepUnits = calibration.StepThreshold;
+            _hour.Clear();
+            _day.Clear();
         }
 
         public void ClinicianReset()

@@ -10,7 +10,7 @@ namespace OpenIdds.Firmware.Safety
     /// (implausibly noisy) marks the sensor faulty. A faulty sensor's readings are not used for
     /// occlusion detection - neither stroke retention nor the absolute backstop - and nothing else
     /// detects an occlusion meanwhile: motor feedback does not (a peristaltic head turns against a
-    /// blocked line; `benchmarks -- occlusion`, motor feedback only: 0 of 20 alarmed within 24 h), and
+    /// blocked line; the `occlusion-day-implanted` campaign without the sensor: 0 of 20 alarmed within 24 h), and
     /// the blockage shows only later as the drug left behind (reservoir-discrepancy where a level
     /// sensor is fitted, else the refill residual check; H-OCCLUSION-NO-SENSOR). The fault clears only
     /// after a run of good readings with the noise back down.
@@ -39,7 +39,7 @@ namespace OpenIdds.Firmware.Safety
         /// Noise samples in the estimate: a plain mean of the first 64, then an exponential average over
         /// about 64. A 25 Pa sensor's differences scatter by 21 Pa, so over 64 the estimate scatters by
         /// 2 Pa and 50 Pa is 11 of those above its 28: chance never reaches it (0 false sensor faults in
-        /// 10,000 simulated days, `benchmarks -- occlusion`). Over 16 (4 Pa, 5.7 of them) chance did:
+        /// 10,000 simulated days, docs/benchmarks.md). Over 16 (4 Pa, 5.7 of them) chance did:
         /// measured 2026-12-01, 4 false sensor faults with this plain-mean warm-up, and 5 with the
         /// estimate started from its first sample alone (docs/benchmarks.md).
         /// A sensor ten times noisier (282 Pa) is over it as soon as the estimate is trusted, and one that

@@ -15,7 +15,7 @@ namespace OpenIdds.Firmware.Safety
     /// its first good answer). Delivery goes on: the computed reservoir still gives low and empty.
     /// THRESHOLD-HYSTERESIS: low and empty are raised once at their threshold and clear only when the
     /// volume is back above it by <see cref="Hysteresis"/> (a refill); a measured level wandering by the
-    /// sensor's noise around a threshold no longer raises and clears it again and again. The
+    /// sensor's noise around a threshold does not raise and clear it again and again. The
     /// discrepancy clears only below <see cref="DiscrepancyClearPercent"/> of its tolerance.
     /// </summary>
     public sealed class ReservoirMonitor
@@ -71,6 +71,9 @@ namespace OpenIdds.Firmware.Safety
         public bool SensorFaulty { get { return _sensorFaulty; } }
 
         public void SetLowThreshold(Nanoliters low) { _low = low; }
+
+        /// <summary>The volume at which reservoir-low is raised (the clinician sets it with each refill).</summary>
+        public Nanoliters LowThreshold { get { return _low; } }
 
         /// <summary>Updates with the computed volume and, if fitted, a fresh sensor reading.</summary>
         public void Update(Nanoliters computed)

@@ -14,7 +14,7 @@ namespace OpenIdds.Firmware.Safety
     /// After an occlusion it takes back the strokes held in the line (OCCLUSION-RELIEF), so that
     /// clearing the occlusion releases almost nothing.
     /// </summary>
-    public sealed class SafetySupervisor
+    public sealed class SafetySupervisor : IReservoirGauge
     {
         private readonly PumpHardware _hardware;
         private readonly SupervisorSettings _settings;
@@ -105,6 +105,25 @@ namespace OpenIdds.Firmware.Safety
             StopOnCriticalAlarm(now);
         }
 
+        /// <summary>A refill with the clinician's low-alarm threshold (RESERVOIR-ONE-MODEL).</summary>
+        public void Filled(Nanoliters volume, Nanoliters lowThreshold)
+        {
+            _reservoir.SetLowThreshold(lowThreshold);
+            Filled(volume);
+        }
+
+        /// <summary>A new, empty reservoir: nothing is counted from it until its first fill.</summary>
+        public void Unfilled()
+        {
+            _fill = Nanoliters.Zero;
+            _stepsAtFill = _pump.StepsTaken;
+            _everFilled = false;
+        }
+
+        Nanoliters IReservoirGauge.Computed { get { return ComputedReservoir; } }
+
+        public Nanoliters LowThreshold { get { return _reservoir.LowThreshold; } }
+
         /// <summary>The fill the computed reservoir counts from, and the step count at it (what the journal keeps).</summary>
         public Nanoliters Fill { get { return _fill; } }
         public long StepsAtFill { get { return _stepsAtFill; } }
@@ -126,6 +145,23 @@ namespace OpenIdds.Firmware.Safety
                 Nanoliters left = _fill - _pump.Calibration.VolumeOf(_pump.StepsTaken - _stepsAtFill);
                 return left.Value < 0 ? Nanoliters.Zero : left;
             }
+        }
+
+        /// <summary>
+        /// A new step volume for the guard, the controller and the relief (the pump
+        /// takes one only while stopped with no alarm shown). A filled reservoir is rebased: what was
+        /// left at the old volume per step is the new fill, counted from the steps taken so far.
+        /// </summary>
+        public void Recalibrate(Calibration calibration)
+        {
+            Nanoliters left = ComputedReservoir;
+            long steps = _pump.StepsTaken;
+            _guard.Recalibrate(calibration);
+            _pump.Recalibrate(calibration);
+            _relief.Recalibrate(calibration);
+            if (!_everFilled) return;
+            _fill = left;
+            _stepsAtFill = steps;
         }
 
         /// <summary>Starts (or changes) therapy. <paramref name="allowedRate"/> is what the prescription allows at most - the guard's limit.</summary>

@@ -5,10 +5,12 @@ using OpenIdds.Firmware.Units;
 namespace OpenIdds.Firmware.Therapy
 {
     /// <summary>
-    /// The therapy of one pump: the committed prescription and its rate profile, the catheter line's
-    /// content (priming, bridge), the rolling 24 h dose ledger, patient-bolus history, and the
-    /// computed reservoir. It is driven by <see cref="Tick"/> with the HAL clock's time and never
-    /// reads a clock itself. The pump controller runs a <see cref="DosingScheduler"/> over
+    /// The therapy of one pump: the committed prescription and its rate profile, and the programming
+    /// transaction that changes them. What it runs on has its own types: <see cref="CatheterLine"/>
+    /// (priming, bridge), <see cref="DoseIntegral"/> (delivered mass, rolling 24 h ledger),
+    /// <see cref="BolusHistory"/> and <see cref="BolusRequests"/>, <see cref="RefillSession"/>,
+    /// <see cref="TherapyPlanner"/>; the computed reservoir is read from its owner (RESERVOIR-ONE-MODEL).
+    /// It is driven by <see cref="Tick"/> with the HAL clock's time and never reads a clock itself. The pump controller runs a <see cref="DosingScheduler"/> over
     /// <see cref="Profile"/>; whenever <see cref="Revision"/> changes it must call
     /// <c>ChangeProfile</c> (if the profile object changed) or <c>Replan</c> (a bolus was laid over it).
     ///
@@ -28,55 +30,45 @@ namespace OpenIdds.Firmware.Therapy
     ///   same drug carries running boluses over (they are never cut midway by a rate change).
     /// - EVERY-REFUSAL-LOGGED: every refusal reason goes to the recorder.
     /// </summary>
-    public sealed partial class InfusionTherapy
+    public sealed class InfusionTherapy
     {
         /// <summary>A programming session left open longer than this is expired (the programmer went away).</summary>
         public static readonly Milliseconds SessionTimeout = Milliseconds.FromMinutes(10);
 
-        /// <summary>Longest bridge or priming the pump will plan; a slower one is refused (the line would hold old drug for weeks).</summary>
-        public static readonly Milliseconds MaxFlushDuration = Milliseconds.FromDays(30);
+        /// <summary>Patient-bolus grants remembered (<see cref="BolusHistory.GrantCapacity"/>).</summary>
+        public const int GrantCapacity = BolusHistory.GrantCapacity;
 
         private PumpConfiguration _config;
         private readonly DrugLibrary _library;
         private readonly ITherapyRecorder _recorder;
         private readonly TherapyRecordRing _records;
-        private readonly DoseLedger _ledger = new DoseLedger();
         private readonly DoseForecast _forecast = new DoseForecast();
-
+        private readonly IReservoirGauge _gauge;
+        private readonly CatheterLine _line;
+        private readonly DoseIntegral _integral;
+        private readonly BolusHistory _history = new BolusHistory();
+        private readonly BolusRequests _boluses;
         private TherapyPlan _plan;
         private int _revision;
         private int _sessionSerial;
-
-        // The catheter line: _lineDrug fills it up to the tip (None = empty/saline); if _lineNext is
-        // not None, _lineOldVolume of _lineDrug is still ahead of it.
-        private Drug _lineDrug = Drug.None;
-        private Drug _lineNext = Drug.None;
-        private Nanoliters _lineOldVolume;
-        private Prescription? _lastRunning;
-
         private Drug _reservoirDrug = Drug.None;
-        private Nanoliters _reservoir = Nanoliters.Zero;
         private Milliseconds _filledAt = Milliseconds.Never;
-
-        private string _ledgerDrug = "";
-        private long _deliveredMass;
-        private long _plannedVolume;
-        private Milliseconds _integratedTo;
-        private long _volumeRemainder;
-        private long _massRemainder;
 
         /// <summary>Test hook: runs after the plan is built and checked, just before the swap, to simulate an interruption.</summary>
         internal Action? FaultBeforeCommit { get; set; }
 
-        public InfusionTherapy(PumpConfiguration config, DrugLibrary library, ITherapyRecorder? recorder, Milliseconds now)
+        /// <param name="reservoir">The computed reservoir's owner (RESERVOIR-ONE-MODEL): the therapy reads it and reports refills to it.</param>
+        public InfusionTherapy(PumpConfiguration config, DrugLibrary library, ITherapyRecorder? recorder, IReservoirGauge reservoir, Milliseconds now)
         {
             _config = config;
+            _gauge = reservoir;
             _library = library;
             _records = new TherapyRecordRing(64);
             if (recorder != null) _records.Next = recorder;
             _recorder = _records;
-            _integratedTo = now;
-            _lineOldVolume = config.LineVolume;
+            _line = new CatheterLine(config.LineVolume);
+            _integral = new DoseIntegral(now);
+            _boluses = new BolusRequests(this, _history);
             _plan = new TherapyPlan(Prescription.Stopped(Drug.None), null, new ConstantRate(NanolitersPerHour.Zero), TipSchedule.Steady(new MicrogramsPerMilliliter(0)), now, Drug.None, false);
         }
 
@@ -95,23 +87,28 @@ namespace OpenIdds.Firmware.Therapy
         /// <summary>Changes whenever the profile or its future changed.</summary>
         public int Revision { get { return _revision; } }
 
-        public DoseLedger Ledger { get { return _ledger; } }
+        public CatheterLine Line { get { return _line; } }
+        public DoseIntegral Integral { get { return _integral; } }
+        public BolusHistory Boluses { get { return _history; } }
+        public DoseLedger Ledger { get { return _integral.Ledger; } }
 
         /// <summary>The volume every plan since start-up asked for: the exact integral of the rate profiles (the simulator's "prescribed").</summary>
-        public Nanoliters PlannedVolume { get { return new Nanoliters(_plannedVolume); } }
+        public Nanoliters PlannedVolume { get { return _integral.PlannedVolume; } }
 
         /// <summary>All drug mass that left the catheter tip since start-up (never cleared; a trial report's numerator).</summary>
-        public Nanograms DeliveredMass { get { return new Nanograms(_deliveredMass); } }
-        public Drug LineDrug { get { return _lineDrug; } }
-        public Drug ReservoirDrug { get { return _reservoirDrug; } }
+        public Nanograms DeliveredMass { get { return _integral.DeliveredMass; } }
+        public Drug LineDrug { get { return _line.Drug; } }
 
-        /// <summary>The reservoir volume the pump computes (not measured: hazard 4).</summary>
-        public Nanoliters ReservoirVolume { get { return _reservoir; } }
+        /// <summary>The drug in the reservoir (set by a refill).</summary>
+        public Drug ReservoirDrug { get { return _reservoirDrug; } internal set { _reservoirDrug = value; } }
 
-        public bool ReservoirLow { get { return _reservoir <= _config.LowReservoirThreshold; } }
+        /// <summary>The computed reservoir (RESERVOIR-ONE-MODEL), read from its owner.</summary>
+        public Nanoliters ReservoirVolume { get { return _gauge.Computed; } }
+
+        public bool ReservoirLow { get { return _gauge.Computed <= _gauge.LowThreshold; } }
 
         /// <summary>When the reservoir was last filled; Never before the first fill.</summary>
-        public Milliseconds FilledAt { get { return _filledAt; } }
+        public Milliseconds FilledAt { get { return _filledAt; } internal set { _filledAt = value; } }
 
         /// <summary>
         /// DRUG-STABILITY-LIMIT: when the fill has been in the reservoir for the drug library's maximum
@@ -137,7 +134,7 @@ namespace OpenIdds.Firmware.Therapy
             long perDay = WorstCaseDailyVolume.Value;
             if (perDay > 0)
             {
-                long aboveLow = reservoir.Value - _config.LowReservoirThreshold.Value;
+                long aboveLow = reservoir.Value - _gauge.LowThreshold.Value;
                 due = now + new Milliseconds(aboveLow <= 0 ? 0 : aboveLow * Milliseconds.PerDay / perDay);
             }
             Milliseconds expires = DrugExpiresAt;
@@ -145,67 +142,127 @@ namespace OpenIdds.Firmware.Therapy
         }
 
         /// <summary>When the new drug reaches the catheter tip after a priming or bridge bolus; Never if none is pending.</summary>
-        public Milliseconds TipArrival { get { return _lineNext.IsNone ? Milliseconds.Never : _plan.TipArrival; } }
+        public Milliseconds TipArrival { get { return _line.Flushing ? _plan.TipArrival : Milliseconds.Never; } }
 
         /// <summary>True while a priming or bridge bolus still pushes the line.</summary>
-        public bool Flushing { get { return !_lineNext.IsNone; } }
+        public bool Flushing { get { return _line.Flushing; } }
 
         /// <summary>The rolling 24 h dose recorded up to the last tick (conservative, see <see cref="DoseLedger"/>).</summary>
-        public Nanograms RollingDose { get { return _ledger.InLast24Hours(_integratedTo); } }
+        public Nanograms RollingDose { get { return _integral.RollingDose; } }
 
         /// <summary>The daily dose of the running prescription, zero when stopped.</summary>
         public Nanograms CurrentDailyDose { get { return _plan.Prescription.Mode == DeliveryMode.Stopped ? Nanograms.Zero : _plan.Prescription.DailyDose; } }
 
-        /// <summary>Brings the ledger, the reservoir and the line up to <paramref name="now"/>.</summary>
+        public int PatientBolusesGranted { get { return _history.PatientGranted; } }
+        public int PatientBolusesRefused { get { return _history.PatientRefused; } }
+        public int ClinicianBolusesGranted { get { return _history.ClinicianGranted; } }
+        public int ClinicianBolusesRefused { get { return _history.ClinicianRefused; } }
+
+        /// <summary>Patient boluses granted in (now - 24 h, now].</summary>
+        public int PatientBolusesInLast24Hours(Milliseconds now) { return _history.PatientInLast24Hours(now); }
+
+        /// <summary>When the last patient bolus was granted; Never if none.</summary>
+        public Milliseconds LastPatientBolus { get { return _history.LastPatient; } }
+
+        internal ITherapyRecorder Recorder { get { return _recorder; } }
+        internal IReservoirGauge Gauge { get { return _gauge; } }
+        internal DoseForecast Forecast { get { return _forecast; } }
+
+        /// <summary>The profile or its future changed: the pump hands it to the motor again.</summary>
+        internal void Changed() { _revision++; }
+
+        /// <summary>Brings the dose integral and the line up to <paramref name="now"/>.</summary>
         public void Tick(Milliseconds now)
         {
-            while (_integratedTo < now)
+            while (_integral.IntegratedTo < now)
             {
+                Milliseconds from = _integral.IntegratedTo;
                 Milliseconds change;
-                NanolitersPerHour rate = _plan.Profile.RateAt(_integratedTo, out change);
+                NanolitersPerHour rate = _plan.Profile.RateAt(from, out change);
                 Milliseconds end = Milliseconds.Min(change, now);
-                Milliseconds bucketEnd = DoseLedger.StartOf(DoseLedger.BucketOf(_integratedTo) + 1);
+                Milliseconds bucketEnd = DoseLedger.StartOf(DoseLedger.BucketOf(from) + 1);
                 end = Milliseconds.Min(end, bucketEnd);
                 Milliseconds arrival = TipArrival;
-                if (_integratedTo < arrival) end = Milliseconds.Min(end, arrival);
-                Deliver(rate, end);
+                if (from < arrival) end = Milliseconds.Min(end, arrival);
+                _line.Pushed(_integral.Integrate(rate, end, _plan.Tip));
                 if (end == arrival) NewDrugAtTip(end);
             }
             _plan.Profile.Expire(now);
         }
 
-        private void Deliver(NanolitersPerHour rate, Milliseconds end)
-        {
-            long accumulated = _volumeRemainder + rate.Value * (end - _integratedTo).Value;
-            long volume = accumulated / Milliseconds.PerHour;
-            _volumeRemainder = accumulated % Milliseconds.PerHour;
-            _plannedVolume += volume;
-            if (volume > 0)
-            {
-                _reservoir = volume >= _reservoir.Value ? Nanoliters.Zero : new Nanoliters(_reservoir.Value - volume);
-                if (!_lineNext.IsNone)
-                {
-                    _lineOldVolume = volume >= _lineOldVolume.Value ? Nanoliters.Zero : new Nanoliters(_lineOldVolume.Value - volume);
-                }
-                long picograms = _massRemainder + volume * _plan.Tip.At(_integratedTo).Value;
-                _massRemainder = picograms % 1000;
-                _ledger.Record(DoseLedger.BucketOf(_integratedTo), new Nanograms(picograms / 1000));
-                _deliveredMass += picograms / 1000;
-            }
-            _integratedTo = end;
-        }
-
         private void NewDrugAtTip(Milliseconds at)
         {
-            Drug incoming = _lineNext;
-            _lineDrug = incoming;
-            _lineNext = Drug.None;
-            _lineOldVolume = _config.LineVolume;
-            _massRemainder = 0;
-            Prescription running = _plan.Prescription;
-            if (running.HasBasal && running.Drug.SameAs(incoming)) _lastRunning = running;
-            LedgerFor(incoming.Name);
-            _recorder.Record(at, TherapyRecordKind.NewDrugAtTip, TherapyError.None, incoming.ToString() + " reached the catheter tip at " + at.ToString());
+            Drug incoming = _line.Arrived(_config.LineVolume, _plan.Prescription);
+            _integral.NewDrugAtTip(incoming.Name);
+            _recorder.Record(at, TherapyRecordKind.NewDrugAtTip, TherapyError.None, incoming.Concentration.Value, incoming.ToString() + " reached the catheter tip at " + at.ToString());
+        }
+
+        /// <summary>The patient pressed the bolus button (<see cref="BolusRequests"/>).</summary>
+        public CheckReport RequestPatientBolus(Milliseconds now) { return _boluses.RequestPatientBolus(now); }
+
+        /// <summary>A clinician bolus of <paramref name="dose"/> over <paramref name="duration"/> (<see cref="BolusRequests"/>).</summary>
+        public CheckReport RequestClinicianBolus(Micrograms dose, Milliseconds duration, bool confirmed, Milliseconds now) { return _boluses.RequestClinicianBolus(dose, duration, confirmed, now); }
+
+        /// <summary>
+        /// BOLUS-ABANDONED-AFTER-OUTAGE: ends every running bolus at <paramref name="now"/> - the rest of it
+        /// is never given - and returns how many there were. Grants, lockouts and the dose given so far stay.
+        /// </summary>
+        public int AbandonBoluses(Milliseconds now)
+        {
+            int running = _history.RunningAt(now);
+            if (running == 0) return 0;
+            BolusOverlays profile = _plan.Profile;
+            for (int slot = 0; slot < BolusOverlays.Capacity; slot++) profile.EndAt(slot, now);
+            _history.Forget();
+            _revision++;
+            return running;
+        }
+
+        /// <summary>Starts a refill: the expected residual is the computed reservoir now.</summary>
+        public RefillSession BeginRefill(Milliseconds now)
+        {
+            Tick(now);
+            return new RefillSession(this, _gauge.Computed, now);
+        }
+
+        /// <summary>The most one day can take from the reservoir: the basal plus every allowed patient bolus.</summary>
+        public Nanoliters WorstCaseDailyVolume
+        {
+            get
+            {
+                Prescription p = _plan.Prescription;
+                if (p.Mode == DeliveryMode.Stopped) return Nanoliters.Zero;
+                long volume = p.DailyVolume.Value;
+                if (p.PatientBolus != null) volume += p.Drug.Concentration.VolumeOf(p.PatientBolus.Dose).Value * p.PatientBolus.MaxPer24Hours;
+                return new Nanoliters(volume);
+            }
+        }
+
+        /// <summary>
+        /// TRIAL-TO-IMPLANT: the documented programming step from the external trial pump to the
+        /// implanted pump. The therapy stops, the implanted pump's configuration (its limits, sensors,
+        /// alarms) replaces the trial's, the line is a new catheter (empty: the next prescription
+        /// starts with a priming bolus) and the reservoir is empty until the implant refill. The dose
+        /// ledger and patient-bolus history are kept: it is the same patient's last 24 hours.
+        /// </summary>
+        public CheckReport MoveToImplant(PumpConfiguration implanted, Milliseconds now)
+        {
+            Tick(now);
+            CheckReport report = new CheckReport();
+            if (_config.Stage != PumpStage.Trial || implanted.Stage != PumpStage.Implanted)
+            {
+                report.Add(TherapyError.StageChangeNotAllowed, CheckOutcome.Refused,
+                    "stage change from " + PumpStageName.Of(_config.Stage) + " to " + PumpStageName.Of(implanted.Stage) + ": the limit is trial to implanted");
+                return Refuse(report, TherapyRecordKind.ProgrammingRefused, now);
+            }
+            Program(Prescription.Stopped(_plan.Prescription.Drug), false, now);
+            _config = implanted;
+            _line.Replaced(implanted.LineVolume);
+            _reservoirDrug = Drug.None;
+            _gauge.Unfilled();
+            _revision++;
+            _recorder.Record(now, TherapyRecordKind.ProgrammingCommitted, TherapyError.None, 0, "moved from trial to implanted pump: stopped, new catheter to prime, reservoir to fill");
+            return report;
         }
 
         /// <summary>
@@ -231,10 +288,10 @@ namespace OpenIdds.Firmware.Therapy
         {
             Tick(now);
             CheckReport report = new CheckReport();
-            if (Flushing && p.Mode != DeliveryMode.Stopped && !p.Drug.SameAs(_lineNext))
+            if (_line.Flushing && p.Mode != DeliveryMode.Stopped && !p.Drug.SameAs(_line.Incoming))
             {
                 report.Add(TherapyError.BridgeInProgress, CheckOutcome.Refused,
-                    "drug " + p.Drug.ToString() + " cannot be programmed while the line still holds " + _lineDrug.ToString() + " ahead of " + _lineNext.ToString() + "; the limit is " + _lineNext.ToString() + " or stop");
+                    "drug " + p.Drug.ToString() + " cannot be programmed while the line still holds " + _line.Drug.ToString() + " ahead of " + _line.Incoming.ToString() + "; the limit is " + _line.Incoming.ToString() + " or stop");
             }
             if (!_reservoirDrug.IsNone && p.Mode != DeliveryMode.Stopped && !p.Drug.SameAs(_reservoirDrug))
             {
@@ -243,10 +300,10 @@ namespace OpenIdds.Firmware.Therapy
             }
             DrugLimits? limits = PrescriptionChecks.Run(p, _library, _config, CurrentDailyDose, confirmed, report);
             PatientBolusSettings? pb = p.PatientBolus;
-            if (pb != null && pb.MaxPer24Hours > GrantCapacity)
+            if (pb != null && pb.MaxPer24Hours > BolusHistory.GrantCapacity)
             {
                 report.Add(TherapyError.BolusCountAboveHardLimit, CheckOutcome.Refused,
-                    "patient boluses per 24 h " + pb.MaxPer24Hours.ToString() + " is above the pump's limit " + GrantCapacity.ToString());
+                    "patient boluses per 24 h " + pb.MaxPer24Hours.ToString() + " is above the pump's limit " + BolusHistory.GrantCapacity.ToString());
             }
             // EVERY-REFUSAL-LOGGED: a review that finds a hard limit is logged too (the programmer then never commits).
             if (!report.Accepted) return commit || report.Refused ? Refuse(report, TherapyRecordKind.ProgrammingRefused, now) : report;
@@ -254,18 +311,18 @@ namespace OpenIdds.Firmware.Therapy
             TherapyPlan? plan = null;
             try
             {
-                plan = BuildPlan(p, limits, now, report);
-                if (plan != null && p.Mode != DeliveryMode.Stopped && !plan.Flushes) CarryBolusesInto(plan.Profile, now);
+                plan = TherapyPlanner.Build(p, limits, now, _line, _config, _library, report);
+                if (plan != null && p.Mode != DeliveryMode.Stopped && !plan.Flushes) _history.CarryInto(plan.Profile, now);
                 if (plan != null && limits != null && p.Mode != DeliveryMode.Stopped)
                 {
-                    bool sameDrugAtTip = _ledgerDrug == p.Drug.Name;
+                    bool sameDrugAtTip = _integral.LedgerDrug == p.Drug.Name;
                     TipSchedule forecastTip = sameDrugAtTip ? plan.Tip : new TipSchedule(new MicrogramsPerMilliliter(0), plan.Tip.SwitchAt, plan.Tip.After);
                     Nanograms beyond = p.DailyDose;
-                    if (plan.Flushes && plan.Tip.SwitchAt > now + Milliseconds.FromDays(1) && sameDrugAtTip && _lastRunning != null)
+                    if (plan.Flushes && plan.Tip.SwitchAt > now + Milliseconds.FromDays(1) && sameDrugAtTip && _line.LastRunning != null)
                     {
-                        beyond = beyond + Nanograms.InVolumeRoundedUp(_lastRunning.DailyVolume, plan.Tip.Before);
+                        beyond = beyond + Nanograms.InVolumeRoundedUp(_line.LastRunning.DailyVolume, plan.Tip.Before);
                     }
-                    Nanograms peak = _forecast.PeakWindow(sameDrugAtTip ? _ledger : EmptyLedger, now, plan.Profile, null, forecastTip, beyond, limits.DailyDoseHard);
+                    Nanograms peak = _forecast.PeakWindow(sameDrugAtTip ? _integral.Ledger : EmptyLedger, now, plan.Profile, null, forecastTip, beyond, limits.DailyDoseHard);
                     PrescriptionChecks.CheckRollingForecast(peak, limits, report);
                 }
                 if (FaultBeforeCommit != null) FaultBeforeCommit();
@@ -282,128 +339,82 @@ namespace OpenIdds.Firmware.Therapy
             _revision++;
             if (plan.Flushes)
             {
-                if (_lineNext.IsNone) _lineOldVolume = _config.LineVolume;
-                _lineNext = plan.IncomingDrug;
-                ForgetBoluses();
+                _line.StartFlush(plan.IncomingDrug, _config.LineVolume);
+                _history.Forget();
             }
             else if (p.Mode != DeliveryMode.Stopped)
             {
-                _lineDrug = p.Drug;
-                if (p.HasBasal) _lastRunning = p;
-                LedgerFor(p.Drug.Name);
+                _line.Runs(p);
+                _integral.LedgerFor(p.Drug.Name);
             }
             else
             {
-                ForgetBoluses();
+                _history.Forget();
             }
             for (int i = 0; i < report.Count; i++)
             {
-                if (report[i].Outcome == CheckOutcome.Confirmed) _recorder.Record(now, TherapyRecordKind.Confirmed, report[i].Code, report[i].Message);
+                if (report[i].Outcome == CheckOutcome.Confirmed) _recorder.Record(now, TherapyRecordKind.Confirmed, report[i].Code, 0, report[i].Message);
             }
-            _recorder.Record(now, TherapyRecordKind.ProgrammingCommitted, TherapyError.None,
+            _recorder.Record(now, TherapyRecordKind.ProgrammingCommitted, TherapyError.None, p.DailyDose.Value,
                 DeliveryModeName.Of(p.Mode) + " " + p.Drug.ToString() + ", daily dose " + p.DailyDose.ToString());
             return report;
         }
 
-        /// <summary>Masses of different drugs do not add up: a new drug's day starts with an empty ledger.</summary>
-        private void LedgerFor(string drugName)
-        {
-            if (_ledgerDrug == drugName) return;
-            _ledger.Clear();
-            _ledgerDrug = drugName;
-        }
-
         private static readonly DoseLedger EmptyLedger = new DoseLedger();
 
-        private TherapyPlan? BuildPlan(Prescription p, DrugLimits? limits, Milliseconds now, CheckReport report)
+        /// <summary>
+        /// THERAPY-SURVIVES-RESET: copies the state into <paramref name="s"/> (no allocation: prescriptions
+        /// are immutable and shared). The plan is not stored as objects: <see cref="Restore"/> rebuilds it
+        /// by the rules that built it (<see cref="TherapyPlanner.Rebuild"/>).
+        /// </summary>
+        public void Save(TherapySnapshot s)
         {
-            Milliseconds tod = _config.TimeOfDayAtZero;
-            MicrogramsPerMilliliter lineConcentration = _lineDrug.IsNone ? new MicrogramsPerMilliliter(0) : _lineDrug.Concentration;
-            if (p.Mode == DeliveryMode.Stopped)
-            {
-                return new TherapyPlan(p, limits, new ConstantRate(NanolitersPerHour.Zero), TipSchedule.Steady(lineConcentration), now, Drug.None, false);
-            }
-            bool lineReady = _lineNext.IsNone && !_lineDrug.IsNone && _lineDrug.SameAs(p.Drug);
-            Nanoliters toPush = _lineNext.IsNone ? _config.LineVolume : _lineOldVolume;
-            if (lineReady || toPush.Value == 0)
-            {
-                return new TherapyPlan(p, limits, p.BuildBasal(tod, now), TipSchedule.Steady(p.Drug.Concentration), now, Drug.None, false);
-            }
-
-            IRateProfile push;
-            if (_lineDrug.IsNone)
-            {
-                // PRIME-BEFORE-THERAPY: the line holds no drug, so it is filled at the priming rate.
-                push = new ConstantRate(_config.PrimingRate);
-            }
-            else if (_lastRunning != null && _lastRunning.Drug.SameAs(_lineDrug))
-            {
-                // BRIDGE-AT-OLD-RATE
-                push = _lastRunning.BuildBasal(tod, now);
-            }
-            else
-            {
-                // The old drug never ran a basal (e.g. a single trial bolus): push at the new volume rate,
-                // provided the old drug at that rate stays within the old drug's own daily limit.
-                push = p.BuildBasal(tod, now);
-                DrugLimits? oldLimits = _library.Find(_lineDrug.Name);
-                Nanograms oldDaily = Nanograms.InVolumeRoundedUp(p.DailyVolume, _lineDrug.Concentration);
-                if (oldLimits == null || oldDaily > oldLimits.DailyDoseHard)
-                {
-                    report.Add(TherapyError.BridgeAboveOldDrugLimit, CheckOutcome.Refused,
-                        "bridge daily dose of " + _lineDrug.ToString() + " " + oldDaily.ToString() + " is above its hard limit " + (oldLimits == null ? "(not in library)" : oldLimits.DailyDoseHard.ToString()));
-                    return null;
-                }
-            }
-            Milliseconds arrival = TimeToPush(push, now, toPush);
-            if (arrival.IsNever)
-            {
-                report.Add(TherapyError.BridgeCannotComplete, CheckOutcome.Refused,
-                    "line volume " + toPush.ToString() + " would not reach the tip within the limit " + MaxFlushDuration.ToString() + " at the push rate");
-                return null;
-            }
-            IRateProfile basal = new ProfileSwitch(push, arrival, p.BuildBasal(tod, arrival));
-            return new TherapyPlan(p, limits, basal, new TipSchedule(lineConcentration, arrival, p.Drug.Concentration), now, p.Drug, true);
+            s.Stage = _config.Stage;
+            s.LowReservoirThreshold = _gauge.LowThreshold;
+            s.TimeOfDayAtZero = _config.TimeOfDayAtZero;
+            s.LargeChangePercent = _config.LargeChangePercent;
+            s.Prescription = _plan.Prescription;
+            s.CommittedAt = _plan.CommittedAt;
+            s.Flushes = _plan.Flushes;
+            s.IncomingDrug = _plan.IncomingDrug;
+            s.Tip = _plan.Tip;
+            _line.Save(s);
+            s.ReservoirDrug = _reservoirDrug;
+            s.FilledAt = _filledAt;
+            _integral.Save(s);
+            _history.Save(s, _integral.IntegratedTo);
         }
 
         /// <summary>
-        /// When a profile has pushed <paramref name="volume"/> from <paramref name="from"/>: the first
-        /// millisecond at which its ideal integral reaches the volume (the scheduler's steps reach it
-        /// within one step after). Never if not within <see cref="MaxFlushDuration"/>.
+        /// A therapy as <paramref name="s"/> left it. <paramref name="config"/> is the pump's configuration
+        /// for the saved stage; its clinician-set fields are taken from the snapshot. Lockouts and 24 h counts
+        /// come back from the grant times, the rolling dose from the ledger's hourly sums.
         /// </summary>
-        public static Milliseconds TimeToPush(IRateProfile profile, Milliseconds from, Nanoliters volume)
+        public static InfusionTherapy Restore(TherapySnapshot s, PumpConfiguration config, DrugLibrary library, ITherapyRecorder? recorder, IReservoirGauge reservoir)
         {
-            long target = volume.Value * Milliseconds.PerHour;
-            long accumulated = 0;
-            Milliseconds t = from;
-            Milliseconds limit = from + MaxFlushDuration;
-            while (t < limit)
-            {
-                Milliseconds change;
-                long rate = profile.RateAt(t, out change).Value;
-                Milliseconds end = Milliseconds.Min(change, limit);
-                if (end - t > Milliseconds.FromDays(1)) end = t + Milliseconds.FromDays(1);
-                long piece = rate * (end - t).Value;
-                if (accumulated + piece >= target && rate > 0)
-                {
-                    return new Milliseconds(t.Value + (target - accumulated + rate - 1) / rate);
-                }
-                accumulated += piece;
-                t = end;
-            }
-            return Milliseconds.Never;
+            config.TimeOfDayAtZero = s.TimeOfDayAtZero;
+            config.LargeChangePercent = s.LargeChangePercent;
+            InfusionTherapy t = new InfusionTherapy(config, library, recorder, reservoir, s.IntegratedTo);
+            t._line.Restore(s);
+            t._reservoirDrug = s.ReservoirDrug;
+            t._filledAt = s.FilledAt;
+            t._integral.Restore(s);
+            t._plan = TherapyPlanner.Rebuild(s, config, library);
+            t._history.Restore(s, t._plan.Profile);
+            t._revision = 1;
+            return t;
         }
 
-        private CheckReport Refuse(CheckReport report, TherapyRecordKind kind, Milliseconds now)
+        internal CheckReport Refuse(CheckReport report, TherapyRecordKind kind, Milliseconds now)
         {
             for (int i = 0; i < report.Count; i++)
             {
                 CheckOutcome o = report[i].Outcome;
                 if (o != CheckOutcome.Refused && o != CheckOutcome.NeedsConfirmation) continue;
                 if (report[i].HasLimit) _recorder.RecordLimit(now, kind, report[i]);
-                else _recorder.Record(now, kind, report[i].Code, report[i].Message);
+                else _recorder.Record(now, kind, report[i].Code, 0, report[i].Message);
             }
-            if (report.Dropped > 0) _recorder.Record(now, kind, TherapyError.None, report.Dropped.ToString() + " further reasons were dropped");
+            if (report.Dropped > 0) _recorder.Record(now, kind, TherapyError.None, 0, report.Dropped.ToString() + " further reasons were dropped");
             return report;
         }
 

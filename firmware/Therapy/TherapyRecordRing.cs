@@ -44,11 +44,11 @@ namespace OpenIdds.Firmware.Therapy
             if (_next != null) _next.RecordLimit(at, kind, reason);
         }
 
-        public void Record(Milliseconds at, TherapyRecordKind kind, TherapyError code, string message)
+        public void Record(Milliseconds at, TherapyRecordKind kind, TherapyError code, long amount, string message)
         {
             _records[(int)(_written % _records.Length)] = new TherapyRecord(at, kind, code, message);
             _written++;
-            if (_next != null) _next.Record(at, kind, code, message);
+            if (_next != null) _next.Record(at, kind, code, amount, message);
         }
     }
 }

@@ -32,7 +32,6 @@ namespace OpenIdds.Firmware.Therapy
         public Prescription? LastRunning;
 
         public Drug ReservoirDrug = Drug.None;
-        public Nanoliters Reservoir;
         public Milliseconds FilledAt = Milliseconds.Never;
 
         public string LedgerDrug = "";

@@ -15,7 +15,7 @@ public static class BolusCommand
 
     public static int Clinician(ProgrammerSession session, long doseMicrograms, string duration, bool confirmSoftLimits)
     {
-        var ms = Units.DurationMilliseconds(duration, "--duration");
+        var ms = DurationText.ParseMilliseconds(duration, "--duration");
         var report = session.Commands.ClinicianBolus(new Micrograms(doseMicrograms), new Milliseconds(ms), confirmSoftLimits);
         ReportView.Show(session.Console, report, $"clinician bolus of {doseMicrograms} ug over {Units.Duration(ms)}");
         if (report.Verdict == Firmware.Protocol.Messages.ReportMessage.NeedsConfirmation && !confirmSoftLimits && session.Console.Confirm("Confirm the soft limit(s) above?"))

@@ -5,7 +5,7 @@ public static class ClockCommand
 {
     public static int Sync(ProgrammerSession session, string? time)
     {
-        long ms = time == null ? (long)DateTime.Now.TimeOfDay.TotalMilliseconds : Units.DurationMilliseconds(time, "--time");
+        long ms = time == null ? (long)DateTime.Now.TimeOfDay.TotalMilliseconds : DurationText.ParseTimeOfDay(time, "--time", seconds: true);
         var report = session.Commands.ClockSync(new Firmware.Units.Milliseconds(ms));
         ReportView.Show(session.Console, report, $"clock sync to {TimeSpan.FromMilliseconds(ms):hh\\:mm\\:ss}");
         return ReportView.Exit(report);

@@ -34,7 +34,7 @@ public static class IddsCtl
                 using var session = new ProgrammerSession(Globals(p), console);
                 return action(session);
             }
-            catch (LinkException e)
+            catch (Exception e) when (e is LinkException or InputException)
             {
                 console.Error(e.Message);
                 return 2;
@@ -146,7 +146,7 @@ public static class IddsCtl
         {
             return parsed.Invoke(new InvocationConfiguration { Output = output, Error = output });
         }
-        catch (LinkException e)
+        catch (Exception e) when (e is LinkException or InputException)
         {
             console.Error(e.Message);
             return 2;
@@ -156,7 +156,7 @@ public static class IddsCtl
     private static int Guard(ProgrammerConsole console, Func<int> action)
     {
         try { return action(); }
-        catch (LinkException e) { console.Error(e.Message); return 2; }
+        catch (Exception e) when (e is LinkException or InputException) { console.Error(e.Message); return 2; }
     }
 
     private static Role? ParseRole(string? text) => text switch

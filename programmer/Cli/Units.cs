@@ -41,35 +41,4 @@ public static class Units
         if (scaled != decimal.Truncate(scaled)) throw new Link.LinkException($"{field} {text} has more than three decimals");
         return (long)scaled;
     }
-
-    /// <summary>"90s", "10m", "2h", "1d", "1h30m", or "hh:mm[:ss]" as milliseconds.</summary>
-    public static long DurationMilliseconds(string text, string field)
-    {
-        string t = text.Trim();
-        if (t.Contains(':'))
-        {
-            if (TimeSpan.TryParseExact(t, new[] { @"h\:mm", @"hh\:mm", @"h\:mm\:ss", @"hh\:mm\:ss" }, Invariant, out var clock)) return (long)clock.TotalMilliseconds;
-            throw new Link.LinkException($"{field} '{text}' is not hh:mm or hh:mm:ss");
-        }
-        long total = 0, number = 0;
-        bool digits = false;
-        try
-        {
-            foreach (char c in t)
-            {
-                if (char.IsAsciiDigit(c)) { number = checked(number * 10 + (c - '0')); digits = true; continue; }
-                long unit = c switch { 'd' => 86_400_000, 'h' => 3_600_000, 'm' => 60_000, 's' => 1000, _ => 0 };
-                if (unit == 0 || !digits) throw new Link.LinkException($"{field} '{text}' is not a duration like 90s, 10m, 2h, 1d or 1h30m");
-                total = checked(total + checked(number * unit));
-                number = 0;
-                digits = false;
-            }
-        }
-        catch (OverflowException)
-        {
-            throw new Link.LinkException($"{field} '{text}' is above the limit of {long.MaxValue / 86_400_000:N0} days");
-        }
-        if (digits) throw new Link.LinkException($"{field} '{text}' needs a unit: s, m, h or d");
-        return total;
-    }
 }

@@ -17,8 +17,9 @@ public static class CampaignRunner
         Parallel.For(0, mine.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, jobs) }, i =>
         {
             var run = mine[i];
-            var result = ScenarioRunner.Run(plan.Scenario(run));
-            outcomes[i] = RunOutcome.Of(run, result, expectation?.Check(result));
+            var scenario = plan.Scenario(run);
+            var result = ScenarioRunner.Run(scenario);
+            outcomes[i] = RunOutcome.Of(run, scenario, result, expectation?.Check(result));
             progress?.Invoke(Interlocked.Increment(ref done), mine.Count);
         });
         return outcomes;

@@ -27,6 +27,7 @@ public static class CampaignWriter
         var cells = CellAggregate.Of(ordered);
         File.WriteAllText(Path.Combine(folder, "aggregates.csv"), CellAggregate.CsvHeader + "\n" + string.Concat(cells.Select(c => c.ToCsv() + "\n")));
         File.WriteAllText(Path.Combine(folder, "aggregates.json"), JsonSerializer.Serialize(cells, Json));
+        File.WriteAllText(Path.Combine(folder, "alarms.csv"), AlarmRate.CsvHeader + "\n" + string.Concat(AlarmRate.Of(ordered).Select(a => a.ToCsv() + "\n")));
         var plots = Plots(ordered, folder);
         File.WriteAllText(Path.Combine(folder, "index.html"), Html(manifest, cells, plots));
         return cells;
@@ -40,10 +41,10 @@ public static class CampaignWriter
 
     private static string RunsCsv(IEnumerable<RunOutcome> runs)
     {
-        var sb = new StringBuilder("index,cell,seed,simulated_days,prescribed_ul,pumped_ul,delivery_error_pct,steps_missed,alarm_raises,first_alarm,first_alarm_ms,expectations_met,alarms,event_log_sha256\n");
+        var sb = new StringBuilder("index,cell,seed,simulated_days,prescribed_ul,pumped_ul,delivery_error_pct,steps_missed,alarm_raises,first_alarm,first_alarm_ms,released_after_clear_ul,expectations_met,alarms,event_log_sha256\n");
         foreach (var r in runs)
             sb.Append(string.Create(CultureInfo.InvariantCulture,
-                $"{r.Index},\"{r.Cell}\",{r.Seed},{r.SimulatedDays:0.######},{r.PrescribedMicroliters:0.###},{r.PumpedMicroliters:0.###},{r.DeliveryErrorPercent:0.####},{r.StepsMissed},{r.AlarmsRaised.Count},{r.FirstAlarm},{r.FirstAlarmMilliseconds},{(r.ExpectationsMet == null ? "" : r.ExpectationsMet.Value ? "true" : "false")},\"{string.Join(' ', r.AlarmsRaised)}\",{r.EventLogHash}\n"));
+                $"{r.Index},\"{r.Cell}\",{r.Seed},{r.SimulatedDays:0.######},{r.PrescribedMicroliters:0.###},{r.PumpedMicroliters:0.###},{r.DeliveryErrorPercent:0.####},{r.StepsMissed},{r.AlarmsRaised.Count},{r.FirstAlarm},{r.FirstAlarmMilliseconds},{r.ReleasedAfterClearMicroliters:0.###},{(r.ExpectationsMet == null ? "" : r.ExpectationsMet.Value ? "true" : "false")},\"{string.Join(' ', r.AlarmsRaised)}\",{r.EventLogHash}\n"));
         return sb.ToString();
     }
 
@@ -101,14 +102,14 @@ public static class CampaignWriter
         sb.Append("<h1>Campaign: ").Append(E(m.Scenario)).Append("</h1><p>").Append(m.TotalRuns).Append(" runs: ").Append(m.Seeds.Count).Append(" seeds x ")
           .Append(E(m.Axes.Count == 0 ? "one cell" : string.Join(" x ", m.Axes.Select(a => a.Path + " in {" + string.Join(", ", a.Values) + "}"))))
           .Append(". Intervals are 95 %: exact Poisson (Garwood) for alarm raises per patient-year, Wilson score for the expectations' pass rate; percentiles by nearest rank.</p>");
-        sb.Append("<table><tr><th>cell</th><th>runs</th><th>patient-years</th><th>alarm raises</th><th>per 1,000 patient-years (95 %)</th><th>runs with an alarm</th><th>expectations met (95 %)</th><th>first alarm h p5 / p50 / p95</th><th>delivery error % p5 / p50 / p95</th></tr>");
+        sb.Append("<table><tr><th>cell</th><th>runs</th><th>patient-years</th><th>alarm raises</th><th>per 1,000 patient-years (95 %)</th><th>runs with an alarm</th><th>expectations met (95 %)</th><th>first alarm h p5 / p50 / p95</th><th>delivery error % p5 / p50 / p95</th><th>release after clear, max uL</th></tr>");
         foreach (var c in cells)
             sb.Append("<tr><td>").Append(E(c.Cell)).Append("</td><td>").Append(c.Runs).Append("</td><td>").Append(F(c.PatientYears, "0.###"))
               .Append("</td><td>").Append(c.AlarmRaises).Append("</td><td>").Append(F(1000 * c.RaisesPerPatientYear, "0.##")).Append(" (").Append(F(1000 * c.RaisesLow, "0.##")).Append("-").Append(F(1000 * c.RaisesHigh, "0.##"))
               .Append(")</td><td>").Append(c.RunsWithAlarm).Append("</td><td>").Append(c.ExpectationRuns == 0 ? "-" : $"{c.ExpectationPasses}/{c.ExpectationRuns} ({F(100 * c.PassLow, "0.#")}-{F(100 * c.PassHigh, "0.#")} %)")
               .Append("</td><td>").Append(F(c.FirstAlarmHoursP5, "0.##")).Append(" / ").Append(F(c.FirstAlarmHoursP50, "0.##")).Append(" / ").Append(F(c.FirstAlarmHoursP95, "0.##"))
-              .Append("</td><td>").Append(F(c.ErrorPercentP5, "0.###")).Append(" / ").Append(F(c.ErrorPercentP50, "0.###")).Append(" / ").Append(F(c.ErrorPercentP95, "0.###")).Append("</td></tr>");
-        sb.Append("</table><p>Per run: <a href=\"runs.csv\">runs.csv</a>, <a href=\"runs.json\">runs.json</a>; per cell: <a href=\"aggregates.csv\">aggregates.csv</a>.</p>");
+              .Append("</td><td>").Append(F(c.ErrorPercentP5, "0.###")).Append(" / ").Append(F(c.ErrorPercentP50, "0.###")).Append(" / ").Append(F(c.ErrorPercentP95, "0.###")).Append("</td><td>").Append(F(c.ReleaseMaxMicroliters, "0.###")).Append("</td></tr>");
+        sb.Append("</table><p>Per run: <a href=\"runs.csv\">runs.csv</a>, <a href=\"runs.json\">runs.json</a>; per cell: <a href=\"aggregates.csv\">aggregates.csv</a>; per cell and alarm: <a href=\"alarms.csv\">alarms.csv</a>.</p>");
         foreach (var (file, caption) in plots) sb.Append("<figure><img src=\"").Append(file).Append("\" alt=\"").Append(E(caption)).Append("\"><figcaption>").Append(E(caption)).Append("</figcaption></figure>");
         sb.Append("</body></html>\n");
         return sb.ToString();

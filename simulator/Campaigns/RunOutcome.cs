@@ -1,3 +1,4 @@
+using OpenIdds.Simulator.Scenarios;
 using OpenIdds.Simulator.Running;
 
 namespace OpenIdds.Simulator.Campaigns;
@@ -20,16 +21,21 @@ public sealed record RunOutcome
     public required IReadOnlyList<string> AlarmsRaised { get; init; }
     public string? FirstAlarm { get; init; }
 
-    /// <summary>Time of the first alarm raised, ms from the start; null when none was.</summary>
+    /// <summary>Time of the first alarm raised, ms from the start or from the scenario's alarm_timed_from action (the first alarm at or after it); null when none was.</summary>
     public long? FirstAlarmMilliseconds { get; init; }
+
+    /// <summary>The largest volume that reached CSF in the window after an occlusion cleared, beyond the prescription; null when nothing cleared.</summary>
+    public double? ReleasedAfterClearMicroliters { get; init; }
 
     /// <summary>The scenario's expectations (NAME.expected.json beside it) met; null when it has none.</summary>
     public bool? ExpectationsMet { get; init; }
     public required string EventLogHash { get; init; }
 
-    public static RunOutcome Of(CampaignRun run, ScenarioResult result, IReadOnlyList<string>? failures)
+    public static RunOutcome Of(CampaignRun run, Scenario scenario, ScenarioResult result, IReadOnlyList<string>? failures)
     {
         var raises = result.Events.Where(e => e.Source == "alarm" && e.Detail == "raised").ToList();
+        long from = TimedFrom(scenario);
+        var first = raises.FirstOrDefault(e => e.Time >= from);
         return new RunOutcome
         {
             Index = run.Index,
@@ -41,10 +47,20 @@ public sealed record RunOutcome
             DeliveryErrorPercent = result.PrescribedMicroliters > 0 ? 100 * (result.PumpedMicroliters - result.PrescribedMicroliters) / result.PrescribedMicroliters : 0,
             StepsMissed = result.StepsMissed,
             AlarmsRaised = raises.Select(e => e.Kind).ToList(),
-            FirstAlarm = raises.FirstOrDefault()?.Kind,
-            FirstAlarmMilliseconds = raises.FirstOrDefault()?.Time,
+            FirstAlarm = first?.Kind,
+            FirstAlarmMilliseconds = first == null ? null : first.Time - from,
+            ReleasedAfterClearMicroliters = result.ReleasesAfterClear.Count == 0 ? null : result.ReleasesAfterClear.Max(r => r.Microliters),
             ExpectationsMet = failures == null ? null : failures.Count == 0,
             EventLogHash = result.EventLogHash,
         };
+    }
+
+    /// <summary>When the scenario's alarm_timed_from action first happens, ms from the start; 0 when it names none.</summary>
+    public static long TimedFrom(Scenario scenario)
+    {
+        if (string.IsNullOrEmpty(scenario.AlarmTimedFrom)) return 0;
+        var action = scenario.Actions.FirstOrDefault(a => a.Do == scenario.AlarmTimedFrom)
+            ?? throw new ScenarioException($"alarm_timed_from: '{scenario.AlarmTimedFrom}' is no action of scenario {scenario.Name}; the limit is the `do` of one of its actions");
+        return DurationText.ParseMilliseconds(action.At, "alarm_timed_from action's at");
     }
 }

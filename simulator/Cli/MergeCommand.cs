@@ -16,7 +16,7 @@ public static class MergeCommand
             AnsiConsole.MarkupLine($"{runs.Count} runs from {folders.Length} shard folders; report: {Markup.Escape(Path.GetFullPath(Path.Combine(outFolder, "index.html")))}");
             return 0;
         }
-        catch (Exception e) when (e is ScenarioException or IOException or System.Text.Json.JsonException)
+        catch (Exception e) when (e is InputException or IOException or System.Text.Json.JsonException)
         {
             AnsiConsole.MarkupLine($"[red]error:[/] {Markup.Escape(e.Message)}");
             return 2;

@@ -19,7 +19,7 @@ public static class RunCommand
             path = ScenarioLibrary.Resolve(scenarioName);
             scenario = Scenario.Load(path);
         }
-        catch (ScenarioException e)
+        catch (InputException e)
         {
             AnsiConsole.MarkupLine($"[red]error:[/] {Markup.Escape(e.Message)}");
             return 2;
@@ -37,7 +37,7 @@ public static class RunCommand
                     result = ScenarioRunner.Run(scenario, fraction => task.Value = fraction);
                 });
         }
-        catch (ScenarioException e)
+        catch (InputException e)
         {
             AnsiConsole.MarkupLine($"[red]error:[/] {Markup.Escape(e.Message)}");
             return 2;

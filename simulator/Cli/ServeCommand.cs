@@ -18,12 +18,12 @@ public static class ServeCommand
     {
         Scenario scenario;
         try { scenario = Scenario.Load(ScenarioLibrary.Resolve(scenarioName)); }
-        catch (ScenarioException e) { AnsiConsole.MarkupLine($"[red]error:[/] {Markup.Escape(e.Message)}"); return 2; }
+        catch (InputException e) { AnsiConsole.MarkupLine($"[red]error:[/] {Markup.Escape(e.Message)}"); return 2; }
 
         using var port = tcpPort is int p ? VirtualLinkPort.Tcp(p) : VirtualLinkPort.PseudoTerminal();
         VirtualDevice device;
         try { device = new VirtualDevice(scenario, port, speed); }
-        catch (ScenarioException e) { AnsiConsole.MarkupLine($"[red]error:[/] {Markup.Escape(e.Message)}"); return 2; }
+        catch (InputException e) { AnsiConsole.MarkupLine($"[red]error:[/] {Markup.Escape(e.Message)}"); return 2; }
         static void Print(SimulationEvent e)
         {
             if (e.Kind == "hourly") return;

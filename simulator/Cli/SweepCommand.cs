@@ -18,7 +18,7 @@ public static class SweepCommand
             plan = new SweepPlan(path, SweepPlan.ParseSeeds(seeds), parameters.Select(SweepAxis.Parse).ToList());
             slice = Shard.Resolve(shard, shards, Environment.GetEnvironmentVariable);
         }
-        catch (ScenarioException e)
+        catch (InputException e)
         {
             AnsiConsole.MarkupLine($"[red]error:[/] {Markup.Escape(e.Message)}");
             return 2;
@@ -40,7 +40,7 @@ public static class SweepCommand
             else
                 outcomes = CampaignRunner.Run(plan, slice, jobs, (done, total) => { if (done == total || done % Math.Max(1, total / 10) == 0) Console.WriteLine($"{done}/{total} runs, {wall.Elapsed.TotalSeconds:0} s"); });
         }
-        catch (ScenarioException e)
+        catch (InputException e)
         {
             AnsiConsole.MarkupLine($"[red]error:[/] {Markup.Escape(e.Message)}");
             return 2;

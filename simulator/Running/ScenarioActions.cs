@@ -23,7 +23,7 @@ public static class ScenarioActions
         {
             case "program":
                 var spec = a.Prescription ?? throw new ScenarioException($"{F("prescription")}: 'program' needs a prescription");
-                pump.Program(ScenarioPrescriptions.ToPrescription(spec, pump.Pump.Therapy.ReservoirDrug.IsNone ? Drug(scenario.Drug.ConcentrationUgPerMl) : pump.Pump.Therapy.ReservoirDrug, F("prescription")), Describe(spec));
+                pump.Program(spec.ToPrescription(pump.Pump.Therapy.ReservoirDrug.IsNone ? Drug(scenario.Drug.ConcentrationUgPerMl) : pump.Pump.Therapy.ReservoirDrug, F("prescription")), Describe(spec));
                 break;
             case "posture":
                 world.Patient.Posture = a.Posture switch
@@ -44,7 +44,7 @@ public static class ScenarioActions
                 }
                 if (a.ActivityKind is { } kind)
                 {
-                    var report = pump.Pump.AddActivity(ScenarioPrescriptions.Activity(kind, F("activity_kind")), a.Minutes ?? 30);
+                    var report = pump.Pump.AddActivity(Activity(kind, F("activity_kind")), a.Minutes ?? 30);
                     log("patient", report.Accepted ? "diary" : "diary-refused", $"{kind} {a.Minutes ?? 30} min" + (report.Accepted ? "" : ": " + report));
                 }
                 break;
@@ -142,7 +142,7 @@ public static class ScenarioActions
                 var implantWorld = new PumpWorld(implantPhysics, scenario.Seed ^ 0x1A1A, (long)(fill * 1_000_000), implantConcentration, scenario.LevelSensor, world.Now, world.Board.Pins, scenario.RotorEncoder);
                 var implanted = devices.Install(implantWorld, ScenarioDevice.Setup(scenario, implantPhysics, PumpStage.Implanted, timeOfDay + world.Now, fill), scenario.ClockDriftPpm, log);
                 implanted.Refill(Nanoliters.Zero, new Nanoliters((long)(fill * 1_000_000)), Drug(implantConcentration), PumpConfiguration.DefaultLowReservoir);
-                implanted.Program(ScenarioPrescriptions.ToPrescription(implantSpec, Drug(implantConcentration), F("prescription")), Describe(implantSpec));
+                implanted.Program(implantSpec.ToPrescription(Drug(implantConcentration), F("prescription")), Describe(implantSpec));
                 break;
             default:
                 throw new ScenarioException($"{F("do")}: '{a.Do}' is not a known action");
@@ -151,9 +151,20 @@ public static class ScenarioActions
 
     public static string Describe(PrescriptionSpec p) => p.Mode switch
     {
-        "continuous" => string.Create(CultureInfo.InvariantCulture, $"continuous {p.RateUlPerH} uL/h"),
-        "flex" => "flex " + string.Join(", ", p.Steps.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.At} {s.RateUlPerH} uL/h"))),
+        "continuous" => string.Create(CultureInfo.InvariantCulture, $"continuous {p.RateUlPerH:0.###} uL/h"),
+        "flex" => "flex " + string.Join(", ", p.Steps.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.At} {s.RateUlPerH:0.###} uL/h"))),
         "single-bolus" => $"single bolus {p.DoseUg} ug over {p.Duration}",
         _ => p.Mode,
     } + (p.PatientBolus is { } b ? $", patient bolus {b.DoseUg} ug over {b.Duration}, lockout {b.Lockout}, at most {b.MaxPer24H} per 24 h" : "");
+
+    private static ActivityKind Activity(string text, string field) => text switch
+    {
+        "rest" => ActivityKind.Rest,
+        "walking" => ActivityKind.Walking,
+        "physical-therapy" => ActivityKind.PhysicalTherapy,
+        "daily-living" => ActivityKind.DailyLiving,
+        "work" => ActivityKind.Work,
+        "other" => ActivityKind.Other,
+        _ => throw new ScenarioException($"{field}: '{text}' is not one of rest, walking, physical-therapy, daily-living, work, other"),
+    };
 }

@@ -66,7 +66,7 @@ public sealed class ScenarioSession
         // then the clinician fills the new pump and programs it, and the firmware primes the line.
         while (_nextAction < _actions.Count && _actions[_nextAction].Time <= 0) ApplyNext();
         Pump.Refill(Nanoliters.Zero, new Nanoliters((long)(scenario.ReservoirMilliliters * 1_000_000)), drug, PumpConfiguration.DefaultLowReservoir);
-        Pump.Program(ScenarioPrescriptions.ToPrescription(scenario.Prescription, drug, "prescription"), ScenarioActions.Describe(scenario.Prescription));
+        Pump.Program(scenario.Prescription.ToPrescription(drug, "prescription"), ScenarioActions.Describe(scenario.Prescription));
         // Programming wakes the firmware at once, as every action does: its first tick computes the
         // reservoir it was just given, so the first sample shows the fill, not the monitor's initial zero.
         Pump.RunTo(0);
@@ -194,7 +194,7 @@ public sealed class ScenarioSession
             EndState = Pump.StateName,
             WakeUps = WakeUps,
             HourlyCommanded = _hourly,
-            InitialRateMicrolitersPerHour = _scenario.Prescription.Mode == "continuous" ? _scenario.Prescription.RateUlPerH : 0,
+            InitialRateMicrolitersPerHour = _scenario.Prescription.Mode == "continuous" ? (double)_scenario.Prescription.RateUlPerH : 0,
             CalibrationPicolitersPerStep = _scenario.CalibrationPicolitersPerStep,
             ReleasesAfterClear = _releases,
             Pumps = _devices.All,

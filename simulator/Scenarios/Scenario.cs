@@ -49,14 +49,14 @@ public sealed record Scenario
     /// <summary>Adds a patient's ordinary days to the actions, drawn from the seed: getting up, sitting, lying down, coughs and strains (<see cref="Scenarios.DailyLife"/>).</summary>
     public bool DailyLife { get; init; }
 
-    public static readonly JsonSerializerOptions Json = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        ReadCommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-        WriteIndented = true,
-    };
+    /// <summary>
+    /// The action (its `do`, e.g. "occlusion") whose first occurrence a campaign counts the time to the
+    /// first alarm from; alarms before it are false ones and count only in the raises. Empty: from the start.
+    /// </summary>
+    public string? AlarmTimedFrom { get; init; }
+
+    /// <summary>The prescription JSON's rules (<see cref="PrescriptionJson"/>) for the whole file, written indented.</summary>
+    public static readonly JsonSerializerOptions Json = new(PrescriptionJson.Options) { WriteIndented = true };
 
     public static Scenario Load(string path)
     {
@@ -89,42 +89,6 @@ public sealed record DrugSpec
 {
     public string Name { get; init; } = "morphine";
     public long ConcentrationUgPerMl { get; init; } = 1000;
-}
-
-/// <summary>A prescription as a scenario states it: stopped, continuous, flex steps by time of day, or a single bolus; with an optional patient bolus.</summary>
-public sealed record PrescriptionSpec
-{
-    /// <summary>stopped, continuous, flex or single-bolus.</summary>
-    public string Mode { get; init; } = "continuous";
-
-    /// <summary>continuous: the basal rate.</summary>
-    public double RateUlPerH { get; init; }
-
-    /// <summary>flex: the rate from each time of day on, in order, repeating daily.</summary>
-    public List<FlexStepSpec> Steps { get; init; } = new();
-
-    /// <summary>single-bolus: the dose and how long it takes (default 1h).</summary>
-    public long? DoseUg { get; init; }
-    public string? Duration { get; init; }
-
-    /// <summary>What the patient's button may ask for, on top of the basal (none if omitted).</summary>
-    public PatientBolusSpec? PatientBolus { get; init; }
-}
-
-/// <summary>What the patient's handheld may ask for: dose, duration, lockout, maximum per rolling 24 h.</summary>
-public sealed record PatientBolusSpec
-{
-    public long DoseUg { get; init; }
-    public string Duration { get; init; } = "10m";
-    public string Lockout { get; init; } = "2h";
-    [JsonPropertyName("max_per_24h")]
-    public int MaxPer24H { get; init; } = 4;
-}
-
-public sealed record FlexStepSpec
-{
-    public string At { get; init; } = "00:00";
-    public double RateUlPerH { get; init; }
 }
 
 /// <summary>

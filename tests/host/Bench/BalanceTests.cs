@@ -112,7 +112,7 @@ public partial class BalanceTests
     [TestMethod]
     public void An_unstable_sbi_reading_is_read_in_the_unit_of_the_last_stable_one()
     {
-        var clock = new FakeClock();
+        var clock = new FakeBenchClock();
         var transport = new ScriptedTransport(clock, "+ 523.4567 mg \r\n", "+ 523.4581    \r\n");
         transport.Open();
         var device = new BalanceDevice(transport, BalanceProtocol.Sbi);

@@ -12,7 +12,7 @@ public class BenchCommandTests
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        int code = BenchCommand.Run(args, output, error, clock ?? new FakeClock());
+        int code = BenchCommand.Run(args, output, error, clock ?? new FakeBenchClock());
         return (code, output.ToString(), error.ToString());
     }
 
@@ -29,7 +29,7 @@ public class BenchCommandTests
         string folder = TempFolder();
         try
         {
-            var clock = new FakeClock();
+            var clock = new FakeBenchClock();
             string csv = Path.Combine(folder, "readings.csv");
             var (code, _, error) = Bench(clock, "record", "--port", "/dev/openidds-no-balance", "--connect-timeout", "20s", "--csv", csv);
             Assert.AreEqual(2, code, error);
@@ -51,8 +51,8 @@ public class BenchCommandTests
     [DataRow("--handshake", "rts", "--handshake 'rts' is not none, rts-cts or xon-xoff")]
     [DataRow("--baud", "96000000", "--baud 96000000 is outside 300..921600")]
     [DataRow("--interval", "30", "--interval '30' is not a duration: give a number and a unit")]
-    [DataRow("--interval", "10ms", "below the least the recorder takes, 100 ms")]
-    [DataRow("--duration", "10s", "--duration '10s' is 10000 ms, below the least the recorder takes, 30000 ms")]
+    [DataRow("--interval", "10ms", "below the least allowed, 100 ms")]
+    [DataRow("--duration", "10s", "--duration '10s' is 10000 ms, below the least allowed, 30000 ms")]
     [DataRow("--baud", "fast", "fast")]
     public void Record_with_a_bad_option_exits_2_naming_the_option_and_the_value(string option, string value, string message)
     {

@@ -90,32 +90,47 @@ public class BenchEndToEndTests
         finally { Directory.Delete(folder, recursive: true); }
     }
 
-    [TestMethod]
-    [Timeout(60_000)]
-    public void A_balance_that_starts_answering_6_s_late_at_a_5_s_interval_never_has_a_reply_taken_for_the_next_request()
+    /// <summary>
+    /// `bench record` at a 5 s interval (x20: a tick every 250 ms of wall time, the 4 s reply timeout 200 ms)
+    /// on a balance whose replies, after three prompt ones, leave <paramref name="replyDelay"/> after their
+    /// request: only the three prompt readings, and the late replies as gaps named late with their text.
+    /// </summary>
+    private static void RecordOnALateBalance(long replyDelay, string duration)
     {
         if (!OperatingSystem.IsLinux()) Assert.Inconclusive("pseudo-terminals from libc openpty: Linux");
         string folder = Path.Combine(Path.GetTempPath(), $"openidds-late-{Guid.NewGuid():N}");
         Directory.CreateDirectory(folder);
         try
         {
-            // x20: a 5 s tick every 250 ms of wall time, the 4 s reply timeout 200 ms, the 6 s delay 300 ms.
             var clock = new ScaledClock(20);
-            using var balance = new SimulatedBalance(Path.Combine(folder, "balance"), BalanceProtocol.MtSics, clock, SetRate) { PromptReplies = 3, ReplyDelayMilliseconds = 6_000 };
+            using var balance = new SimulatedBalance(Path.Combine(folder, "balance"), BalanceProtocol.MtSics, clock, SetRate) { PromptReplies = 3, ReplyDelayMilliseconds = replyDelay };
             balance.Plug();
             string csv = Path.Combine(folder, "readings.csv");
             var output = new StringWriter();
             var error = new StringWriter();
-            int code = BenchCommand.Run(["record", "--port", balance.LinkPath, "--interval", "5s", "--duration", "40s", "--reply-timeout", "4s", "--csv", csv], output, error, clock);
+            int code = BenchCommand.Run(["record", "--port", balance.LinkPath, "--interval", "5s", "--duration", duration, "--reply-timeout", "4s", "--csv", csv], output, error, clock);
             Assert.AreEqual(0, code, $"{output}{error}");
             var cells = File.ReadAllLines(csv).Skip(1).Select(r => r.Split(',')).ToList();
             string table = string.Join("\n", cells.Select(c => string.Join(",", c)));
             CollectionAssert.AreEqual(new[] { "0", "5000", "10000" }, cells.Where(c => c[2] == "0").Select(c => c[0]).ToArray(),
-                $"readings only while the balance answered in time; after that every reply came after the next request was sent:\n{table}");
+                $"readings only while the balance answered in time; every later reply answers an earlier request:\n{table}");
             Assert.IsTrue(cells.Count(c => c[5].StartsWith("late 'S ", StringComparison.Ordinal)) >= 2, $"the late replies are gaps named late, with their text:\n{table}");
         }
         finally { Directory.Delete(folder, recursive: true); }
     }
+
+    [TestMethod]
+    [Timeout(60_000)]
+    public void A_balance_that_starts_answering_6_s_late_at_a_5_s_interval_never_has_a_reply_taken_for_the_next_request() =>
+        RecordOnALateBalance(6_000, "40s");
+
+    /// <summary>Replies leaving 2.2 or 2.7 intervals after their request: after the tick that listened for them, once the next request is out.</summary>
+    [TestMethod]
+    [Timeout(60_000)]
+    [DataRow(11_000L)]
+    [DataRow(13_500L)]
+    public void A_balance_answering_2_to_3_intervals_late_never_has_a_reply_taken_for_a_later_request(long replyDelay) =>
+        RecordOnALateBalance(replyDelay, "60s");
 
     [TestMethod]
     [Timeout(60_000)]

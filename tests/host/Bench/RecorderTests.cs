@@ -11,9 +11,9 @@ public class RecorderTests
     [TestMethod]
     public void Every_reading_is_written_with_its_stability_and_measured_time_and_every_loss_is_a_gap_row()
     {
-        var clock = new FakeClock();
+        var clock = new FakeBenchClock();
         var transport = new ScriptedTransport(clock,
-            "S S    1.00000 g\r\n", "S D    1.00050 g\r\n", "S +\r\n", "ES\r\n", null, ScriptedTransport.Pulled, "S S    1.00300 g\r\n");
+            "S S    1.00000 g\r\n", "S D    1.00050 g\r\n", "S +\r\n", "ES\r\n", ScriptedTransport.Late("S S    1.00200 g\r\n", 35_000), ScriptedTransport.Pulled, "S S    1.00300 g\r\n");
         var recorder = new Recorder(new BalanceDevice(transport, BalanceProtocol.MtSics), transport, clock);
         var csv = new StringWriter();
         recorder.Connect(timeoutMilliseconds: 0);
@@ -26,7 +26,7 @@ public class RecorderTests
             "60000,,1,,60020,overload 'S +'",       // the reason, and what the balance sent
             "90000,,1,,90020,syntax-error 'ES'",
             "120000,,1,,122000,no-reply",           // silence: the 2 s reply timeout passed
-            "150000,,1,,180000,no-reply",           // nothing asked: listening for the 120 000 ms reply
+            "150000,,1,,180000,late 'S S    1.00200 g'",  // nothing asked: the 120 000 ms reply, heard at 155 000 ms
             "180000,,1,,180000,disconnected",       // cable pulled
             "210000,1003.00000,0,1,210020,",        // after the reconnect
         }, Lines(csv));
@@ -39,7 +39,7 @@ public class RecorderTests
     [TestMethod]
     public void A_balance_answering_6_s_late_at_a_5_s_interval_gives_late_gaps_never_a_reading_of_the_wrong_request()
     {
-        var clock = new FakeClock();
+        var clock = new FakeBenchClock();
         // The first reply is prompt; every later one carries the mass at its own request and arrives
         // 6 s after it, after the next tick.
         var replies = new[] { "S S    1.00000 g\r\n" }.Concat(Enumerable.Range(1, 6).Select(i => ScriptedTransport.Late($"S S {i,10}.00000 g\r\n", 6_000))).ToArray();
@@ -64,9 +64,37 @@ public class RecorderTests
     }
 
     [TestMethod]
+    public void A_reply_held_two_and_a_half_intervals_is_a_late_gap_and_nothing_is_asked_until_it_came()
+    {
+        var clock = new FakeBenchClock();
+        // After a prompt first reply, every reply carries the mass at its own request and arrives 12.5 s
+        // after it: after the tick that listened for it, inside the interval of the tick after that.
+        var replies = new[] { "S S    1.00000 g\r\n" }.Concat(Enumerable.Range(1, 6).Select(i => ScriptedTransport.Late($"S S {i,10}.00000 g\r\n", 12_500))).ToArray();
+        var transport = new ScriptedTransport(clock, replies);
+        var recorder = new Recorder(new BalanceDevice(transport, BalanceProtocol.MtSics), transport, clock);
+        var csv = new StringWriter();
+        recorder.Connect(0);
+        recorder.Record(csv, 5_000, 40_000);
+        CollectionAssert.AreEqual(new[]
+        {
+            "0,1000.00000,0,1,20,",
+            "5000,,1,,7000,no-reply",
+            "10000,,1,,15000,no-reply",                          // still owed: nothing asked
+            "15000,,1,,20000,late 'S S          1.00000 g'",   // the 5 000 ms request's answer, at 17.5 s
+            "20000,,1,,22000,no-reply",
+            "25000,,1,,30000,no-reply",
+            "30000,,1,,35000,late 'S S          2.00000 g'",
+            "35000,,1,,37000,no-reply",
+            "40000,,1,,45000,no-reply",
+        }, Lines(csv).Skip(1).ToArray());
+        Assert.AreEqual(1, recorder.Readings);
+        Assert.HasCount(4, transport.Sent, "a request at 0, 5, 20 and 35 s: never one while an earlier one is owed its reply");
+    }
+
+    [TestMethod]
     public void The_first_row_notes_the_host_time_at_0_ms_so_the_pump_log_can_be_lined_up()
     {
-        var clock = new FakeClock();
+        var clock = new FakeBenchClock();
         var transport = new ScriptedTransport(clock, "S S    1.00000 g\r\n", "S S    1.00100 g\r\n");
         var recorder = new Recorder(new BalanceDevice(transport, BalanceProtocol.MtSics), transport, clock);
         var csv = new StringWriter();
@@ -88,7 +116,7 @@ public class RecorderTests
     [TestMethod]
     public void Ticks_are_absolute_so_slow_replies_do_not_make_the_grid_drift()
     {
-        var clock = new FakeClock();
+        var clock = new FakeBenchClock();
         var transport = new ScriptedTransport(clock);   // every reply costs 20 ms
         var recorder = new Recorder(new BalanceDevice(transport, BalanceProtocol.MtSics), transport, clock);
         var csv = new StringWriter();
@@ -103,7 +131,7 @@ public class RecorderTests
     [TestMethod]
     public void A_balance_unplugged_at_the_start_is_retried_with_a_bounded_backoff_until_it_answers()
     {
-        var clock = new FakeClock();
+        var clock = new FakeBenchClock();
         var transport = new ScriptedTransport(clock) { OpensFailing = 9 };
         var log = new StringWriter();
         var recorder = new Recorder(new BalanceDevice(transport, BalanceProtocol.MtSics), transport, clock, log);
@@ -115,7 +143,7 @@ public class RecorderTests
     [TestMethod]
     public void A_balance_that_never_comes_fails_after_the_connect_timeout_with_the_port_error()
     {
-        var clock = new FakeClock();
+        var clock = new FakeBenchClock();
         var transport = new ScriptedTransport(clock) { OpensFailing = int.MaxValue };
         var recorder = new Recorder(new BalanceDevice(transport, BalanceProtocol.MtSics), transport, clock);
         var e = Assert.ThrowsExactly<BalanceNotConnectedException>(() => recorder.Connect(timeoutMilliseconds: 30_000));
@@ -127,7 +155,7 @@ public class RecorderTests
     [TestMethod]
     public void A_cable_out_for_several_ticks_gives_one_gap_per_tick_and_the_recording_resumes_when_it_is_back()
     {
-        var clock = new FakeClock();
+        var clock = new FakeBenchClock();
         // Pulled at the second reading; the port cannot be opened for 9 tries (about 40 s of backoff).
         var transport = new ScriptedTransport(clock, "S S    1.00000 g\r\n", ScriptedTransport.Pulled) { OpensFailingAfterPull = 9, IdleReply = "S S    2.00000 g\r\n" };
         var recorder = new Recorder(new BalanceDevice(transport, BalanceProtocol.MtSics), transport, clock);
@@ -144,17 +172,17 @@ public class RecorderTests
     [TestMethod]
     public void The_wait_for_a_reply_ends_at_the_next_tick_and_a_tick_missed_by_a_slow_reconnect_is_a_gap()
     {
-        var clock = new FakeClock();
+        var clock = new FakeBenchClock();
         // 1 s interval: the 2 s reply timeout is cut to the next tick; the tick after the silence listens.
-        var transport = new ScriptedTransport(clock, "S S    1.00000 g\r\n", null);
+        var transport = new ScriptedTransport(clock, "S S    1.00000 g\r\n", ScriptedTransport.Late("S S    1.00100 g\r\n", 1_500));
         var recorder = new Recorder(new BalanceDevice(transport, BalanceProtocol.MtSics), transport, clock);
         var csv = new StringWriter();
         recorder.Connect(0);
         recorder.Record(csv, 1_000, 4_000);
-        CollectionAssert.AreEqual(new[] { "0,1000.00000,0,1,20,", "1000,,1,,2000,no-reply", "2000,,1,,3000,no-reply", "3000,0.00000,0,1,3020,", "4000,0.00000,0,1,4020," }, Lines(csv).Skip(1).ToArray());
+        CollectionAssert.AreEqual(new[] { "0,1000.00000,0,1,20,", "1000,,1,,2000,no-reply", "2000,,1,,3000,late 'S S    1.00100 g'", "3000,0.00000,0,1,3020,", "4000,0.00000,0,1,4020," }, Lines(csv).Skip(1).ToArray());
 
         // A cable pulled at 1 s, and an adapter that takes 1.7 s to open again: the 2 s tick is missed.
-        clock = new FakeClock();
+        clock = new FakeBenchClock();
         transport = new ScriptedTransport(clock, "S S    1.00000 g\r\n", ScriptedTransport.Pulled) { OpenMilliseconds = 0 };
         recorder = new Recorder(new BalanceDevice(transport, BalanceProtocol.MtSics), transport, clock);
         csv = new StringWriter();
@@ -170,7 +198,7 @@ public class RecorderTests
     [TestMethod]
     public void A_balance_silent_from_the_start_stops_the_recording_after_three_ticks_saying_nothing_came()
     {
-        var clock = new FakeClock();
+        var clock = new FakeBenchClock();
         var transport = new ScriptedTransport(clock, Enumerable.Repeat<string?>(null, 300).ToArray());
         var recorder = new Recorder(new BalanceDevice(transport, BalanceProtocol.MtSics), transport, clock);
         var csv = new StringWriter();
@@ -191,7 +219,7 @@ public class RecorderTests
     [DataRow(BalanceProtocol.MtSics, "S +\r\n", "overload or underload")]
     public void No_weight_in_the_first_three_ticks_stops_the_recording_with_what_came_and_the_likely_cause(BalanceProtocol protocol, string reply, string cause)
     {
-        var clock = new FakeClock();
+        var clock = new FakeBenchClock();
         var transport = new ScriptedTransport(clock, reply, reply, reply, reply);
         var recorder = new Recorder(new BalanceDevice(transport, protocol), transport, clock);
         recorder.Connect(0);
@@ -203,7 +231,7 @@ public class RecorderTests
     [TestMethod]
     public void A_gap_note_keeps_what_the_balance_sent_escaped_and_it_reads_back_from_the_csv()
     {
-        var clock = new FakeClock();
+        var clock = new FakeBenchClock();
         var transport = new ScriptedTransport(clock, Weight(1), "S S   52,12345 g\r\n", "S S   5\u00b2.1\u00b245 g\r\n", Weight(1.001));
         var recorder = new Recorder(new BalanceDevice(transport, BalanceProtocol.MtSics), transport, clock);
         var csv = new StringWriter();
@@ -224,7 +252,7 @@ public class RecorderTests
     }
 
     /// <summary>A console that notes the recorder's clock at every line.</summary>
-    private sealed class TimedLog(FakeClock clock) : TextWriter
+    private sealed class TimedLog(FakeBenchClock clock) : TextWriter
     {
         public List<(long At, string Text)> Lines { get; } = new();
         public override System.Text.Encoding Encoding => System.Text.Encoding.UTF8;
@@ -234,7 +262,7 @@ public class RecorderTests
     [TestMethod]
     public void A_balance_that_falls_silent_mid_run_is_reported_on_the_console_within_one_interval()
     {
-        var clock = new FakeClock();
+        var clock = new FakeBenchClock();
         var transport = new ScriptedTransport(clock, new[] { Weight(1), Weight(1.001), Weight(1.002) }.Concat(Enumerable.Repeat<string?>(null, 10)).ToArray());
         var log = new TimedLog(clock);
         var recorder = new Recorder(new BalanceDevice(transport, BalanceProtocol.MtSics), transport, clock, log);
@@ -248,7 +276,7 @@ public class RecorderTests
     [TestMethod]
     public void The_status_after_each_tick_gives_elapsed_and_remaining_time_the_last_mass_the_recent_flow_against_the_rate_and_the_gaps()
     {
-        var clock = new FakeClock();
+        var clock = new FakeBenchClock();
         // 100 uL/h of water: 0.8317 mg every 30 s; the 4.0 min reading is lost.
         var replies = Enumerable.Range(0, 21).Select(i => i == 8 ? "S +\r\n" : Weight(10 + 100 * 0.998 * i * 0.5 / 60 / 1000)).ToArray();
         var transport = new ScriptedTransport(clock, replies);

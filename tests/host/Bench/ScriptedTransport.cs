@@ -11,7 +11,7 @@ namespace OpenIdds.Tests.Host.Bench;
 /// pulled (the link fails, and stays down for <see cref="OpensFailingAfterPull"/> attempts to open it).
 /// A reply still on its way when the link is reopened arrives all the same, as it does on a serial line.
 /// </summary>
-public sealed class ScriptedTransport(FakeClock clock, params string?[] replies) : IBalanceTransport
+public sealed class ScriptedTransport(FakeBenchClock clock, params string?[] replies) : IBalanceTransport
 {
     public const string Pulled = "<pulled>";
 

@@ -1,3 +1,4 @@
+using OpenIdds.HostLib.Prescriptions;
 using OpenIdds.Bench.Analysis;
 using OpenIdds.Simulator.Reporting;
 using OpenIdds.Simulator.Running;
@@ -28,7 +29,7 @@ public class SimulatedBenchRunTests
             Seed = 7,
             Duration = "2h",
             Balance = true,
-            Prescription = new PrescriptionSpec { Mode = "continuous", RateUlPerH = Rate },
+            Prescription = new PrescriptionSpec { Mode = "continuous", RateUlPerH = (decimal)Rate },
         };
         var result = ScenarioRunner.Run(scenario);
         string folder = Path.Combine(Path.GetTempPath(), $"openidds-simbench-{Guid.NewGuid():N}");

@@ -1,5 +1,6 @@
 using OpenIdds.Firmware.Protocol;
 using OpenIdds.Firmware.Therapy;
+using OpenIdds.Tests.Unit.Therapy;
 
 namespace OpenIdds.Tests.Host.Device;
 
@@ -19,7 +20,7 @@ public class DevelopmentKeysTests
         Assert.IsTrue(refused.Refused);
         StringAssert.Contains(refused.MessageOf(TherapyError.PumpNotReady), "development clinician key");
         Assert.IsFalse(rig.Pump.Status().DevelopmentKeysMayDeliver);
-        Assert.IsTrue(rig.Pump.Program(Prescription.Stopped(PumpRig.Morphine()), confirmed: true).Accepted, "stopping is always allowed");
+        Assert.IsTrue(rig.Pump.Program(Prescription.Stopped(TherapyFixture.Morphine(10_000)), confirmed: true).Accepted, "stopping is always allowed");
 
         var key = Enumerable.Range(1, 32).Select(i => (byte)(i * 3)).ToArray();
         rig.Pump.Keys.Set(Role.Clinician, key, 0, provisioned: true);

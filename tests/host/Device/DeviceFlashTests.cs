@@ -4,6 +4,7 @@ using OpenIdds.Firmware.Units;
 using OpenIdds.Hal;
 using OpenIdds.Hal.Storage;
 using OpenIdds.Tests.Unit.Fakes;
+using OpenIdds.Tests.Unit.Therapy;
 
 namespace OpenIdds.Tests.Host.Device;
 
@@ -23,7 +24,7 @@ public class DeviceFlashTests
             var pump = Boot(board);
             pump.Tick(); board.Clock.ElapsedMilliseconds = 1; pump.Tick();
             var expected = pump.BeginRefill();
-            Assert.IsTrue(pump.CompleteRefill(expected, Nanoliters.FromMilliliters(20), PumpRig.Morphine(), PumpConfiguration.DefaultLowReservoir, true).Report.Accepted);
+            Assert.IsTrue(pump.CompleteRefill(expected, Nanoliters.FromMilliliters(20), TherapyFixture.Morphine(10_000), PumpConfiguration.DefaultLowReservoir, true).Report.Accepted);
             Assert.IsTrue(pump.Program(PumpRig.Continuous(), true).Accepted);
             while (pump.Now.Value < Milliseconds.PerHour) { board.Clock.ElapsedMilliseconds = Math.Max(board.Clock.ElapsedMilliseconds + 1, pump.NextWake.Value); pump.Tick(); }
             long recorded = pump.StepsRecorded;
@@ -42,7 +43,7 @@ public class DeviceFlashTests
     public void A_flex_table_the_journal_cannot_hold_is_refused_naming_the_limit_and_nothing_changes()
     {
         var rig = PumpRig.Running();
-        var thirteen = Prescription.Flex(PumpRig.Morphine(), Enumerable.Range(0, 13).Select(i => Milliseconds.FromHours(i)).ToArray(),
+        var thirteen = Prescription.Flex(TherapyFixture.Morphine(10_000), Enumerable.Range(0, 13).Select(i => Milliseconds.FromHours(i)).ToArray(),
             Enumerable.Range(0, 13).Select(_ => NanolitersPerHour.FromMicrolitersPerHour(20)).ToArray(), null);
         var report = rig.Pump.Program(thirteen, true);
         Assert.IsTrue(report.Refused);

@@ -3,6 +3,7 @@ using OpenIdds.Firmware.Persistence;
 using OpenIdds.Firmware.Safety;
 using OpenIdds.Firmware.Therapy;
 using OpenIdds.Firmware.Units;
+using OpenIdds.Tests.Unit.Therapy;
 
 namespace OpenIdds.Tests.Host.Device;
 
@@ -152,7 +153,7 @@ public class InfusionPumpTests
         Assert.AreEqual(old, pump.Status().ReservoirComputed, 3400, "within one intent window (3.3 uL at 20 uL/h) of the fill before");
         Assert.AreEqual(SafetyState.Running, pump.Supervisor.State, "the therapy went on");
         pump.BeginRefill();
-        Assert.IsTrue(pump.CompleteRefill(expected, Nanoliters.FromMilliliters(18), PumpRig.Morphine(), PumpConfiguration.DefaultLowReservoir, true).Report.Accepted);
+        Assert.IsTrue(pump.CompleteRefill(expected, Nanoliters.FromMilliliters(18), TherapyFixture.Morphine(10_000), PumpConfiguration.DefaultLowReservoir, true).Report.Accepted);
         pump = rig.PowerCycle();
         rig.PassSelfTest();
         Assert.AreEqual(Nanoliters.FromMilliliters(18).Value, pump.Status().ReservoirComputed, 250);
@@ -200,7 +201,7 @@ public class InfusionPumpTests
             rig.RunFor(Milliseconds.FromHours(2));
             Nanoliters expected = rig.Pump.BeginRefill();
             var withdrawn = new Nanoliters(expected.Value * (100 - percent) / 100);
-            var result = rig.Pump.CompleteRefill(withdrawn, Nanoliters.FromMilliliters(20), PumpRig.Morphine(), PumpConfiguration.DefaultLowReservoir, true);
+            var result = rig.Pump.CompleteRefill(withdrawn, Nanoliters.FromMilliliters(20), TherapyFixture.Morphine(10_000), PumpConfiguration.DefaultLowReservoir, true);
             Assert.AreEqual(alarm, result.DiscrepancyAlert, $"{percent} %");
             rig.RunFor(Milliseconds.FromSeconds(31));
             Assert.AreEqual(alarm, rig.Pump.Supervisor.Alarms.IsShown(AlarmCode.RefillDiscrepancy), $"{percent} %: alarm shown");
@@ -214,9 +215,9 @@ public class InfusionPumpTests
         // 2.5 uL/h of 10 mg/mL, then a refill at 2 mg/mL: the 150 uL line is pushed at the old rate for
         // 60 h - beyond the scheduler's 48 h horizon - and then the new drug runs at 12.5 uL/h. The
         // guard's allowance must follow the change though nothing is reprogrammed (GUARD-ALLOWANCE-RENEWED).
-        var rig = PumpRig.Running(Prescription.Continuous(PumpRig.Morphine(), new NanolitersPerHour(2500), null));
+        var rig = PumpRig.Running(Prescription.Continuous(TherapyFixture.Morphine(10_000), new NanolitersPerHour(2500), null));
         var expected = rig.Pump.BeginRefill();
-        var refill = rig.Pump.CompleteRefill(expected, Nanoliters.FromMilliliters(20), PumpRig.Morphine(2000), PumpConfiguration.DefaultLowReservoir, true);
+        var refill = rig.Pump.CompleteRefill(expected, Nanoliters.FromMilliliters(20), TherapyFixture.Morphine(2000), PumpConfiguration.DefaultLowReservoir, true);
         Assert.IsTrue(refill.Report.Accepted, refill.Report.ToString());
         long arrival = rig.Pump.Therapy.TipArrival.Value;
         Assert.IsTrue(arrival - rig.Pump.Now.Value > Milliseconds.FromDays(2).Value, "the bridge lasts beyond the scheduler's horizon");
@@ -248,7 +249,7 @@ public class InfusionPumpTests
         Assert.IsTrue(refused.Has(TherapyError.PumpNotStopped), refused.ToString());
         var bad = rig.Pump.Calibrate(5);
         OpenIdds.Tests.Unit.Expect.Mentions(bad.MessageOf(TherapyError.CalibrationOutOfRange), new[] { "calibration", "5 pL/step", "1000..1000000" });
-        Assert.IsTrue(rig.Pump.Program(Prescription.Stopped(PumpRig.Morphine()), false).Accepted);
+        Assert.IsTrue(rig.Pump.Program(Prescription.Stopped(TherapyFixture.Morphine(10_000)), false).Accepted);
         Assert.IsTrue(rig.Pump.Calibrate(200_000).Accepted);
         Assert.AreEqual(200_000L, rig.Pump.Calibration.PicolitersPerStep);
         var pump = rig.PowerCycle();
@@ -259,7 +260,7 @@ public class InfusionPumpTests
     public void Calibration_with_an_alarm_shown_is_refused_naming_the_alarm_and_changes_nothing()
     {
         var rig = PumpRig.Running();
-        Assert.IsTrue(rig.Pump.Program(Prescription.Stopped(PumpRig.Morphine()), false).Accepted);
+        Assert.IsTrue(rig.Pump.Program(Prescription.Stopped(TherapyFixture.Morphine(10_000)), false).Accepted);
         rig.Pump.Supervisor.RefillChecked(true);
         long before = rig.Pump.Calibration.PicolitersPerStep;
         var refused = rig.Pump.Calibrate(200_000);
@@ -273,7 +274,7 @@ public class InfusionPumpTests
     {
         var rig = PumpRig.Running();
         long fill = rig.Pump.Supervisor.Fill.Value;
-        var result = rig.Pump.CompleteRefill(Nanoliters.FromMilliliters(5), Nanoliters.FromMilliliters(20), PumpRig.Morphine(), PumpConfiguration.DefaultLowReservoir, true);
+        var result = rig.Pump.CompleteRefill(Nanoliters.FromMilliliters(5), Nanoliters.FromMilliliters(20), TherapyFixture.Morphine(10_000), PumpConfiguration.DefaultLowReservoir, true);
         Assert.IsTrue(result.Report.Refused, result.Report.ToString());
         OpenIdds.Tests.Unit.Expect.Mentions(result.Report.MessageOf(TherapyError.NoRefillSession), new[] { "refill session is not open", "limit is a refill begun first" });
         Assert.AreEqual(fill, rig.Pump.Supervisor.Fill.Value);
@@ -283,7 +284,7 @@ public class InfusionPumpTests
     [TestMethod]
     public void Clock_sync_moves_a_running_flex_schedule_to_the_new_time_of_day()
     {
-        var flex = Prescription.Flex(PumpRig.Morphine(), new[] { Milliseconds.FromHours(6), Milliseconds.FromHours(22) },
+        var flex = Prescription.Flex(TherapyFixture.Morphine(10_000), new[] { Milliseconds.FromHours(6), Milliseconds.FromHours(22) },
             new[] { NanolitersPerHour.FromMicrolitersPerHour(25), NanolitersPerHour.FromMicrolitersPerHour(10) }, null);
         var rig = PumpRig.Running(flex);
         // Tell the pump it is 21:59 now: in a minute the night rate starts.

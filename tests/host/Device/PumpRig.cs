@@ -5,6 +5,7 @@ using OpenIdds.Firmware.Units;
 using OpenIdds.Hal;
 using OpenIdds.Hal.Storage;
 using OpenIdds.Tests.Unit.Fakes;
+using OpenIdds.Tests.Unit.Therapy;
 
 namespace OpenIdds.Tests.Host.Device;
 
@@ -32,7 +33,7 @@ public sealed class PumpRig
     public RamFlash Flash { get; }
     public INonVolatileStore Store { get; }
     public FakeBoard Board { get; private set; } = new();
-    public FakeClock Clock => Board.Clock;
+    public FakeMonotonicClock Clock => Board.Clock;
     public FakeMotor Motor { get; } = new();
     public FakeLevelSensor? LevelSensor { get; set; }
     public ISerialLink? Link { get; set; }
@@ -65,11 +66,9 @@ public sealed class PumpRig
         HasPressureSensor = stage == PumpStage.Trial,
     };
 
-    public static Drug Morphine(long microgramsPerMilliliter = 10_000) => new(DrugLibrary.Morphine, new MicrogramsPerMilliliter(microgramsPerMilliliter));
-
     /// <summary>Morphine 10 mg/mL at 20 uL/h: 4.8 mg/day, 80 steps an hour at 250 nL per step.</summary>
     public static Prescription Continuous(long microlitersPerHour = 20, PatientBolusSettings? bolus = null, long concentration = 10_000) =>
-        Prescription.Continuous(Morphine(concentration), NanolitersPerHour.FromMicrolitersPerHour(microlitersPerHour), bolus);
+        Prescription.Continuous(TherapyFixture.Morphine(concentration), NanolitersPerHour.FromMicrolitersPerHour(microlitersPerHour), bolus);
 
     /// <summary>100 ug over 10 min, lockout 2 h, at most 4 per 24 h.</summary>
     public static PatientBolusSettings Pca() => new(new Micrograms(100), Milliseconds.FromMinutes(10), Milliseconds.FromHours(2), 4);
@@ -90,7 +89,7 @@ public sealed class PumpRig
     public InfusionPump PassSelfTest() => PassSelfTest(Pump, Clock);
 
     /// <summary>The same for a pump wired by hand on <paramref name="clock"/>.</summary>
-    public static InfusionPump PassSelfTest(InfusionPump pump, FakeClock clock)
+    public static InfusionPump PassSelfTest(InfusionPump pump, FakeMonotonicClock clock)
     {
         pump.Tick();
         clock.ElapsedMilliseconds += 1;
@@ -103,7 +102,7 @@ public sealed class PumpRig
     public void RunTo(long pumpTime) => RunTo(Pump, Clock, pumpTime);
 
     /// <summary>The same for a pump wired by hand on <paramref name="clock"/>.</summary>
-    public static void RunTo(InfusionPump pump, FakeClock clock, long pumpTime)
+    public static void RunTo(InfusionPump pump, FakeMonotonicClock clock, long pumpTime)
     {
         while (pump.Now.Value < pumpTime)
         {
@@ -120,7 +119,7 @@ public sealed class PumpRig
     public RefillResult Fill(long milliliters = 20, long concentration = 10_000)
     {
         Nanoliters expected = Pump.BeginRefill();
-        var result = Pump.CompleteRefill(expected, Nanoliters.FromMilliliters(milliliters), Morphine(concentration), PumpConfiguration.DefaultLowReservoir, confirmed: true);
+        var result = Pump.CompleteRefill(expected, Nanoliters.FromMilliliters(milliliters), TherapyFixture.Morphine(concentration), PumpConfiguration.DefaultLowReservoir, confirmed: true);
         Assert.IsTrue(result.Report.Accepted, result.Report.ToString());
         return result;
     }

@@ -1,6 +1,7 @@
 using OpenIdds.Firmware.Persistence;
 using OpenIdds.Firmware.Therapy;
 using OpenIdds.Firmware.Units;
+using OpenIdds.Tests.Unit.Therapy;
 
 namespace OpenIdds.Tests.Host.Device;
 
@@ -14,7 +15,7 @@ public class RefillRefusalLogTests
         var rig = PumpRig.Running();
         rig.RunFor(Milliseconds.FromHours(1));
         rig.Pump.BeginRefill();
-        var result = rig.Pump.CompleteRefill(Nanoliters.FromMilliliters(150), Nanoliters.FromMilliliters(20), PumpRig.Morphine(), PumpConfiguration.DefaultLowReservoir, confirmed: true);
+        var result = rig.Pump.CompleteRefill(Nanoliters.FromMilliliters(150), Nanoliters.FromMilliliters(20), TherapyFixture.Morphine(10_000), PumpConfiguration.DefaultLowReservoir, confirmed: true);
         Assert.IsTrue(result.Report.Has(TherapyError.RefillAboveCapacity), result.Report.ToString());
         var events = new List<(EventKind Kind, long B)>();
         for (uint s = rig.Pump.Events.Oldest; s != 0 && s <= rig.Pump.Events.Newest; s++)

@@ -3,6 +3,7 @@ using OpenIdds.Firmware.Dosing;
 using OpenIdds.Firmware.Safety;
 using OpenIdds.Firmware.Units;
 using OpenIdds.Tests.Unit.Fakes;
+using OpenIdds.Tests.Unit.Therapy;
 
 namespace OpenIdds.Tests.Host.Device;
 
@@ -76,7 +77,7 @@ public class WholePumpAllocationTests
     [TestMethod]
     public void The_whole_pump_allocates_nothing_per_tick_in_steady_state_journal_writes_included()
     {
-        var flex = OpenIdds.Firmware.Therapy.Prescription.Flex(OpenIdds.Tests.Host.Device.PumpRig.Morphine(),
+        var flex = OpenIdds.Firmware.Therapy.Prescription.Flex(TherapyFixture.Morphine(10_000),
             new[] { Milliseconds.FromHours(6), Milliseconds.FromHours(22) },
             new[] { NanolitersPerHour.FromMicrolitersPerHour(25), NanolitersPerHour.FromMicrolitersPerHour(10) }, OpenIdds.Tests.Host.Device.PumpRig.Pca());
         var rig = OpenIdds.Tests.Host.Device.PumpRig.Running(flex);

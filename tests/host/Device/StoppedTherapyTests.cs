@@ -2,6 +2,7 @@ using OpenIdds.Firmware.Persistence;
 using OpenIdds.Firmware.Safety;
 using OpenIdds.Firmware.Therapy;
 using OpenIdds.Firmware.Units;
+using OpenIdds.Tests.Unit.Therapy;
 
 namespace OpenIdds.Tests.Host.Device;
 
@@ -13,7 +14,7 @@ public class StoppedTherapyTests
     public void A_pump_left_stopped_for_22_hours_alerts_and_escalates_by_the_drug_library_time()
     {
         var rig = PumpRig.Running();
-        Assert.IsTrue(rig.Pump.Program(Prescription.Stopped(PumpRig.Morphine()), confirmed: true).Accepted);
+        Assert.IsTrue(rig.Pump.Program(Prescription.Stopped(TherapyFixture.Morphine(10_000)), confirmed: true).Accepted);
         Milliseconds morphine = rig.Pump.Therapy.Library.Find(DrugLibrary.Morphine)!.StoppedAlertAfter;
         rig.RunFor(morphine - Milliseconds.FromMinutes(1));
         Assert.IsFalse(rig.Pump.Supervisor.Alarms.IsShown(AlarmCode.TherapyStopped));
@@ -28,7 +29,7 @@ public class StoppedTherapyTests
     public void A_hold_quiets_it_and_is_logged_and_an_out_of_range_hold_is_refused_naming_the_limit()
     {
         var rig = PumpRig.Running();
-        Assert.IsTrue(rig.Pump.Program(Prescription.Stopped(PumpRig.Morphine()), confirmed: true).Accepted);
+        Assert.IsTrue(rig.Pump.Program(Prescription.Stopped(TherapyFixture.Morphine(10_000)), confirmed: true).Accepted);
         var refused = rig.Pump.HoldStopped(Milliseconds.FromDays(30));
         Assert.IsTrue(refused.Has(TherapyError.StoppedHoldOutOfRange), refused.ToString());
         StringAssert.Contains(refused.ToString(), StoppedTherapyWatch.MaxHold.ToString());

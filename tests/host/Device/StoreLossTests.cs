@@ -5,6 +5,7 @@ using OpenIdds.Firmware.Units;
 using OpenIdds.Hal;
 using OpenIdds.Hal.Storage;
 using OpenIdds.Tests.Unit.Fakes;
+using OpenIdds.Tests.Unit.Therapy;
 
 namespace OpenIdds.Tests.Host.Device;
 
@@ -42,7 +43,7 @@ public class StoreLossTests
         var pump = device.Boot();
         Assert.IsTrue(device.Setup.Commissioning!.Commissioned, "the first boot commissions the device");
         var expected = pump.BeginRefill();
-        Assert.IsTrue(pump.CompleteRefill(expected, Nanoliters.FromMilliliters(20), PumpRig.Morphine(), PumpConfiguration.DefaultLowReservoir, true).Report.Accepted);
+        Assert.IsTrue(pump.CompleteRefill(expected, Nanoliters.FromMilliliters(20), TherapyFixture.Morphine(10_000), PumpConfiguration.DefaultLowReservoir, true).Report.Accepted);
         Assert.IsTrue(pump.Program(PumpRig.Continuous(), true).Accepted);
         device.RunFor(pump, Milliseconds.FromHours(1).Value);
         return pump;

@@ -1,3 +1,4 @@
+using OpenIdds.HostLib.Prescriptions;
 using System.Text.Json;
 using OpenIdds.Simulator.Physics;
 using OpenIdds.Simulator.Scenarios;

@@ -6,6 +6,7 @@ using OpenIdds.Firmware.Units;
 using OpenIdds.Hal;
 using OpenIdds.Hal.Storage;
 using OpenIdds.Tests.Host.Device;
+using OpenIdds.Tests.Unit.Therapy;
 
 namespace OpenIdds.Tests.Host.Persistence;
 
@@ -80,14 +81,14 @@ public sealed class PowerCutHarness
             {
                 Nanoliters expected = _rig.Pump.BeginRefill();
                 _refilling = true;
-                Expect(_rig.Pump.CompleteRefill(expected, new Nanoliters(FillAfter), PumpRig.Morphine(Concentration), PumpConfiguration.DefaultLowReservoir, true).Report);
+                Expect(_rig.Pump.CompleteRefill(expected, new Nanoliters(FillAfter), TherapyFixture.Morphine(Concentration), PumpConfiguration.DefaultLowReservoir, true).Report);
                 _refillJournaledAtWrite = WritesSeen;
                 _refilling = false;
                 refilled = true;
             }
             if (!reprogrammed && t >= Milliseconds.PerDay)
             {
-                Expect(_rig.Pump.Program(Prescription.Flex(PumpRig.Morphine(Concentration), new[] { Milliseconds.FromHours(6), Milliseconds.FromHours(22) },
+                Expect(_rig.Pump.Program(Prescription.Flex(TherapyFixture.Morphine(Concentration), new[] { Milliseconds.FromHours(6), Milliseconds.FromHours(22) },
                     new[] { NanolitersPerHour.FromMicrolitersPerHour(100), NanolitersPerHour.FromMicrolitersPerHour(50) }, Pca), true));
                 reprogrammed = true;
             }

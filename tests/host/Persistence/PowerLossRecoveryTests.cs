@@ -1,5 +1,6 @@
 using OpenIdds.Firmware.Persistence;
 using OpenIdds.Hal.Storage;
+using OpenIdds.Tests.Unit.Therapy;
 
 namespace OpenIdds.Tests.Host.Persistence;
 
@@ -303,7 +304,7 @@ public class TenYearJournalRun
             rig.PassSelfTest();
             // The reservoir runs dry in 416 days at 2 uL/h: refill it at each visit, as a clinic would every 97 days.
             var expected = pump.BeginRefill();
-            Assert.IsTrue(pump.CompleteRefill(expected, OpenIdds.Firmware.Units.Nanoliters.FromMilliliters(20), OpenIdds.Tests.Host.Device.PumpRig.Morphine(), OpenIdds.Firmware.Therapy.PumpConfiguration.DefaultLowReservoir, true).Report.Accepted);
+            Assert.IsTrue(pump.CompleteRefill(expected, OpenIdds.Firmware.Units.Nanoliters.FromMilliliters(20), TherapyFixture.Morphine(10_000), OpenIdds.Firmware.Therapy.PumpConfiguration.DefaultLowReservoir, true).Report.Accepted);
         }
         long steps = rig.Motor.CompletedSteps;
         // The priming bolus fills the line at 1 mL/h first; then 2 uL/h is 8 steps of 250 nL an hour.

@@ -1,3 +1,4 @@
+using OpenIdds.HostLib;
 using OpenIdds.Programmer.Cli;
 using OpenIdds.Programmer.Link;
 
@@ -46,7 +47,7 @@ public class InputErrorTests
         try
         {
             File.WriteAllText(file, json);
-            var e = Assert.ThrowsExactly<LinkException>(() => PrescriptionFile.Load(file));
+            var e = Assert.ThrowsExactly<InputException>(() => PrescriptionFile.Load(file));
             StringAssert.Contains(e.Message, named);
         }
         finally { File.Delete(file); }
@@ -60,7 +61,7 @@ public class InputErrorTests
         {
             string steps = string.Join(",", Enumerable.Range(0, 200).Select(i => $"{{ \"at\": \"{i % 24}:00\", \"rate_ul_per_h\": 20 }}"));
             File.WriteAllText(file, $"{{ \"drug\": \"morphine\", \"concentration_ug_per_ml\": 10000, \"mode\": \"flex\", \"steps\": [{steps}] }}");
-            var e = Assert.ThrowsExactly<LinkException>(() => PrescriptionFile.Load(file));
+            var e = Assert.ThrowsExactly<InputException>(() => PrescriptionFile.Load(file));
             StringAssert.Contains(e.Message, "200 flex steps is above the limit 12");
         }
         finally { File.Delete(file); }

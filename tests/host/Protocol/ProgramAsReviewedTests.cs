@@ -3,6 +3,7 @@ using OpenIdds.Firmware.Therapy;
 using OpenIdds.Firmware.Units;
 using OpenIdds.Programmer.Link;
 using OpenIdds.Tests.Host.Device;
+using OpenIdds.Tests.Unit.Therapy;
 
 namespace OpenIdds.Tests.Host.Protocol;
 
@@ -20,12 +21,12 @@ public class ProgramAsReviewedTests
     {
         var linked = new LinkedPump();
         var pb = PumpRig.Pca();
-        var drug = PumpRig.Morphine();
+        var drug = TherapyFixture.Morphine(10_000);
         string field;
         switch (what)
         {
             case "lockout": pb = new PatientBolusSettings(pb.Dose, pb.Duration, Milliseconds.FromDays(50), pb.MaxPer24Hours); field = "prescription.patient_bolus.lockout_ms: 4320000000"; break;
-            case "concentration": drug = new Drug(DrugLibrary.Morphine, new MicrogramsPerMilliliter(5_000_000_000)); field = "prescription.concentration_ug_per_ml: 5000000000"; break;
+            case "concentration": drug = TherapyFixture.Morphine(5_000_000_000); field = "prescription.concentration_ug_per_ml: 5000000000"; break;
             case "dose": pb = new PatientBolusSettings(new Micrograms(4_294_967_296), pb.Duration, pb.Lockout, pb.MaxPer24Hours); field = "prescription.patient_bolus.dose_ug: 4294967296"; break;
             case "max": pb = new PatientBolusSettings(pb.Dose, pb.Duration, pb.Lockout, 300); field = "prescription.patient_bolus.max_per_24h: 300"; break;
             default: drug = new Drug(new string('m', 408), new MicrogramsPerMilliliter(10_000)); field = "prescription.drug: a name of 408 characters is above the limit 255"; break;

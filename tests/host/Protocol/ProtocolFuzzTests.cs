@@ -3,8 +3,8 @@ using OpenIdds.Simulator.Device;
 namespace OpenIdds.Tests.Host.Protocol;
 
 /// <summary>
-/// The fuzzing harness in the suite (the benchmark runs a million: `dotnet run -c Release --project
-/// benchmarks -- fuzz`). 10,000 random and mutated frames change nothing, crash nothing, hang nothing;
+/// The fuzzing harness in the suite (the measurement runs a million: `dotnet run -c Release --project
+/// measurements -- fuzz`). 10,000 random and mutated frames change nothing, crash nothing, hang nothing;
 /// 2,000 authenticated frames with random payloads answer Ok or BadPayload, and a BadPayload changes nothing.
 /// </summary>
 [TestClass]

@@ -3,6 +3,7 @@ using OpenIdds.Firmware.Safety;
 using OpenIdds.Firmware.Therapy;
 using OpenIdds.Firmware.Units;
 using OpenIdds.Tests.Host.Device;
+using OpenIdds.Tests.Unit.Therapy;
 
 namespace OpenIdds.Tests.Host.Safety;
 
@@ -62,7 +63,7 @@ public class OverInfusionGuardPropertyTests
     {
         var library = DrugLibrary.CreateDefault();
         DrugLimits limits = library.Find(DrugLibrary.Morphine)!;
-        var drug = PumpRig.Morphine(concentration);
+        var drug = TherapyFixture.Morphine(concentration);
         // The daily volume that gives DailyPermille of the hard daily dose, inside the implant's 2..1000 uL/h.
         long rate = Math.Clamp(limits.DailyDoseHard.Value * dailyPermille / 1000 * 1000 / 24 / concentration, 2_000, 900_000);
         long bolus = Math.Min(limits.BolusDoseHard.Value * t.BolusPermille / 1000, limits.BolusDoseHard.Value);
@@ -106,14 +107,14 @@ public class OverInfusionGuardPropertyTests
                     rig.Pump.Program(Basal(t, concentration, daily), confirmed: true);
                     break;
                 case Move.StopThenRestart:
-                    rig.Pump.Program(Prescription.Stopped(PumpRig.Morphine(concentration)), confirmed: true);
+                    rig.Pump.Program(Prescription.Stopped(TherapyFixture.Morphine(concentration)), confirmed: true);
                     rig.RunFor(Milliseconds.FromMinutes(step.Number % 180));
                     rig.Pump.Program(Basal(t, concentration, daily), confirmed: true);
                     break;
                 case Move.Refill:
                     long next = Concentrations[step.Number % Concentrations.Length];
                     Nanoliters expected = rig.Pump.BeginRefill();
-                    if (rig.Pump.CompleteRefill(expected, Nanoliters.FromMilliliters(20), PumpRig.Morphine(next), PumpConfiguration.DefaultLowReservoir, confirmed: true).Report.Accepted)
+                    if (rig.Pump.CompleteRefill(expected, Nanoliters.FromMilliliters(20), TherapyFixture.Morphine(next), PumpConfiguration.DefaultLowReservoir, confirmed: true).Report.Accepted)
                     {
                         concentration = next;
                     }

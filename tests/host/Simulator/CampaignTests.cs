@@ -103,4 +103,27 @@ public class CampaignTests
         var index = Assert.ThrowsExactly<ScenarioException>(() => new SweepPlan(scenario, new ulong[] { 1 }, new[] { SweepAxis.Parse("actions.99.at=2h") }));
         StringAssert.Contains(index.Message, "actions.99.at");
     }
+
+    [TestMethod]
+    [Timeout(300_000)]
+    public void Time_to_alarm_counts_from_the_scenarios_fault_and_each_alarm_condition_gets_its_own_rate()
+    {
+        var plan = new SweepPlan(ScenarioLibrary.Resolve("occlusion-day-trial"), SweepPlan.ParseSeeds("1..2"), Array.Empty<SweepAxis>());
+        var outcomes = CampaignRunner.Run(plan, Shard.Whole, 2);
+        foreach (var run in outcomes)
+        {
+            Assert.AreEqual("occlusion", run.FirstAlarm, "the first alarm at or after the occlusion");
+            Assert.IsTrue(run.FirstAlarmMilliseconds is > 0 and < 15 * 60_000, $"time to alarm {run.FirstAlarmMilliseconds} ms counts from the occlusion at 14 h, not from the start");
+        }
+        var rates = AlarmRate.Of(outcomes);
+        var occlusion = rates.Single(r => r.Alarm == "occlusion");
+        Assert.AreEqual(2L, occlusion.Raises);
+        Assert.IsTrue(occlusion.Low < occlusion.PerPatientYear && occlusion.PerPatientYear < occlusion.High, "a 95 % interval around the rate");
+        Assert.AreEqual(outcomes.Sum(o => o.AlarmsRaised.Count), rates.Sum(r => r.Raises), "every raise is in one condition's row");
+
+        var release = new SweepPlan(ScenarioLibrary.Resolve("occlusion-release"), SweepPlan.ParseSeeds("1"), new[] { SweepAxis.Parse("pressure_sensor=true,false") });
+        var cells = CellAggregate.Of(CampaignRunner.Run(release, Shard.Whole, 2));
+        Assert.IsTrue(cells[0].ReleaseMaxMicroliters < 5, $"with the sensor the pump alarmed and took the held strokes back: {cells[0].ReleaseMaxMicroliters} uL");
+        Assert.IsTrue(cells[1].ReleaseMaxMicroliters > 5, $"motor feedback only never knew: {cells[1].ReleaseMaxMicroliters} uL");
+    }
 }

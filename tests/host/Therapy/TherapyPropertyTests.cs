@@ -2,6 +2,7 @@ using CsCheck;
 using OpenIdds.Firmware.Dosing;
 using OpenIdds.Firmware.Therapy;
 using OpenIdds.Firmware.Units;
+using OpenIdds.Tests.Unit.Therapy;
 
 namespace OpenIdds.Tests.Host.Therapy;
 
@@ -74,8 +75,6 @@ public class TherapyPropertyTests
 
     private static void Count(string move) => Done[move] = Done.GetValueOrDefault(move) + 1;
 
-    private static Drug Morphine(long concentration) => new(DrugLibrary.Morphine, new MicrogramsPerMilliliter(concentration));
-
     /// <summary>A basal of <paramref name="dailyPermille"/> of the hard daily limit at <paramref name="concentration"/>, inside the implant's rate range.</summary>
     private static TherapyReference.Basal BasalFor(DrugLimits limits, long concentration, long dailyPermille, bool flex)
     {
@@ -95,7 +94,7 @@ public class TherapyPropertyTests
         long room = 1_000_000 - basal.Peak;
         long duration = Math.Max(s.BolusMinutes * Milliseconds.PerMinute, (volume * Milliseconds.PerHour + room - 1) / room);
         var pca = new PatientBolusSettings(new Micrograms(s.BolusMicrograms), new Milliseconds(duration), Milliseconds.FromMinutes(s.LockoutMinutes), s.MaxPer24h);
-        var drug = Morphine(concentration);
+        var drug = TherapyFixture.Morphine(concentration);
         if (basal.Starts.Length == 1) return Prescription.Continuous(drug, new NanolitersPerHour(basal.Rates[0]), pca);
         return Prescription.Flex(drug, basal.Starts.Select(x => new Milliseconds(x)).ToArray(), basal.Rates.Select(x => new NanolitersPerHour(x)).ToArray(), pca);
     }
@@ -118,11 +117,11 @@ public class TherapyPropertyTests
         var library = DrugLibrary.CreateDefault();
         DrugLimits limits = library.Find(DrugLibrary.Morphine)!;
         var config = PumpConfiguration.Implanted(Nanoliters.FromMilliliters(40), Nanoliters.FromMicroliters(120), Nanoliters.FromMicroliters(30));
-        var therapy = new InfusionTherapy(config, library, null, Milliseconds.Zero);
+        var therapy = OpenIdds.Tests.Unit.Therapy.PlannedReservoir.NewTherapy(config, library, null, Milliseconds.Zero);
         var reference = new TherapyReference(config.LineVolume.Value, config.PrimingRate.Value);
 
         long concentration = Concentrations[s.Concentration];
-        var fill = therapy.BeginRefill(Milliseconds.Zero).Complete(Nanoliters.Zero, Nanoliters.FromMilliliters(40), Morphine(concentration), PumpConfiguration.DefaultLowReservoir, true, Milliseconds.Zero);
+        var fill = therapy.BeginRefill(Milliseconds.Zero).Complete(Nanoliters.Zero, Nanoliters.FromMilliliters(40), TherapyFixture.Morphine(concentration), PumpConfiguration.DefaultLowReservoir, true, Milliseconds.Zero);
         if (!fill.Report.Accepted) throw new InvalidOperationException(fill.Report.ToString());
         reference.Refilled(concentration);
         var basal = BasalFor(limits, concentration, s.DailyPermille, s.Flex);
@@ -184,7 +183,7 @@ public class TherapyPropertyTests
                         break;
                     }
                 case Kind.Stop:
-                    report = therapy.Program(Prescription.Stopped(Morphine(reference.ReservoirConcentration)), true, at);
+                    report = therapy.Program(Prescription.Stopped(TherapyFixture.Morphine(reference.ReservoirConcentration)), true, at);
                     refusal = TherapyRecordKind.ProgrammingRefused;
                     if (!report.Accepted) throw new InvalidOperationException("a stop was refused: " + report);
                     Count("stopped");
@@ -194,7 +193,7 @@ public class TherapyPropertyTests
                     {
                         long next = Concentrations[r.A % Concentrations.Length];
                         RefillSession session = therapy.BeginRefill(at);
-                        RefillResult result = session.Complete(session.Expected, Nanoliters.FromMilliliters(40), Morphine(next), PumpConfiguration.DefaultLowReservoir, true, at);
+                        RefillResult result = session.Complete(session.Expected, Nanoliters.FromMilliliters(40), TherapyFixture.Morphine(next), PumpConfiguration.DefaultLowReservoir, true, at);
                         report = result.Report;
                         refusal = TherapyRecordKind.RefillRefused;
                         if (report.Accepted)

@@ -5,7 +5,7 @@ namespace OpenIdds.Tests.Unit.Fakes
     /// <summary>A whole pump's worth of fakes, and the PumpHardware that wires them.</summary>
     public sealed class FakeBoard
     {
-        public readonly FakeClock Clock = new FakeClock();
+        public readonly FakeMonotonicClock Clock = new FakeMonotonicClock();
         public readonly FakeMotor Motor = new FakeMotor();
         public readonly FakePressureSensor Pressure = new FakePressureSensor();
         public readonly FakeBattery Battery = new FakeBattery();

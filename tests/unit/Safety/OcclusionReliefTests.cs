@@ -52,10 +52,10 @@ namespace OpenIdds.Tests.Unit.Safety
         private sealed class StepTimes : IMotorDriver
         {
             private readonly FakeMotor _motor;
-            private readonly FakeClock _clock;
+            private readonly FakeMonotonicClock _clock;
             private readonly long[] _reverseTimes = new long[OcclusionDetector.MaximumHeldStrokes];
 
-            public StepTimes(FakeMotor motor, FakeClock clock)
+            public StepTimes(FakeMotor motor, FakeMonotonicClock clock)
             {
                 _motor = motor;
                 _clock = clock;

@@ -141,7 +141,7 @@ namespace OpenIdds.Tests.Unit.Therapy
             // 10.8 mg/day (45 uL/h) and four 1 mg clinician boluses over 2 h fill the day to 14.8 mg, the
             // four slots, and 400 of the 405 uL left after priming; a 300 ug patient bolus breaks all three.
             Drug m10 = TherapyFixture.Morphine(10000);
-            InfusionTherapy therapy = new InfusionTherapy(TherapyFixture.Implant(), DrugLibrary.CreateDefault(), null, Milliseconds.Zero);
+            InfusionTherapy therapy = PlannedReservoir.NewTherapy(TherapyFixture.Implant(), DrugLibrary.CreateDefault(), null, Milliseconds.Zero);
             Assert.IsTrue(therapy.BeginRefill(Milliseconds.Zero).Complete(Nanoliters.Zero, Nanoliters.FromMicroliters(555), m10, Nanoliters.FromMicroliters(100), true, Milliseconds.Zero).Report.Accepted);
             PatientBolusSettings big = new PatientBolusSettings(new Micrograms(300), Milliseconds.FromMinutes(10), Milliseconds.Zero, 1);
             Assert.IsTrue(therapy.Program(Prescription.Continuous(m10, NanolitersPerHour.FromMicrolitersPerHour(45), big), true, Milliseconds.Zero).Accepted);

@@ -18,7 +18,7 @@ namespace OpenIdds.Tests.Unit.Therapy
         /// <summary>Filled with <paramref name="fill"/> of <paramref name="drug"/>, programmed with <paramref name="p"/>, run past the priming.</summary>
         private static InfusionTherapy Running(PumpConfiguration config, Drug drug, Nanoliters fill, Prescription p, out Milliseconds now)
         {
-            InfusionTherapy therapy = new InfusionTherapy(config, DrugLibrary.CreateDefault(), null, Milliseconds.Zero);
+            InfusionTherapy therapy = PlannedReservoir.NewTherapy(config, DrugLibrary.CreateDefault(), null, Milliseconds.Zero);
             RefillResult filled = therapy.BeginRefill(Milliseconds.Zero).Complete(Nanoliters.Zero, fill, drug, PumpConfiguration.DefaultLowReservoir, true, Milliseconds.Zero);
             Assert.IsTrue(filled.Report.Accepted, filled.Report.ToString());
             CheckReport programmed = therapy.Program(p, true, Milliseconds.Zero);

@@ -25,7 +25,7 @@ namespace OpenIdds.Tests.Unit.Therapy
         /// <summary>A therapy at t = 0 with 20 mL of <paramref name="drug"/> filled and nothing programmed.</summary>
         public static InfusionTherapy Filled(PumpConfiguration config, Drug drug)
         {
-            InfusionTherapy therapy = new InfusionTherapy(config, DrugLibrary.CreateDefault(), null, Milliseconds.Zero);
+            InfusionTherapy therapy = PlannedReservoir.NewTherapy(config, DrugLibrary.CreateDefault(), null, Milliseconds.Zero);
             RefillResult fill = therapy.BeginRefill(Milliseconds.Zero).Complete(Nanoliters.Zero, Nanoliters.FromMilliliters(20), drug, PumpConfiguration.DefaultLowReservoir, true, Milliseconds.Zero);
             Assert.IsTrue(fill.Report.Accepted, fill.Report.ToString());
             return therapy;

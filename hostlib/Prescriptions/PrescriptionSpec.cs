@@ -1,0 +1,79 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+using OpenIdds.Firmware.Therapy;
+using OpenIdds.Firmware.Units;
+
+namespace OpenIdds.HostLib.Prescriptions;
+
+/// <summary>
+/// A prescription as a person writes it in JSON - an `iddsctl program` file or a simulator scenario's
+/// prescription (docs/protocol.md, docs/simulator.md): stopped, continuous, flex steps by time of day, or
+/// a single bolus; with an optional patient bolus. <see cref="ToPrescription"/> checks the shape here (a
+/// mode that exists, exact numbers, durations, times of day) naming the field; the firmware's own checks
+/// judge the values.
+/// </summary>
+public record PrescriptionSpec
+{
+    /// <summary>The most uL/h a rate may say: 1 L/h, far above any drug limit, and within the protocol's 32-bit nL/h.</summary>
+    public const decimal MaximumMicrolitersPerHour = 1_000_000;
+
+    /// <summary>stopped, continuous, flex or single-bolus: required.</summary>
+    [JsonRequired]
+    public string Mode { get; init; } = "continuous";
+
+    /// <summary>continuous: the basal rate, at most three decimals (the pump counts nL/h).</summary>
+    public decimal RateUlPerH { get; init; }
+
+    /// <summary>flex: the rate from each time of day on, in order, repeating daily.</summary>
+    public List<FlexStepSpec> Steps { get; init; } = new();
+
+    /// <summary>single-bolus: the dose and how long it takes (default 1h).</summary>
+    public long? DoseUg { get; init; }
+    public string? Duration { get; init; }
+
+    /// <summary>What the patient's button may ask for, on top of the basal (none if omitted).</summary>
+    public PatientBolusSpec? PatientBolus { get; init; }
+
+    /// <param name="field">where this prescription stands in its file ("prescription", "actions[3].prescription"), or "" for a file that is only a prescription</param>
+    /// <exception cref="InputException">the shape is wrong; the message names the field, the value and the limit.</exception>
+    public Prescription ToPrescription(Drug drug, string field)
+    {
+        if (Steps.Count > Prescription.MaxFlexSteps)
+            throw new InputException($"{Name(field, "steps")}: {Steps.Count} flex steps is above the limit {Prescription.MaxFlexSteps}");
+        PatientBolusSettings? pb = PatientBolus is { } b
+            ? new PatientBolusSettings(new Micrograms(b.DoseUg), Ms(b.Duration, Name(field, "patient_bolus.duration")), Ms(b.Lockout, Name(field, "patient_bolus.lockout")), b.MaxPer24H)
+            : null;
+        switch (Mode)
+        {
+            case "stopped":
+                return Prescription.Stopped(drug);
+            case "continuous":
+                return Prescription.Continuous(drug, Rate(RateUlPerH, Name(field, "rate_ul_per_h")), pb);
+            case "flex":
+                if (Steps.Count == 0) throw new InputException($"{Name(field, "steps")}: a flex prescription needs at least one step");
+                return Prescription.Flex(drug,
+                    Steps.Select((s, i) => new Milliseconds(DurationText.ParseTimeOfDay(s.At, Name(field, $"steps[{i}].at")))).ToArray(),
+                    Steps.Select((s, i) => Rate(s.RateUlPerH, Name(field, $"steps[{i}].rate_ul_per_h"))).ToArray(), pb);
+            case "single-bolus":
+                long dose = DoseUg ?? throw new InputException($"{Name(field, "dose_ug")}: a single bolus needs its dose");
+                return Prescription.SingleBolus(drug, new Micrograms(dose), Ms(Duration ?? "1h", Name(field, "duration")));
+            default:
+                throw new InputException($"{Name(field, "mode")} '{Mode}' is not one of stopped, continuous, flex, single-bolus");
+        }
+    }
+
+    private static string Name(string field, string name) => field.Length == 0 ? name : field + "." + name;
+
+    private static Milliseconds Ms(string text, string field) => new(DurationText.ParseMilliseconds(text, field));
+
+    /// <summary>A rate in uL/h to exact nL/h: more than three decimals is refused, never rounded.</summary>
+    private static NanolitersPerHour Rate(decimal microlitersPerHour, string field)
+    {
+        if (microlitersPerHour < 0 || microlitersPerHour > MaximumMicrolitersPerHour)
+            throw new InputException(string.Create(CultureInfo.InvariantCulture, $"{field} {microlitersPerHour} uL/h is outside 0..{MaximumMicrolitersPerHour} uL/h"));
+        decimal nanoliters = microlitersPerHour * 1000m;
+        if (nanoliters != decimal.Truncate(nanoliters))
+            throw new InputException(string.Create(CultureInfo.InvariantCulture, $"{field} {microlitersPerHour} uL/h has more than three decimals (the pump counts nL/h)"));
+        return new NanolitersPerHour((long)nanoliters);
+    }
+}
