@@ -85,6 +85,7 @@ namespace OpenIdds.Firmware.Device
         {
             _syncedRevision = _therapy.Revision;
             _syncedBoluses = _therapy.Profile.ActiveCount;
+            _supervisor.SetDailyDraw(DailyDraw.Of(_therapy.Prescription)); // ERI-FROM-DAILY-DRAW
             // GUARD-ALLOWANCE-RENEWED: the allowed rate is the profile's peak over the scheduler's two-day
             // horizon, so it must be worked out again within that horizon: a rate that changes later with
             // no reprogramming (a bridge whose new drug reaches the tip days later) would otherwise run

@@ -205,6 +205,7 @@ namespace OpenIdds.Firmware.Device
         public void SilenceAlarms() { _operations.SilenceAlarms(); }
         public CheckReport AddPain(int score) { return _operations.AddPain(score); }
         public CheckReport AddActivity(ActivityKind kind, int minutes) { return _operations.AddActivity(kind, minutes); }
+        public CheckReport AddSideEffect(SideEffectKind kind, SideEffectSeverity severity) { return _operations.AddSideEffect(kind, severity); }
         public CheckReport SyncClock(Milliseconds timeOfDay) { return _operations.SyncClock(timeOfDay); }
         public CheckReport Calibrate(long picolitersPerStep) { return _operations.Calibrate(picolitersPerStep); }
         public bool ProvisionKey(Role role, byte[] programmerPublic, byte[] confirmation) { return _operations.ProvisionKey(role, programmerPublic, confirmation); }

@@ -108,12 +108,19 @@ namespace OpenIdds.Firmware.Device
 
         private ProtocolStatus Diary(PayloadReader request, PayloadWriter response)
         {
-            int kind = (int)request.InRange("diary.kind", request.U8("diary.kind"), 0, 1);
-            int value = request.U8("diary.pain_or_activity");
-            int minutes = request.U16("diary.minutes");
+            // kind 0 pain (value = score), 1 activity (value = kind, then minutes), 2 side effect (value = kind, then severity)
+            int kind = (int)request.InRange("diary.kind", request.U8("diary.kind"), 0, 2);
+            int value = request.U8(kind == 2 ? "diary.side_effect" : "diary.pain_or_activity");
+            int minutes = request.U16(kind == 2 ? "diary.severity" : "diary.minutes");
             if (kind == 1) request.InRange("diary.activity", value, 0, (int)ActivityKind.Other);
+            if (kind == 2) request.InRange("diary.side_effect", value, 0, SideEffectName.Count - 1);
+            if (kind == 2) request.InRange("diary.severity", minutes, 1, 3);
             if (!request.AtEnd("diary")) return ProtocolStatus.BadPayload;
-            ReportMessage.Write(response, kind == 0 ? _pump.AddPain(value) : _pump.AddActivity((ActivityKind)value, minutes));
+            CheckReport report;
+            if (kind == 0) report = _pump.AddPain(value);
+            else if (kind == 1) report = _pump.AddActivity((ActivityKind)value, minutes);
+            else report = _pump.AddSideEffect((SideEffectKind)value, (SideEffectSeverity)minutes);
+            ReportMessage.Write(response, report);
             return ProtocolStatus.Ok;
         }
 

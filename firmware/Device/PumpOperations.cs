@@ -202,6 +202,25 @@ namespace OpenIdds.Firmware.Device
             return report;
         }
 
+        /// <summary>A trial diary side effect with its severity, at pump time now.</summary>
+        public CheckReport AddSideEffect(SideEffectKind kind, SideEffectSeverity severity)
+        {
+            Milliseconds now = Now;
+            CheckReport report = _diary.AddSideEffect(now, kind, severity);
+            if (report.Accepted)
+            {
+                _diaryLog.AppendSideEffect(now, kind, severity);
+                // SIDE-EFFECT-STOPS-TRIAL: overdose signs stop the infusion in this call, latched until a clinician reset.
+                if (SideEffectStop.CallsForStop(kind, severity))
+                {
+                    _supervisor.RaiseReported(AlarmCode.TrialSideEffect);
+                    _delivery.StopTherapyOnAlarmStop(now);
+                }
+            }
+            Commit(now);
+            return report;
+        }
+
         /// <summary>
         /// Clock sync: the time of day now (flex steps are time-of-day). A running flex therapy is
         /// rebuilt on the new time in one transaction; if that is refused, the clock stays as it was.

@@ -26,6 +26,13 @@ namespace OpenIdds.Firmware.Device
             _events.Append(EventKind.DiaryEntry, now, a, b);
         }
 
+        /// <summary>A side effect: its kind and severity, under their own event kind.</summary>
+        public void AppendSideEffect(Milliseconds now, SideEffectKind kind, SideEffectSeverity severity)
+        {
+            _ring.Append(EventKind.DiarySideEffect, now, (long)kind, (long)severity);
+            _events.Append(EventKind.DiarySideEffect, now, (long)kind, (long)severity);
+        }
+
         /// <summary>EVENT-TIME-FIXED: entries from here on carry this clock's time of day.</summary>
         public void SetClock(Milliseconds timeOfDayAtZero) { _ring.SetClock(timeOfDayAtZero); }
 
@@ -36,7 +43,9 @@ namespace OpenIdds.Firmware.Device
             long a, b;
             for (uint s = _ring.Oldest; s != 0 && s <= _ring.Newest; s++)
             {
-                if (!_ring.Read(s, out kind, out at, out a, out b) || kind != EventKind.DiaryEntry) continue;
+                if (!_ring.Read(s, out kind, out at, out a, out b)) continue;
+                if (kind == EventKind.DiarySideEffect) diary.AddSideEffect(at, (SideEffectKind)(int)a, (SideEffectSeverity)(int)b);
+                if (kind != EventKind.DiaryEntry) continue;
                 if (a >= 0) diary.AddPain(at, (int)a);
                 else diary.AddActivity(at, (ActivityKind)(b >> 16), (int)(b & 0xFFFF));
             }

@@ -68,6 +68,8 @@ namespace OpenIdds.Firmware.Persistence
         RefusedValue = 44,
         /// <summary>a = boluses running at a power-off, abandoned at power-up (BOLUS-ABANDONED-AFTER-OUTAGE).</summary>
         BolusAbandoned = 45,
+        /// <summary>A trial diary side effect: a = side-effect kind, b = severity (its own kind, so older readers of diary-entry are not misled).</summary>
+        DiarySideEffect = 46,
     }
 
     /// <summary>nanoFramework's Enum.ToString() gives the number, so names are mapped here (the export uses them).</summary>
@@ -108,6 +110,7 @@ namespace OpenIdds.Firmware.Persistence
                 case EventKind.SilencePressed: return "silence-pressed";
                 case EventKind.RefusedValue: return "refused-value";
                 case EventKind.BolusAbandoned: return "bolus-abandoned";
+                case EventKind.DiarySideEffect: return "diary-side-effect";
                 default: return "unknown";
             }
         }

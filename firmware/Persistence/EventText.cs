@@ -35,6 +35,7 @@ namespace OpenIdds.Firmware.Persistence
                 case EventKind.Refill: return new Nanoliters(a).ToString() + " at " + b.ToString() + " ug/mL";
                 case EventKind.Reset: return "records vouch for " + a.ToString() + " steps; cause " + ResetCauseName(b);
                 case EventKind.DiaryEntry: return a >= 0 ? "pain " + a.ToString() : "activity kind " + (b >> 16).ToString() + " for " + (b & 0xFFFF).ToString() + " min";
+                case EventKind.DiarySideEffect: return SideEffectSeverityName.Of((SideEffectSeverity)b) + " " + SideEffectName.Of((SideEffectKind)a);
                 case EventKind.StorageFault: return a.ToString() + " damaged records";
                 case EventKind.ProgrammingRefused:
                 case EventKind.Clamped:

@@ -25,5 +25,6 @@ namespace OpenIdds.Firmware.Safety
         TherapyStoppedLong = 19,
         UnderDelivery = 20,
         DrugExpiring = 21,
+        TrialSideEffect = 22,
     }
 }

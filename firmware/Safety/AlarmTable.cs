@@ -56,10 +56,12 @@ namespace OpenIdds.Firmware.Safety
                 "a quarter or more of the steps due in the last one to two hours were dropped (the control loop was held up): the therapy is largely not given, withdrawal within hours; delivery goes on"),
             new AlarmDefinition(AlarmCode.DrugExpiring, "drug-expiring", AlarmPriority.Medium, false, 60 * Minute, 240 * Minute, false,
                 "the fill reaches the drug library's maximum time in the reservoir within 7 days (morphine 90 d, baclofen 180 d, ziconotide 40 d): refill before the drug degrades; delivery goes on"),
+            new AlarmDefinition(AlarmCode.TrialSideEffect, "trial-side-effect", AlarmPriority.High, true, 2 * Minute, 15 * Minute, true,
+                "the trial diary recorded respiratory depression or severe sedation: signs of opioid overdose; the trial infusion stops until a clinician reset"),
         };
 
         /// <summary>One more than the largest code: the size of per-alarm state arrays.</summary>
-        public const int CodeSpace = 22;
+        public const int CodeSpace = 23;
 
         public static int Count { get { return Rows.Length; } }
 

@@ -32,6 +32,7 @@ namespace OpenIdds.Firmware.Safety
         private readonly bool _storageValid;
         private IRateProfile? _profile;
         private NanolitersPerHour _allowedRate;
+        private Nanoliters _dailyDraw = new Nanoliters(-1);
         private Nanoliters _fill;
         private long _stepsAtFill;
         private bool _everFilled;
@@ -260,6 +261,18 @@ namespace OpenIdds.Firmware.Safety
             return _machine.Fire(SafetyTrigger.ClinicianReset);
         }
 
+        /// <summary>
+        /// An alarm reported from outside the detectors (the trial diary): shown and latched until a
+        /// clinician reset; if its row stops delivery, the motor stops before this returns.
+        /// </summary>
+        public void RaiseReported(AlarmCode code)
+        {
+            Milliseconds now = new Milliseconds(_hardware.Clock.ElapsedMilliseconds);
+            _alarms.Raise(code, now);
+            _alarms.ConditionGone(code, now);
+            if (_machine.State != SafetyState.PowerOnSelfTest) StopOnCriticalAlarm(now);
+        }
+
         public void Tick()
         {
             Milliseconds now = new Milliseconds(_hardware.Clock.ElapsedMilliseconds);
@@ -448,9 +461,20 @@ namespace OpenIdds.Firmware.Safety
             return motor + quiescent;
         }
 
+        /// <summary>
+        /// ERI-FROM-DAILY-DRAW: the volume the programmed therapy draws in a day, which the battery's days
+        /// left are counted at (the device sets it with every therapy change). Until it is set, the guard's
+        /// allowed rate stands in - which a priming bolus inflates.
+        /// </summary>
+        public void SetDailyDraw(Nanoliters perDay)
+        {
+            _dailyDraw = perDay;
+        }
+
         private long DailyCharge()
         {
-            return DailyChargeMicroampereHours(_allowedRate, _pump.Calibration.PicolitersPerStep, _settings);
+            NanolitersPerHour rate = _dailyDraw.Value < 0 ? _allowedRate : new NanolitersPerHour((_dailyDraw.Value + 23) / 24);
+            return DailyChargeMicroampereHours(rate, _pump.Calibration.PicolitersPerStep, _settings);
         }
 
         /// <summary>

@@ -52,7 +52,7 @@ namespace OpenIdds.Firmware.Therapy
                 if (!last.IsNever && now - last < pb.Lockout)
                 {
                     report.Add(TherapyError.PatientBolusInLockout, CheckOutcome.Refused,
-                        "patient bolus " + (now - last).ToString() + " after the last one is inside the lockout limit " + pb.Lockout.ToString());
+                        "patient bolus " + ClinicalDuration.Of(now - last) + " after the last one is inside the lockout limit " + ClinicalDuration.Of(pb.Lockout));
                 }
                 // B5
                 int count = _history.PatientInLast24Hours(now);
@@ -106,7 +106,7 @@ namespace OpenIdds.Firmware.Therapy
             // C4
             if (duration.Value <= 0 || duration.Value > Milliseconds.PerDay)
             {
-                report.Add(TherapyError.BolusDurationNotPositive, CheckOutcome.Refused, "clinician bolus duration " + duration.ToString() + " is outside the limit 1 ms.." + Milliseconds.PerDay.ToString() + " ms");
+                report.Add(TherapyError.BolusDurationNotPositive, CheckOutcome.Refused, "clinician bolus duration " + ClinicalDuration.Of(duration) + " is outside the limit 1 ms..24 h");
             }
             Nanoliters volume = drug.Concentration.VolumeOf(dose);
             if (limits != null && duration.Value > 0 && dose.Value > 0)

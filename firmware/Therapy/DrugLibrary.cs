@@ -52,6 +52,36 @@ namespace OpenIdds.Firmware.Therapy
             return null;
         }
 
+        /// <summary>
+        /// DRUG-NAME-EXACT: a drug is found only by its exact library name (a name that matches loosely
+        /// could match the wrong drug), but a refusal says how the library spells a name that differs
+        /// only in letter case, or else lists the names it has.
+        /// </summary>
+        public string Suggestion(string name)
+        {
+            string names = "";
+            for (int i = 0; i < _count; i++)
+            {
+                string known = _entries[i]!.DrugName;
+                if (SameIgnoringCase(known, name)) return "the library spells it '" + known + "'";
+                names += (i == 0 ? "" : ", ") + known;
+            }
+            return "the library has " + names;
+        }
+
+        private static bool SameIgnoringCase(string a, string b)
+        {
+            if (a.Length != b.Length) return false;
+            for (int i = 0; i < a.Length; i++)
+            {
+                char x = a[i], y = b[i];
+                if (x >= 'A' && x <= 'Z') x = (char)(x + 32);
+                if (y >= 'A' && y <= 'Z') y = (char)(y + 32);
+                if (x != y) return false;
+            }
+            return true;
+        }
+
         /// <summary>The default library (see the class remarks and the table in docs/therapy.md).</summary>
         public static DrugLibrary CreateDefault()
         {

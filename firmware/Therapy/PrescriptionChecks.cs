@@ -113,8 +113,8 @@ namespace OpenIdds.Firmware.Therapy
         {
             Nanograms limit = new Nanograms((current.Value * 100 + percent - 1) / percent);
             report.AddSoft(TherapyError.DailyDoseDropTooLarge, confirmed,
-                "daily dose " + daily.ToString() + " is below the limit " + limit.ToString() + ": the current daily dose " + current.ToString() +
-                " divided by " + percent.ToString() + " %");
+                "daily dose " + daily.ToString() + " is below the limit " + limit.ToString() + ", " + ((10000 + percent - 1) / percent).ToString() +
+                " % of the current daily dose " + current.ToString() + " (a change by more than the large-change factor " + percent.ToString() + " %, downward)");
         }
 
         /// <summary>P1 drug known and P2 concentration; also run by a refill. Returns the library entry or null.</summary>
@@ -131,7 +131,7 @@ namespace OpenIdds.Firmware.Therapy
                 limits = library.Find(name);
                 if (limits == null)
                 {
-                    report.Add(TherapyError.DrugNotInLibrary, CheckOutcome.Refused, "drug name '" + name + "' is not in the drug library of " + library.Count.ToString() + " drugs");
+                    report.Add(TherapyError.DrugNotInLibrary, CheckOutcome.Refused, "drug name '" + name + "' is not in the drug library of " + library.Count.ToString() + " drugs; " + library.Suggestion(name));
                 }
             }
             MicrogramsPerMilliliter c = drug.Concentration;
@@ -198,7 +198,7 @@ namespace OpenIdds.Firmware.Therapy
                 case DeliveryMode.SingleBolus:
                     if (p.SingleBolusDuration.Value <= 0 || p.SingleBolusDuration.Value > Milliseconds.PerDay)
                     {
-                        report.Add(TherapyError.SingleBolusDurationNotPositive, CheckOutcome.Refused, "single bolus duration " + p.SingleBolusDuration.ToString() + " is outside the limit 1 ms.." + Milliseconds.PerDay.ToString() + " ms");
+                        report.Add(TherapyError.SingleBolusDurationNotPositive, CheckOutcome.Refused, "single bolus duration " + ClinicalDuration.Of(p.SingleBolusDuration) + " is outside the limit 1 ms..24 h");
                     }
                     return;
                 default:
@@ -251,15 +251,15 @@ namespace OpenIdds.Firmware.Therapy
         {
             if (pb.Duration.Value <= 0 || pb.Duration.Value > Milliseconds.PerDay)
             {
-                report.Add(TherapyError.BolusDurationNotPositive, CheckOutcome.Refused, "patient bolus duration " + pb.Duration.ToString() + " is outside the limit 1 ms.." + Milliseconds.PerDay.ToString() + " ms");
+                report.Add(TherapyError.BolusDurationNotPositive, CheckOutcome.Refused, "patient bolus duration " + ClinicalDuration.Of(pb.Duration) + " is outside the limit 1 ms..24 h");
             }
             if (pb.Lockout.Value < 0)
             {
-                report.Add(TherapyError.LockoutNegative, CheckOutcome.Refused, "patient bolus lockout " + pb.Lockout.ToString() + " is below the limit 0 ms");
+                report.Add(TherapyError.LockoutNegative, CheckOutcome.Refused, "patient bolus lockout " + ClinicalDuration.Of(pb.Lockout) + " is below the limit 0 min");
             }
             else if (pb.Lockout > PatientBolusSettings.MaxLockout)
             {
-                report.Add(TherapyError.LockoutAboveLimit, CheckOutcome.Refused, "patient bolus lockout " + pb.Lockout.ToString() + " is above the limit " + PatientBolusSettings.MaxLockout.ToString());
+                report.Add(TherapyError.LockoutAboveLimit, CheckOutcome.Refused, "patient bolus lockout " + ClinicalDuration.Of(pb.Lockout) + " is above the limit " + ClinicalDuration.Of(PatientBolusSettings.MaxLockout));
             }
             if (pb.MaxPer24Hours <= 0)
             {

@@ -78,6 +78,7 @@ namespace OpenIdds.Firmware.Therapy
         DiaryActivityMinutesOutOfRange = 91,
         DiaryTimeOutOfOrder = 92,
         DiaryFull = 93,
+        DiarySideEffectOutOfRange = 94,
 
         // The device (InfusionPump): states and settings outside the therapy's own rules
         PumpNotReady = 100,

@@ -62,6 +62,7 @@ namespace OpenIdds.Firmware.Therapy
                 case TherapyError.DiaryActivityMinutesOutOfRange: return "diary-activity-minutes-out-of-range";
                 case TherapyError.DiaryTimeOutOfOrder: return "diary-time-out-of-order";
                 case TherapyError.DiaryFull: return "diary-full";
+                case TherapyError.DiarySideEffectOutOfRange: return "diary-side-effect-out-of-range";
                 case TherapyError.PumpNotReady: return "pump-not-ready";
                 case TherapyError.PumpNotStopped: return "pump-not-stopped";
                 case TherapyError.NoRefillSession: return "no-refill-session";

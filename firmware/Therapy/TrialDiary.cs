@@ -3,7 +3,8 @@ using OpenIdds.Firmware.Units;
 namespace OpenIdds.Firmware.Therapy
 {
     /// <summary>
-    /// The trial's patient diary: pain scores (0-10) and activity entries, with their times, in
+    /// The trial's patient diary: pain scores (0-10), activity entries and side effects with their
+    /// severity, with their times, in
     /// preallocated storage. Entries before <see cref="TrialStart"/> are the baseline. Entries must
     /// come in time order (a diary is written as the days go; an out-of-order entry is an entry error).
     /// </summary>
@@ -18,6 +19,8 @@ namespace OpenIdds.Firmware.Therapy
         private readonly int[] _pain = new int[Capacity];
         private readonly ActivityKind[] _activity = new ActivityKind[Capacity];
         private readonly int[] _minutes = new int[Capacity];
+        private readonly SideEffectKind[] _effect = new SideEffectKind[Capacity];
+        private readonly SideEffectSeverity[] _severity = new SideEffectSeverity[Capacity];
         private int _count;
 
         private Milliseconds _trialStart = Milliseconds.Never;
@@ -73,11 +76,19 @@ namespace OpenIdds.Firmware.Therapy
         public bool IsBaseline(int i) { return i < BaselineEntries || _at[i] < _trialStart.Value; }
 
         public Milliseconds At(int i) { return new Milliseconds(_at[i]); }
-        /// <summary>The pain score of entry i, or -1 for an activity entry.</summary>
+        /// <summary>The pain score of entry i, or -1 for an activity entry, -2 for a side effect.</summary>
         public int Pain(int i) { return _pain[i]; }
         public ActivityKind Activity(int i) { return _activity[i]; }
         /// <summary>Activity minutes of entry i, 0 for a pain entry.</summary>
         public int Minutes(int i) { return _minutes[i]; }
+
+        /// <summary>True if entry i records a side effect (<see cref="SideEffect"/>, <see cref="Severity"/>).</summary>
+        public bool IsSideEffect(int i) { return _pain[i] == SideEffectEntry; }
+        public SideEffectKind SideEffect(int i) { return _effect[i]; }
+        public SideEffectSeverity Severity(int i) { return _severity[i]; }
+
+        private const int ActivityEntry = -1;
+        private const int SideEffectEntry = -2;
 
         public CheckReport AddPain(Milliseconds at, int score)
         {
@@ -86,7 +97,7 @@ namespace OpenIdds.Firmware.Therapy
             {
                 report.Add(TherapyError.DiaryPainOutOfRange, CheckOutcome.Refused, "pain score " + score.ToString() + " is outside the limit 0.." + MaxPain.ToString());
             }
-            if (report.Accepted) Store(at, score, ActivityKind.Other, 0);
+            if (report.Accepted) Store(at, score, ActivityKind.Other, 0, SideEffectSeverity.None, SideEffectKind.NauseaVomiting);
             return report;
         }
 
@@ -97,7 +108,23 @@ namespace OpenIdds.Firmware.Therapy
             {
                 report.Add(TherapyError.DiaryActivityMinutesOutOfRange, CheckOutcome.Refused, "activity minutes " + minutes.ToString() + " is outside the limit 1.." + MaxActivityMinutes.ToString());
             }
-            if (report.Accepted) Store(at, -1, kind, minutes);
+            if (report.Accepted) Store(at, ActivityEntry, kind, minutes, SideEffectSeverity.None, SideEffectKind.NauseaVomiting);
+            return report;
+        }
+
+        /// <summary>A side effect and how bad it is (mild, moderate or severe).</summary>
+        public CheckReport AddSideEffect(Milliseconds at, SideEffectKind kind, SideEffectSeverity severity)
+        {
+            CheckReport report = CheckEntry(at);
+            if ((int)kind < 0 || (int)kind >= SideEffectName.Count)
+            {
+                report.Add(TherapyError.DiarySideEffectOutOfRange, CheckOutcome.Refused, "side effect " + ((int)kind).ToString() + " is outside the limit 0.." + (SideEffectName.Count - 1).ToString());
+            }
+            if (severity < SideEffectSeverity.Mild || severity > SideEffectSeverity.Severe)
+            {
+                report.Add(TherapyError.DiarySideEffectOutOfRange, CheckOutcome.Refused, "side-effect severity " + ((int)severity).ToString() + " is outside the limit 1..3 (mild, moderate, severe)");
+            }
+            if (report.Accepted) Store(at, SideEffectEntry, ActivityKind.Other, 0, severity, kind);
             return report;
         }
 
@@ -115,8 +142,10 @@ namespace OpenIdds.Firmware.Therapy
             return report;
         }
 
-        private void Store(Milliseconds at, int pain, ActivityKind kind, int minutes)
+        private void Store(Milliseconds at, int pain, ActivityKind kind, int minutes, SideEffectSeverity severity, SideEffectKind effect)
         {
+            _effect[_count] = effect;
+            _severity[_count] = severity;
             _at[_count] = at.Value;
             _pain[_count] = pain;
             _activity[_count] = kind;

@@ -27,8 +27,15 @@ public static class IddsCtl
 
         GlobalOptions Globals(ParseResult p) => new(p.GetValue(port)!, p.GetValue(baud), p.GetValue(keys), ParseRole(p.GetValue(role)), TimeSpan.FromSeconds(p.GetValue(timeout)), p.GetValue(yes));
 
-        int Connected(ParseResult p, Func<ProgrammerSession, int> action)
+        int Connected(ParseResult p, Func<ProgrammerSession, int> action) => ConnectedAs(p, action, "", Array.Empty<int>());
+
+        int ConnectedAs(ParseResult p, Func<ProgrammerSession, int> action, string what, params int[] commands)
         {
+            if (RoleCheck.Refusal(Globals(p).Role, what, commands) is string refused)
+            {
+                console.Error(refused);
+                return 2;
+            }
             try
             {
                 using var session = new ProgrammerSession(Globals(p), console);
@@ -53,12 +60,12 @@ public static class IddsCtl
         var file = new Argument<string>("file") { Description = "a prescription file (JSON; docs/protocol.md has the schema)" };
         var confirmSoft = new Option<bool>("--confirm-soft-limits") { Description = "confirm every soft limit and large change the review shows, as the prescribing clinician" };
         var program = new Command("program", "review a prescription against the running therapy, confirm, commit") { file, confirmSoft };
-        program.SetAction(p => Connected(p, s => ProgramCommand.Execute(s, p.GetValue(file)!, p.GetValue(confirmSoft))));
+        program.SetAction(p => ConnectedAs(p, s => ProgramCommand.Execute(s, p.GetValue(file)!, p.GetValue(confirmSoft)), "program", CommandTable.Program));
 
         var dose = new Option<long?>("--dose") { Description = "a clinician bolus of this many ug (clinician key); without it, the patient's prescribed bolus" };
         var duration = new Option<string>("--duration") { Description = "the clinician bolus's duration (e.g. 30m)", DefaultValueFactory = _ => "30m" };
         var bolus = new Command("bolus", "request the prescribed patient bolus, or give a clinician bolus") { dose, duration, confirmSoft };
-        bolus.SetAction(p => Connected(p, s => p.GetValue(dose) is long ug ? BolusCommand.Clinician(s, ug, p.GetValue(duration)!, p.GetValue(confirmSoft)) : BolusCommand.Patient(s)));
+        bolus.SetAction(p => ConnectedAs(p, s => p.GetValue(dose) is long ug ? BolusCommand.Clinician(s, ug, p.GetValue(duration)!, p.GetValue(confirmSoft)) : BolusCommand.Patient(s), "bolus", p.GetValue(dose) is long ? CommandTable.ClinicianBolus : CommandTable.RequestBolus));
 
         var withdrawn = new Option<string?>("--withdrawn") { Description = "residual withdrawn, mL" };
         var added = new Option<string?>("--added") { Description = "volume added, mL" };
@@ -66,14 +73,14 @@ public static class IddsCtl
         var concentration = new Option<string?>("--concentration") { Description = "ug/mL" };
         var low = new Option<string?>("--low") { Description = "low-reservoir alarm threshold, mL" };
         var refill = new Command("refill", "the refill workflow: expected residual, discrepancy check, fill, next refill date") { withdrawn, added, drug, concentration, low, confirmSoft };
-        refill.SetAction(p => Connected(p, s => RefillCommand.Execute(s, new RefillCommand.Answers(p.GetValue(withdrawn), p.GetValue(added), p.GetValue(drug), p.GetValue(concentration), p.GetValue(low)), p.GetValue(confirmSoft))));
+        refill.SetAction(p => ConnectedAs(p, s => RefillCommand.Execute(s, new RefillCommand.Answers(p.GetValue(withdrawn), p.GetValue(added), p.GetValue(drug), p.GetValue(concentration), p.GetValue(low)), p.GetValue(confirmSoft)), "refill", CommandTable.RefillBegin, CommandTable.RefillComplete));
 
         var alarms = new Command("alarms", "alarms shown and their recent history");
         alarms.SetAction(p => Connected(p, AlarmsCommand.Show));
         var alarmReset = new Command("reset", "clinician reset: acknowledge every alarm and reset latches (the pump then waits stopped)");
-        alarmReset.SetAction(p => Connected(p, AlarmsCommand.Reset));
+        alarmReset.SetAction(p => ConnectedAs(p, AlarmsCommand.Reset, "alarms reset", CommandTable.AlarmReset));
         var alarmSilence = new Command("silence", "pause the audio (lights stay)");
-        alarmSilence.SetAction(p => Connected(p, AlarmsCommand.Silence));
+        alarmSilence.SetAction(p => ConnectedAs(p, AlarmsCommand.Silence, "alarms silence", CommandTable.SilenceAlarms));
         alarms.Subcommands.Add(alarmReset);
         alarms.Subcommands.Add(alarmSilence);
 
@@ -93,12 +100,12 @@ public static class IddsCtl
 
         var threshold = new Option<int>("--threshold") { Description = "relief threshold, percent", DefaultValueFactory = _ => 50 };
         var trialReport = new Command("report", "baseline against trial pain, relief, dose per day, boluses") { threshold };
-        trialReport.SetAction(p => Connected(p, s => TrialCommand.Report(s, p.GetValue(threshold))));
+        trialReport.SetAction(p => ConnectedAs(p, s => TrialCommand.Report(s, p.GetValue(threshold)), "trial report", CommandTable.TrialReport));
         var trial = new Command("trial", "the trial stage") { trialReport };
 
         var time = new Option<string?>("--time") { Description = "HH:MM[:SS] (default: this computer's time of day)" };
         var sync = new Command("sync", "set the pump's time of day (flex steps follow it)") { time };
-        sync.SetAction(p => Connected(p, s => ClockCommand.Sync(s, p.GetValue(time))));
+        sync.SetAction(p => ConnectedAs(p, s => ClockCommand.Sync(s, p.GetValue(time)), "clock sync", CommandTable.ClockSync));
         var clock = new Command("clock", "the pump's time of day") { sync };
 
         var device = new Option<string>("--device") { Description = "the device id (iddsctl status or the device label shows it)", Required = true };
@@ -118,16 +125,20 @@ public static class IddsCtl
 
         var perStep = new Option<string>("--nl-per-step") { Description = "nanoliters per motor step, measured on the bench", Required = true };
         var calibrate = new Command("calibrate", "set the calibration (service key; pump stopped)") { perStep };
-        calibrate.SetAction(p => Connected(p, s => ServiceCommand.Calibrate(s, p.GetValue(perStep)!)));
+        calibrate.SetAction(p => ConnectedAs(p, s => ServiceCommand.Calibrate(s, p.GetValue(perStep)!), "calibrate", CommandTable.Calibrate));
 
         var score = new Argument<int>("score") { Description = "0 (no pain) .. 10" };
         var diaryPain = new Command("pain", "a pain score") { score };
-        diaryPain.SetAction(p => Connected(p, s => DiaryCommand.Pain(s, p.GetValue(score))));
+        diaryPain.SetAction(p => ConnectedAs(p, s => DiaryCommand.Pain(s, p.GetValue(score)), "diary", CommandTable.AddDiaryEntry));
         var activityKind = new Argument<string>("kind") { Description = "rest, walking, physical-therapy, daily-living, work, other" };
         var minutes = new Argument<int>("minutes");
         var diaryActivity = new Command("activity", "an activity entry") { activityKind, minutes };
-        diaryActivity.SetAction(p => Connected(p, s => DiaryCommand.Activity(s, p.GetValue(activityKind)!, p.GetValue(minutes))));
-        var diary = new Command("diary", "the trial diary (patient key)") { diaryPain, diaryActivity };
+        diaryActivity.SetAction(p => ConnectedAs(p, s => DiaryCommand.Activity(s, p.GetValue(activityKind)!, p.GetValue(minutes)), "diary", CommandTable.AddDiaryEntry));
+        var effectKind = new Argument<string>("kind") { Description = "nausea-vomiting, pruritus, urinary-retention, sedation, respiratory-depression" };
+        var severity = new Argument<string>("severity") { Description = "mild, moderate, severe" };
+        var diarySideEffect = new Command("side-effect", "a side effect and its severity (respiratory depression or severe sedation stops the trial infusion)") { effectKind, severity };
+        diarySideEffect.SetAction(p => ConnectedAs(p, s => DiaryCommand.SideEffect(s, p.GetValue(effectKind)!, p.GetValue(severity)!), "diary", CommandTable.AddDiaryEntry));
+        var diary = new Command("diary", "the trial diary (patient key)") { diaryPain, diaryActivity, diarySideEffect };
 
         var imageFile = new Argument<string>("image") { Description = "the firmware image (the nanoFramework deployment .bin)" };
         var privateKey = new Option<string>("--private") { Description = "the release key (PEM, PKCS#8)", Required = true };

@@ -20,9 +20,11 @@ public sealed record PrescriptionFile : PrescriptionSpec
         if (!File.Exists(path)) throw new InputException($"prescription file {path} does not exist");
         string name = Path.GetFileName(path);
         PrescriptionFile file;
+        string text = File.ReadAllText(path);
+        JsonFieldCheck.Check<PrescriptionFile>(text, PrescriptionJson.Options, $"prescription file {path}");
         try
         {
-            file = JsonSerializer.Deserialize<PrescriptionFile>(File.ReadAllText(path), PrescriptionJson.Options) ?? throw new JsonException("the file is empty");
+            file = JsonSerializer.Deserialize<PrescriptionFile>(text, PrescriptionJson.Options) ?? throw new JsonException("the file is empty");
         }
         catch (JsonException e)
         {

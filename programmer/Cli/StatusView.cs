@@ -22,7 +22,11 @@ public static class StatusView
         table.AddRow("rolling 24 h", Units.Dose(s.RollingDoseNanograms) + " delivered (computed)");
         if (s.Prescription.PatientBolus is { } pb)
         {
-            string lockout = s.LockoutEndsAt != long.MaxValue && s.LockoutEndsAt > s.PumpTime ? $"; locked out until {When(s.LockoutEndsAt)}" : "; available now";
+            // The pump refuses every bolus (bridge-in-progress) until the new drug reaches the catheter tip.
+            long until = Math.Max(s.LockoutEndsAt == long.MaxValue ? long.MinValue : s.LockoutEndsAt, s.TipArrival == long.MaxValue ? long.MinValue : s.TipArrival);
+            string lockout = until > s.PumpTime
+                ? (until == s.TipArrival ? $"; none until the new drug reaches the catheter tip at {When(until)}" : $"; locked out until {When(until)}")
+                : "; available now";
             table.AddRow("patient boluses", $"{s.PatientBolusesIn24Hours} of {pb.MaxPer24Hours} in the last 24 h{Markup.Escape(lockout)}");
         }
         if (s.TipArrival != long.MaxValue) table.AddRow("line", "[yellow]priming or bridge: the new drug reaches the catheter tip at " + Markup.Escape(When(s.TipArrival)) + "[/]");

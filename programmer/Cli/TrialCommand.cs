@@ -1,3 +1,4 @@
+using OpenIdds.Firmware.Therapy;
 using Spectre.Console;
 
 namespace OpenIdds.Programmer.Cli;
@@ -22,8 +23,14 @@ public static class TrialCommand
         table.AddRow("dose per day", Units.Dose(t.DosePerDay.Value));
         table.AddRow("delivered in the trial", Units.Dose(t.Delivered.Value));
         table.AddRow("patient boluses", $"{t.BolusRequestsGranted} granted, {t.BolusRequestsRefused} refused");
-        table.AddRow("activity", $"{t.ActivityMinutesPerDay} min per day");
+        table.AddRow("activity", $"{t.ActivityMinutesPerDay} min per day; per entry {Minutes(t.TrialActivityMinutesPerEntry)} against {Minutes(t.BaselineActivityMinutesPerEntry)} at baseline");
+        for (int k = 0; k < SideEffectName.Count; k++)
+            if (t.SideEffectEntries[k] > 0)
+                table.AddRow($"side effect: {SideEffectName.Of((SideEffectKind)k)}", $"{t.SideEffectEntries[k]} entries, worst {SideEffectSeverityName.Of(t.WorstSideEffect[k])}");
+        table.AddRow("recommendation", (t.Recommended ? "[green]" : "[yellow]") + Markup.Escape(t.Recommendation()) + "[/]");
         session.Console.Out.Write(table);
         return 0;
     }
+
+    private static string Minutes(long perEntry) => perEntry < 0 ? "none" : $"{perEntry} min";
 }

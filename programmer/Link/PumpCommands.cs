@@ -70,6 +70,9 @@ public sealed class PumpCommands(ProtocolClient client)
     public ReportMessage DiaryPain(int score) =>
         Parse(Client.Send(Role.Patient, CommandTable.AddDiaryEntry, Build(w => { w.U8(0); w.U8(score); w.U16(0); })), ReportMessage.Read);
 
+    public ReportMessage DiarySideEffect(SideEffectKind kind, SideEffectSeverity severity) =>
+        Parse(Client.Send(Role.Patient, CommandTable.AddDiaryEntry, Build(w => { w.U8(2); w.U8((int)kind); w.U16((int)severity); })), ReportMessage.Read);
+
     public ReportMessage DiaryActivity(ActivityKind kind, int minutes) =>
         Parse(Client.Send(Role.Patient, CommandTable.AddDiaryEntry, Build(w => { w.U8(1); w.U8((int)kind); w.U16(minutes); })), ReportMessage.Read);
 

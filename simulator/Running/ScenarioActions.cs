@@ -47,6 +47,12 @@ public static class ScenarioActions
                     var report = pump.Pump.AddActivity(Activity(kind, F("activity_kind")), a.Minutes ?? 30);
                     log("patient", report.Accepted ? "diary" : "diary-refused", $"{kind} {a.Minutes ?? 30} min" + (report.Accepted ? "" : ": " + report));
                 }
+                if (a.SideEffect is { } effect)
+                {
+                    var report = pump.Pump.AddSideEffect(SideEffect(effect, F("side_effect")),
+                        Severity(a.Severity ?? throw new ScenarioException($"{F("severity")}: a side effect needs its severity (mild, moderate, severe)"), F("severity")));
+                    log("patient", report.Accepted ? "diary" : "diary-refused", $"{a.Severity} {effect}" + (report.Accepted ? "" : ": " + report));
+                }
                 break;
             case "refill":
                 long concentration = a.ConcentrationUgPerMl ?? world.Reservoir.Concentration;
@@ -128,9 +134,10 @@ public static class ScenarioActions
                     var trial = pump.Pump.TrialReport(threshold);
                     log("clinician", "trial-report", string.Create(CultureInfo.InvariantCulture,
                         $"baseline pain {trial.BaselinePainTenths / 10.0:0.0}, trial pain {trial.TrialPainTenths / 10.0:0.0}, relief {trial.ReliefPercent} % (threshold {threshold} %), {trial.DosePerDay} a day, boluses granted {trial.BolusRequestsGranted}, refused {trial.BolusRequestsRefused}"));
-                    if (!trial.MeetsReliefThreshold)
+                    log("clinician", "trial-recommendation", trial.Recommendation());
+                    if (!trial.Recommended)
                     {
-                        log("clinician", "no-implant", $"relief {trial.ReliefPercent} % is below {threshold} %: the trial pump is removed and no pump is implanted");
+                        log("clinician", "no-implant", "the trial report does not support an implant: the trial pump is removed and no pump is implanted");
                         pump.Program(Prescription.Stopped(pump.Pump.Therapy.Prescription.Drug), "stopped: the trial ends without an implant");
                         break;
                     }
@@ -166,5 +173,23 @@ public static class ScenarioActions
         "work" => ActivityKind.Work,
         "other" => ActivityKind.Other,
         _ => throw new ScenarioException($"{field}: '{text}' is not one of rest, walking, physical-therapy, daily-living, work, other"),
+    };
+
+    private static SideEffectKind SideEffect(string text, string field) => text switch
+    {
+        "nausea-vomiting" => SideEffectKind.NauseaVomiting,
+        "pruritus" => SideEffectKind.Pruritus,
+        "urinary-retention" => SideEffectKind.UrinaryRetention,
+        "sedation" => SideEffectKind.Sedation,
+        "respiratory-depression" => SideEffectKind.RespiratoryDepression,
+        _ => throw new ScenarioException($"{field}: '{text}' is not one of nausea-vomiting, pruritus, urinary-retention, sedation, respiratory-depression"),
+    };
+
+    private static SideEffectSeverity Severity(string text, string field) => text switch
+    {
+        "mild" => SideEffectSeverity.Mild,
+        "moderate" => SideEffectSeverity.Moderate,
+        "severe" => SideEffectSeverity.Severe,
+        _ => throw new ScenarioException($"{field}: '{text}' is not one of mild, moderate, severe"),
     };
 }

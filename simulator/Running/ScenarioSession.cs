@@ -46,7 +46,7 @@ public sealed class ScenarioSession
     public ScenarioSession(Scenario scenario)
     {
         _scenario = scenario;
-        Duration = DurationText.ParseMilliseconds(scenario.Duration, "duration");
+        Duration = ScenarioRanges.RunLength(scenario.Duration);
         _timeOfDay = DurationText.ParseTimeOfDay(scenario.TimeOfDayAtStart, "time_of_day_at_start");
         var physics = scenario.PhysicsParameters();
         var stage = ScenarioDevice.Stage(scenario.Mode, "mode");
@@ -58,6 +58,7 @@ public sealed class ScenarioSession
         _actions = actions
             .Select((a, i) => (Time: DurationText.ParseMilliseconds(a.At, $"actions[{i}].at"), Index: i, Action: a))
             .OrderBy(a => a.Time).ThenBy(a => a.Index).ToList();
+        foreach (var a in _actions) ScenarioRanges.CheckAction(a.Action, a.Index, a.Time, Duration);
         _sampleInterval = Math.Max(60_000, Duration / 4000 / 60_000 * 60_000);
         _nextBalance = scenario.Balance ? 0 : long.MaxValue;
 

@@ -95,7 +95,7 @@ public sealed record DrugSpec
 /// One thing that happens at a time (docs/simulator.md has the table). One flat record for every kind,
 /// so a field names what it means wherever it appears; each action reads only its own:
 /// - patient: bolus-press; posture (posture); cough; strain; diary (pain, activity; activity_kind,
-///   minutes); silence.
+///   minutes; side_effect, severity); silence.
 /// - clinician: program (prescription); refill (added_ml, concentration_ug_per_ml, withdrawn_ml,
 ///   low_ml); clinician-bolus (dose_ug, duration); clinician-reset; hold-stopped (duration); clock-sync (time_of_day); implant
 ///   (prescription, added_ml, concentration_ug_per_ml, requires_relief_percent).
@@ -133,6 +133,10 @@ public sealed record ScenarioAction
     /// <summary>diary: rest, walking, physical-therapy, daily-living, work or other, with its minutes (default 30).</summary>
     public string? ActivityKind { get; init; }
     public int? Minutes { get; init; }
+
+    /// <summary>diary: nausea-vomiting, pruritus, urinary-retention, sedation or respiratory-depression, with its severity (mild, moderate, severe).</summary>
+    public string? SideEffect { get; init; }
+    public string? Severity { get; init; }
 
     /// <summary>clinician-bolus: the dose.</summary>
     public long? DoseUg { get; init; }

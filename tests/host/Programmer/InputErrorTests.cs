@@ -54,6 +54,24 @@ public class InputErrorTests
     }
 
     [TestMethod]
+    [DataRow("{ \"drug\": \"morphine\", \"concentration_ug_per_ml\": 10000, \"mode\": \"continuous\", \"rate_ul_per_hr\": 20 }", "rate_ul_per_hr: 'rate_ul_per_hr' is not a field here; did you mean 'rate_ul_per_h'?")]
+    [DataRow("{ \"drug\": \"morphine\", \"concentration_ug_per_ml\": 10000, \"mode\": \"continuous\", \"rate_ul_per_h\": 20, \"patient_bolus\": { \"dose_ug\": 100, \"lockuot\": \"2h\", \"max_per_24h\": 4 } }", "patient_bolus.lockuot: 'lockuot' is not a field here; did you mean 'lockout'? The fields of patient_bolus are: dose_ug, duration, lockout, max_per_24h")]
+    [DataRow("{ \"drug\": \"morphine\", \"concentration_ug_per_ml\": 10000, \"mode\": \"flex\", \"steps\": [ { \"at\": \"06:00\", \"rate\": 2 } ] }", "steps[0].rate: 'rate' is not a field here")]
+    [DataRow("{ \"Drug\": \"morphine\", \"concentration_ug_per_ml\": 10000, \"mode\": \"stopped\" }", "did you mean 'drug'?")]
+    public void An_unknown_or_misspelt_field_is_refused_naming_it_and_the_field_meant(string json, string named)
+    {
+        string file = Path.Combine(Path.GetTempPath(), $"openidds-rx-{Guid.NewGuid():N}.json");
+        try
+        {
+            File.WriteAllText(file, json);
+            var e = Assert.ThrowsExactly<InputException>(() => PrescriptionFile.Load(file));
+            StringAssert.Contains(e.Message, named);
+            Assert.IsFalse(e.Message.Contains(".NET") || e.Message.Contains("OpenIdds."), e.Message);
+        }
+        finally { File.Delete(file); }
+    }
+
+    [TestMethod]
     public void Two_hundred_flex_steps_are_refused_naming_the_limit()
     {
         string file = Path.Combine(Path.GetTempPath(), $"openidds-rx-{Guid.NewGuid():N}.json");

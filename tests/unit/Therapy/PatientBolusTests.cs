@@ -39,7 +39,7 @@ namespace OpenIdds.Tests.Unit.Therapy
             CheckReport early = therapy.RequestPatientBolus(now + Milliseconds.FromMinutes(90));
             Assert.IsTrue(early.Refused);
             Assert.AreEqual((int)TherapyError.PatientBolusInLockout, (int)early.FirstRefusal);
-            Expect.Mentions(early.MessageOf(TherapyError.PatientBolusInLockout), new string[] { "patient bolus", "5400000 ms", "lockout limit 7200000 ms" });
+            Expect.Mentions(early.MessageOf(TherapyError.PatientBolusInLockout), new string[] { "patient bolus 1 h 30 min after the last one", "lockout limit 2 h" });
             Assert.AreEqual((int)TherapyRecordKind.PatientBolusRefused, (int)therapy.Records.Newest(0).Kind);
             Assert.IsTrue(therapy.RequestPatientBolus(now + Milliseconds.FromHours(2)).Accepted);
         }

@@ -22,8 +22,11 @@ namespace OpenIdds.Tests.Unit.Therapy
                     expected = TherapyError.DrugNameEmpty; mentions = new string[] { "drug name", "''", "library" };
                     return Prescription.Continuous(new Drug("", new MicrogramsPerMilliliter(10000)), r20, null);
                 case "unknown drug":
-                    expected = TherapyError.DrugNotInLibrary; mentions = new string[] { "drug name", "'morfine'", "library" };
+                    expected = TherapyError.DrugNotInLibrary; mentions = new string[] { "drug name", "'morfine'", "the library has morphine, " };
                     return Prescription.Continuous(new Drug("morfine", new MicrogramsPerMilliliter(10000)), r20, null);
+                case "drug name in capitals":
+                    expected = TherapyError.DrugNotInLibrary; mentions = new string[] { "drug name 'Morphine'", "the library spells it 'morphine'" };
+                    return Prescription.Continuous(new Drug("Morphine", new MicrogramsPerMilliliter(10000)), r20, null);
                 case "concentration zero":
                     expected = TherapyError.ConcentrationNotPositive; mentions = new string[] { "concentration", "0 ug/mL", "limit 0 ug/mL" };
                     return Prescription.Continuous(TherapyFixture.Morphine(0), r20, null);
@@ -77,7 +80,7 @@ namespace OpenIdds.Tests.Unit.Therapy
                     expected = TherapyError.BolusCountNotPositive; mentions = new string[] { "patient boluses per 24 h", "0", "limit 0" };
                     return Prescription.Continuous(m10, r20, new PatientBolusSettings(new Micrograms(10), ten, twoHours, 0));
                 case "patient bolus lockout negative":
-                    expected = TherapyError.LockoutNegative; mentions = new string[] { "lockout", "-1 ms", "limit 0 ms" };
+                    expected = TherapyError.LockoutNegative; mentions = new string[] { "lockout", "-1 ms", "limit 0 min" };
                     return Prescription.Continuous(m10, r20, new PatientBolusSettings(new Micrograms(10), ten, new Milliseconds(-1), 4));
                 case "patient bolus duration zero":
                     expected = TherapyError.BolusDurationNotPositive; mentions = new string[] { "patient bolus duration", "0 ms", "limit 1 ms" };
@@ -90,7 +93,7 @@ namespace OpenIdds.Tests.Unit.Therapy
                     expected = TherapyError.RateAboveHardLimit; mentions = new string[] { "rate", "2000.000 uL/h", "hard limit 1000.000 uL/h", "morphine" };
                     return Prescription.Continuous(TherapyFixture.Morphine(100), NanolitersPerHour.FromMicrolitersPerHour(2000), null);
                 case "patient bolus lockout above a day":
-                    expected = TherapyError.LockoutAboveLimit; mentions = new string[] { "patient bolus lockout", "86400001 ms", "limit 86400000 ms" };
+                    expected = TherapyError.LockoutAboveLimit; mentions = new string[] { "patient bolus lockout 1 d (86400001 ms)", "limit 1 d" };
                     return Prescription.Continuous(m10, r20, new PatientBolusSettings(new Micrograms(10), ten, new Milliseconds(Milliseconds.PerDay + 1), 4));
                 case "patient bolus too fast":
                     // 100 ug at 10 mg/mL = 10 uL in 10 s = 3600 uL/h, above the 1000 uL/h hard rate.
@@ -122,6 +125,7 @@ namespace OpenIdds.Tests.Unit.Therapy
         [DataRow("patient bolus dose above hard")]
         [DataRow("patient bolus count above hard")]
         [DataRow("patient bolus count zero")]
+        [DataRow("drug name in capitals")]
         [DataRow("patient bolus lockout negative")]
         [DataRow("patient bolus duration zero")]
         [DataRow("patient bolus too fast")]
@@ -200,7 +204,7 @@ namespace OpenIdds.Tests.Unit.Therapy
                 case "less than half the daily dose":
                     // 4.8 -> 2.16 mg/day (9 uL/h) is 45 % of the current dose: a tenfold slip downward
                     // stops most of the drug at once (baclofen or opioid withdrawal).
-                    expected = TherapyError.DailyDoseDropTooLarge; mentions = new string[] { "daily dose", "2160.000 ug", "limit 2400.000 ug", "4800.000 ug", "200 %" };
+                    expected = TherapyError.DailyDoseDropTooLarge; mentions = new string[] { "daily dose 2160.000 ug is below the limit 2400.000 ug, 50 % of the current daily dose 4800.000 ug" };
                     return Prescription.Continuous(TherapyFixture.Morphine(10000), NanolitersPerHour.FromMicrolitersPerHour(9), null);
                 default:
                     expected = TherapyError.None; mentions = new string[0];

@@ -1,0 +1,27 @@
+using OpenIdds.Simulator.Running;
+using OpenIdds.Simulator.Scenarios;
+
+namespace OpenIdds.Tests.Host.Simulator;
+
+/// <summary>A scenario value out of range is refused before the run, naming the field: never a run that hangs or runs wrong.</summary>
+[TestClass]
+public class ScenarioRangeTests
+{
+    private static Scenario Base(string duration, params ScenarioAction[] actions) =>
+        Scenario.Load(ScenarioLibrary.Resolve("tick-wrap")) with { Duration = duration, Actions = actions.ToList(), DailyLife = false };
+
+    [TestMethod]
+    [Timeout(20_000)]
+    [DataRow("99999999d", "", "", "", "duration: '99999999d' is above the limit 10980d")]
+    [DataRow("0s", "", "", "", "duration: '0s' is not above the limit 0")]
+    [DataRow("99999999999999999999d", "", "", "", "duration '99999999999999999999d' is above the limit")]
+    [DataRow("1d", "2d", "cough", "", "actions[0].at: '2d' is after the end of the run")]
+    [DataRow("1d", "12h", "power-loss", "2d", "actions[0].duration: '2d' from '12h' runs past the end of the run")]
+    [DataRow("1d", "12h", "hang", "0s", "actions[0].duration: '0s' is not above the limit 0")]
+    public void An_out_of_range_value_is_refused_naming_the_field(string duration, string at, string action, string actionDuration, string message)
+    {
+        var actions = action.Length == 0 ? Array.Empty<ScenarioAction>() : new[] { new ScenarioAction { At = at, Do = action, Duration = actionDuration.Length == 0 ? null : actionDuration } };
+        var e = Assert.Throws<OpenIdds.HostLib.InputException>(() => ScenarioRunner.Run(Base(duration, actions)));
+        StringAssert.Contains(e.Message, message);
+    }
+}
