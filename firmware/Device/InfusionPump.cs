@@ -63,6 +63,7 @@ namespace OpenIdds.Firmware.Device
             _keys = new KeyRing(setup.DeviceId);
             KeyStore keyStore = new KeyStore(board.Store, setup.KeyFirstPage, setup.KeyPages);
             keyStore.Load(_keys);
+            KeyProvisioner provisioner = new KeyProvisioner(_keys, keyStore, setup.AgreementSecret);
             // DAMAGE-IS-A-FAULT for what runs the therapy (journal, keys): the safe state. A damaged event or
             // diary record leaves a gap in the history but not in the therapy: it is an alarm, and delivery
             // goes on (LOG-DAMAGE-KEEPS-DELIVERING). A torn append is neither.
@@ -94,11 +95,11 @@ namespace OpenIdds.Firmware.Device
                 ? new TrialDiary(new Milliseconds(record.TrialStart), new Nanograms(record.TrialDeliveredAtStart), record.TrialGrantedAtStart, record.TrialRefusedAtStart, record.TrialBaselineEntries)
                 : new TrialDiary(Milliseconds.Never, Nanograms.Zero, 0, 0, 0);
             _account = new DeliveryAccount(_supervisor, _therapy, _events, request, now);
-            _journal = new StateJournal(journal, buffer, record, _supervisor, _therapy, _diary, _replayCounters, _account, _resume, request, setup.IntentWindow);
+            _journal = new StateJournal(journal, buffer, record, _supervisor, _therapy, _diary, _replayCounters, _account, _resume, request, setup.IntentWindow, setup.IntentStepLimit);
             _delivery = new DeliverySync(_supervisor, _therapy, _journal, request, _resume, _events, _clock);
             _alerts = new TherapyAlerts(_supervisor, _therapy);
             TrialDiaryLog diaryLog = new TrialDiaryLog(diaryRing, _events);
-            _operations = new PumpOperations(setup, _clock, _supervisor, _therapy, _diary, diaryLog, _events, recorder, _keys, keyStore, _delivery, _journal, _alerts);
+            _operations = new PumpOperations(setup, _clock, _supervisor, _therapy, _diary, diaryLog, _events, recorder, _keys, provisioner, _delivery, _journal, _alerts);
 
             if (Recovered) _journal.Restore(now, setup.ResetCause, _events);
             if (!StorageValid) _events.Append(EventKind.StorageFault, now, damaged, logDamaged);
@@ -207,7 +208,10 @@ namespace OpenIdds.Firmware.Device
         public CheckReport AddSideEffect(SideEffectKind kind, SideEffectSeverity severity) { return _operations.AddSideEffect(kind, severity); }
         public CheckReport SyncClock(Milliseconds timeOfDay) { return _operations.SyncClock(timeOfDay); }
         public CheckReport Calibrate(long picolitersPerStep) { return _operations.Calibrate(picolitersPerStep); }
-        public void ProvisionKey(Role role, byte[] wrapped, uint counter) { _operations.ProvisionKey(role, wrapped, counter); }
+        public bool ProvisionKey(Role role, byte[] programmerPublic, byte[] confirmation) { return _operations.ProvisionKey(role, programmerPublic, confirmation); }
+
+        /// <summary>Why the last <see cref="ProvisionKey"/> refused.</summary>
+        public string ProvisionRefusal { get { return _operations.ProvisionRefusal; } }
         public TrialReport TrialReport(int reliefThresholdPercent) { return OpenIdds.Firmware.Therapy.TrialReport.From(_diary, _therapy, Now, reliefThresholdPercent); }
     }
 }

@@ -70,7 +70,7 @@ namespace OpenIdds.Firmware.Device
                         ReportMessage.Write(response, _pump.Calibrate(picoliters));
                         return ProtocolStatus.Ok;
                     }
-                case CommandTable.ProvisionKey: return ProvisionKey(counter, request, response);
+                case CommandTable.ProvisionKey: return ProvisionKey(request, response);
                 default:
                     request.Fail("command", CommandTable.Name(command) + " has no handler");
                     return ProtocolStatus.BadPayload;
@@ -196,15 +196,21 @@ namespace OpenIdds.Firmware.Device
             return ProtocolStatus.Ok;
         }
 
-        /// <summary>ProvisionKey: the role, then the new key XORed with the wrap pad of this request's counter (KeyRing.WrapPad).</summary>
-        private ProtocolStatus ProvisionKey(uint counter, PayloadReader request, PayloadWriter response)
+        /// <summary>ProvisionKey: the role and the programmer's X25519 public value; the answer is the role and the device's confirmation tag (KeyAgreement).</summary>
+        private ProtocolStatus ProvisionKey(PayloadReader request, PayloadWriter response)
         {
             int role = (int)request.InRange("provision.role", request.U8("provision.role"), 0, RoleName.Count - 1);
-            byte[] key = new byte[KeyRing.KeyBytes];
-            request.Bytes("provision.wrapped_key", key, 0, KeyRing.KeyBytes);
+            byte[] programmerPublic = new byte[X25519.Bytes];
+            request.Bytes("provision.programmer_public", programmerPublic, 0, X25519.Bytes);
             if (!request.AtEnd("provision")) return ProtocolStatus.BadPayload;
-            _pump.ProvisionKey((Role)role, key, counter);
+            byte[] confirmation = new byte[KeyRing.KeyBytes];
+            if (!_pump.ProvisionKey((Role)role, programmerPublic, confirmation))
+            {
+                request.Fail("provision", _pump.ProvisionRefusal);
+                return ProtocolStatus.BadPayload;
+            }
             response.U8(role);
+            response.Bytes(confirmation, 0, confirmation.Length);
             return ProtocolStatus.Ok;
         }
     }

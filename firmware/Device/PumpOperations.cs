@@ -27,14 +27,14 @@ namespace OpenIdds.Firmware.Device
         private readonly EventLog _events;
         private readonly ITherapyRecorder _recorder;
         private readonly KeyRing _keys;
-        private readonly KeyStore _keyStore;
+        private readonly KeyProvisioner _provisioner;
         private readonly DeliverySync _delivery;
         private readonly StateJournal _journal;
         private readonly TherapyAlerts _alerts;
         private RefillSession? _refill;
 
         public PumpOperations(PumpSetup setup, Hal.IMonotonicClock clock, SafetySupervisor supervisor, InfusionTherapy therapy, TrialDiary diary, TrialDiaryLog diaryLog,
-            EventLog events, ITherapyRecorder recorder, KeyRing keys, KeyStore keyStore, DeliverySync delivery, StateJournal journal, TherapyAlerts alerts)
+            EventLog events, ITherapyRecorder recorder, KeyRing keys, KeyProvisioner provisioner, DeliverySync delivery, StateJournal journal, TherapyAlerts alerts)
         {
             _setup = setup;
             _clock = clock;
@@ -45,7 +45,7 @@ namespace OpenIdds.Firmware.Device
             _events = events;
             _recorder = recorder;
             _keys = keys;
-            _keyStore = keyStore;
+            _provisioner = provisioner;
             _delivery = delivery;
             _journal = journal;
             _alerts = alerts;
@@ -288,22 +288,27 @@ namespace OpenIdds.Firmware.Device
         }
 
         /// <summary>
-        /// A service engineer replaces the key of <paramref name="role"/>: <paramref name="wrapped"/> is the
-        /// new key XORed with the pad of this request's <paramref name="counter"/> under the service key.
+        /// A service engineer replaces the key of <paramref name="role"/> by key agreement
+        /// (KEY-AGREEMENT-NOT-WRAP, Protocol.KeyProvisioner); false, changing nothing, on a refusal.
         /// </summary>
-        public void ProvisionKey(Role role, byte[] wrapped, uint counter)
+        public bool ProvisionKey(Role role, byte[] programmerPublic, byte[] confirmation)
         {
             Milliseconds now = Now;
-            byte[] service = new byte[KeyRing.KeyBytes];
-            _keys.CopyKey(Role.Service, service, 0);
-            byte[] pad = new byte[KeyRing.KeyBytes];
-            KeyRing.WrapPad(service, 0, counter, role, pad, 0);
-            for (int i = 0; i < pad.Length; i++) pad[i] = (byte)(pad[i] ^ wrapped[i]);
-            _keys.Set(role, pad, 0, true);
-            _keyStore.Save(_keys);
+            // PROVISION-WHILE-STOPPED: an X25519 multiplication holds the loop for seconds on a board
+            // (docs/protocol.md), so keys are agreed only while no step can fall due.
+            if (_therapy.Prescription.Mode != DeliveryMode.Stopped)
+            {
+                _provisioner.Refuse("provision: the therapy runs (" + DeliveryModeName.Of(_therapy.Prescription.Mode) + "); program stopped first - the key agreement holds the control loop for seconds");
+                return false;
+            }
+            if (!_provisioner.Provision(role, programmerPublic, confirmation)) return false;
             _events.Append(EventKind.KeyProvisioned, now, (long)role, 0);
             Commit(now);
+            return true;
         }
+
+        /// <summary>Why the last <see cref="ProvisionKey"/> refused.</summary>
+        public string ProvisionRefusal { get { return _provisioner.Refusal; } }
 
         /// <summary>Hands whatever changed to the motor and journals it (JOURNAL-BEFORE-EFFECT).</summary>
         private void Commit(Milliseconds now)

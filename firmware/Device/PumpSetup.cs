@@ -41,6 +41,12 @@ namespace OpenIdds.Firmware.Device
         public ResetCause ResetCause = ResetCause.PowerOn;
 
         /// <summary>
+        /// The 32-byte X25519 agreement secret written at manufacture; its public key is printed on the
+        /// label (KEY-AGREEMENT-NOT-WRAP, docs/protocol.md). Null: the device refuses key provisioning.
+        /// </summary>
+        public byte[]? AgreementSecret;
+
+        /// <summary>
         /// DEV-KEYS-NO-THERAPY: false on a board build that is neither BENCH nor run with the explicit
         /// development setting; then programming a therapy is refused while the clinician key is the
         /// development key (anyone who knows the device id can compute it). Status shows it.
@@ -57,6 +63,9 @@ namespace OpenIdds.Firmware.Device
 
         /// <summary>How far ahead each intent record vouches for steps (INTENT-BEFORE-STEP): the most a power cut can count but not give.</summary>
         public Milliseconds IntentWindow = Milliseconds.FromMinutes(10);
+
+        /// <summary>INTENT-BOUNDED: the most steps one intent record vouches for ahead (8 steps = 2 uL at 250 nL per step), whatever the rate.</summary>
+        public int IntentStepLimit = 8;
 
         // The flash layout, in pages of the board's store (4 KiB on ESP32 and STM32F7 boards).
         public int JournalFirstPage = 0;

@@ -47,6 +47,7 @@ namespace OpenIdds.Firmware.Device
             m.StepsTaken = supervisor.Pump.StepsTaken;
             m.StepsMissed = supervisor.Pump.StepsMissed;
             m.PicolitersPerStep = supervisor.Pump.Calibration.PicolitersPerStep;
+            m.StepsUnconfirmed = pump.StepsRecorded > m.StepsTaken ? pump.StepsRecorded - m.StepsTaken : 0;
             m.DevelopmentKeys = pump.Keys.AnyDevelopmentKey;
             m.DevelopmentKeysMayDeliver = pump.Setup.DevelopmentKeysMayDeliver;
             m.RefillOpen = pump.RefillOpen;

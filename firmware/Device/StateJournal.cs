@@ -20,7 +20,7 @@ namespace OpenIdds.Firmware.Device
     /// - RESUME-NEVER-REPEATS: after a reset the schedule resumes from the newest good record's
     ///   position, with pump time moved to it, so the steps it vouched for are never issued again and a
     ///   bolus in progress goes on to its original end.
-    /// Writes: one record per intent window while delivering (144 a day at 10 min), one an hour (the
+    /// Writes: one record per intent horizon while delivering (INTENT-BOUNDED, IntentHorizon), one an hour (the
     /// hourly line), plus one per change.
     /// </summary>
     public sealed class StateJournal
@@ -36,12 +36,13 @@ namespace OpenIdds.Firmware.Device
         private readonly ResumePoint _resume;
         private readonly JournalRequest _request;
         private readonly Milliseconds _intentWindow;
+        private readonly int _intentStepLimit;
         private DosingScheduler _scratch;
         private long _committedUntil = long.MinValue;
         private long _committedSteps;
 
         public StateJournal(Journal journal, RecordBuffer buffer, PumpStateRecord record, SafetySupervisor supervisor, InfusionTherapy therapy, TrialDiary diary,
-            uint[] replayCounters, DeliveryAccount account, ResumePoint resume, JournalRequest request, Milliseconds intentWindow)
+            uint[] replayCounters, DeliveryAccount account, ResumePoint resume, JournalRequest request, Milliseconds intentWindow, int intentStepLimit)
         {
             _journal = journal;
             _buffer = buffer;
@@ -54,10 +55,11 @@ namespace OpenIdds.Firmware.Device
             _resume = resume;
             _request = request;
             _intentWindow = intentWindow;
+            _intentStepLimit = intentStepLimit;
             _scratch = Scratch(supervisor.Pump.Calibration);
         }
 
-        /// <summary>Steps the records vouch for as delivered: everything the motor did, plus at most one intent window.</summary>
+        /// <summary>Steps the records vouch for as delivered: everything the motor did, plus at most one intent horizon (INTENT-BOUNDED).</summary>
         public long StepsRecorded { get { return _committedSteps; } }
 
         /// <summary>Records written since start-up (the write budget in docs/persistence.md counts these).</summary>
@@ -69,7 +71,9 @@ namespace OpenIdds.Firmware.Device
             DosingScheduler? live = _supervisor.Pump.Scheduler;
             if (live == null || _supervisor.Pump.State != Control.PumpState.Running) return;
             if (live.NextStepDue > now || now.Value < _committedUntil) return;
-            Write(now, new Milliseconds(now.Value + _intentWindow.Value));
+            Milliseconds nextChange;
+            long rate = _therapy.Profile.RateAt(now, out nextChange).Value;
+            Write(now, IntentHorizon.For(now, _intentWindow, _intentStepLimit, rate, live.Calibration.PicolitersPerStep, nextChange));
         }
 
         /// <summary>The delivery changed: the next due step needs a new intent record, whatever the last one covered.</summary>

@@ -4,9 +4,7 @@ namespace OpenIdds.Firmware.Protocol
     /// The device's keys, one per role (PER-DEVICE-PER-ROLE-KEYS). Until a service engineer provisions
     /// real keys, each role has a DEVELOPMENT key derived from the device id - public knowledge, for
     /// bench and simulator use only; the status says so and iddsctl warns (DEV-KEYS-FLAGGED,
-    /// docs/protocol.md). A new key
-    /// arrives wrapped: XORed with a pad that only the holder of the service key can compute, and that
-    /// is never reused because it depends on the request's unique counter.
+    /// docs/protocol.md). A new key is agreed, never sent (KEY-AGREEMENT-NOT-WRAP, KeyProvisioner).
     /// </summary>
     public sealed class KeyRing
     {
@@ -14,7 +12,6 @@ namespace OpenIdds.Firmware.Protocol
 
         /// <summary>The HMAC key under which development keys are derived from the device id.</summary>
         public const string DevelopmentLabel = "OpenIDDS development key v1";
-        public const string WrapLabel = "OpenIDDS key wrap v1";
 
         private readonly byte[] _keys = new byte[RoleName.Count * KeyBytes];
         private readonly HmacSha256?[] _macs = new HmacSha256?[RoleName.Count];
@@ -45,21 +42,6 @@ namespace OpenIdds.Firmware.Protocol
             mac.Finish(into, offset);
         }
 
-        /// <summary>The one-time pad that wraps a new key for <paramref name="role"/> in a service request with <paramref name="counter"/>.</summary>
-        public static void WrapPad(byte[] serviceKey, int keyOffset, uint counter, Role role, byte[] into, int offset)
-        {
-            byte[] key = new byte[KeyBytes];
-            System.Array.Copy(serviceKey, keyOffset, key, 0, KeyBytes);
-            HmacSha256 mac = new HmacSha256(key);
-            byte[] label = Ascii(WrapLabel);
-            mac.Append(label, 0, label.Length);
-            byte[] tail = new byte[5];
-            Frame.PutU32(tail, 0, counter);
-            tail[4] = (byte)role;
-            mac.Append(tail, 0, tail.Length);
-            mac.Finish(into, offset);
-        }
-
         public HmacSha256 Mac(Role role) { return _macs[(int)role]!; }
 
         /// <summary>False while the role still has its development key.</summary>
@@ -75,7 +57,7 @@ namespace OpenIdds.Firmware.Protocol
             }
         }
 
-        /// <summary>Copies the key of <paramref name="role"/> (the key store saves it; the unwrap uses the service key).</summary>
+        /// <summary>Copies the key of <paramref name="role"/> (the key store saves it).</summary>
         public void CopyKey(Role role, byte[] into, int offset)
         {
             System.Array.Copy(_keys, (int)role * KeyBytes, into, offset, KeyBytes);

@@ -115,9 +115,13 @@ public static class IddsCtl
         var keysShow = new Command("show", "list the key file (fingerprints only)");
         keysShow.SetAction(p => Guard(console, () => KeysCommand.Show(console, p.GetValue(keys))));
         var provisionRole = new Option<string>("--for") { Description = "the role whose key is replaced", Required = true };
-        var keysProvision = new Command("provision", "give the device a new random key for a role (service key)") { provisionRole };
-        keysProvision.SetAction(p => Connected(p, s => KeysCommand.Provision(s, ParseRole(p.GetValue(provisionRole))!.Value)));
-        var keysCommand = new Command("keys", "the local key file") { keysDev, keysShow, keysProvision };
+        var labelKey = new Option<string>("--label-key") { Description = "the device's X25519 public key printed on its label (64 hex digits)", Required = true };
+        var keysProvision = new Command("provision", "agree a new key for a role with the device (service key; the key never crosses the line)") { provisionRole, labelKey };
+        keysProvision.SetAction(p => Connected(p, s => KeysCommand.Provision(s, ParseRole(p.GetValue(provisionRole))!.Value, p.GetValue(labelKey)!)));
+        var recoverRole = new Option<string>("--for") { Description = "the role whose provisioning lost its answer", Required = true };
+        var keysRecover = new Command("recover", "after a provisioning whose answer was lost: keep the key the device accepts (pending, else old)") { recoverRole };
+        keysRecover.SetAction(p => Connected(p, s => KeysCommand.Recover(s, ParseRole(p.GetValue(recoverRole))!.Value)));
+        var keysCommand = new Command("keys", "the local key file") { keysDev, keysShow, keysProvision, keysRecover };
 
         var perStep = new Option<string>("--nl-per-step") { Description = "nanoliters per motor step, measured on the bench", Required = true };
         var calibrate = new Command("calibrate", "set the calibration (service key; pump stopped)") { perStep };

@@ -9,12 +9,15 @@ public sealed class ProgrammerSession : IDisposable
 {
     private readonly ILinkTransport _transport;
 
-    public ProgrammerSession(GlobalOptions options, ProgrammerConsole console)
+    public ProgrammerSession(GlobalOptions options, ProgrammerConsole console) : this(options, console, LinkAddress.Open(options.Port, options.Baud)) { }
+
+    /// <summary>A session over a transport already open (the protocol tests' in-memory link).</summary>
+    public ProgrammerSession(GlobalOptions options, ProgrammerConsole console, ILinkTransport transport)
     {
         Options = options;
         Console = console;
         Keys = KeyFile.Load(options.KeyFile);
-        _transport = LinkAddress.Open(options.Port, options.Baud);
+        _transport = transport;
         Client = new ProtocolClient(_transport, Keys.Key) { Timeout = options.Timeout };
         Commands = new PumpCommands(Client);
         Hello = Client.Connect();

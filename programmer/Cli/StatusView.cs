@@ -36,6 +36,8 @@ public static class StatusView
         table.AddRow("next refill", Markup.Escape(When(s.NextRefillAt)) + " [grey](at the worst-case daily volume)[/]");
         table.AddRow("battery", (s.Battery switch { 3 => "[red]end of service[/]", 2 => "[yellow]elective replacement[/]", 1 => "[yellow]low[/]", _ => "[green]ok[/]" }) + $", {s.BatteryMillivolts} mV");
         table.AddRow("delivered since start", Units.Dose(s.DeliveredNanograms) + $" ({s.StepsTaken} steps, {s.StepsMissed} missed)");
+        if (s.StepsUnconfirmed >= 0)
+            table.AddRow("counted ahead, not yet given", $"{s.StepsUnconfirmed} steps" + (s.PicolitersPerStep > 0 ? $" ({s.StepsUnconfirmed * s.PicolitersPerStep / 1000.0:0.#} nL)" : "") + ": a restart now would book these as delivered (INTENT-BOUNDED)");
         table.AddRow("alarms", s.AlarmCount == 0 ? "[green]none[/]" : Markup.Escape(string.Join(", ", Enumerable.Range(0, s.AlarmCount).Select(i => AlarmTable.Of((AlarmCode)s.AlarmCodes[i]).Name))));
         if (!s.StorageValid) table.AddRow("storage", "[red]a stored record failed its check: the pump is in the safe state[/]");
         if (s.RefillOpen) table.AddRow("refill", "[yellow]a refill session is open[/]");

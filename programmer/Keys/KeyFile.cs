@@ -7,8 +7,9 @@ namespace OpenIdds.Programmer.Keys;
 /// <summary>
 /// The programmer's keys, per device and role, in a JSON file (default ~/.openidds/keys.json, or
 /// --keys, or IDDSCTL_KEYS). A patient's handheld holds only the patient key; a clinician's programmer
-/// the clinician key; the service engineer's the service key. The file is written owner-only.
-/// { "devices": { "SIM-0001": { "clinician": "64 hex digits" } } }
+/// the clinician key; the service engineer's the service key. The file is written owner-only. A key
+/// being provisioned waits under "pending" until the device confirms it (PENDING-KEY-FIRST).
+/// { "devices": { "SIM-0001": { "clinician": "64 hex digits", "pending": { "service": "64 hex digits" } } } }
 /// </summary>
 public sealed class KeyFile
 {
@@ -42,7 +43,7 @@ public sealed class KeyFile
         return new KeyFile(file, Checked(file, parsed));
     }
 
-    /// <summary>KEY-FILE-SHAPE: { "devices": { ID: { role: 64 hex digits } } } and nothing else, or an error naming the field.</summary>
+    /// <summary>KEY-FILE-SHAPE: { "devices": { ID: { role: 64 hex digits, "pending": { role: 64 hex digits } } } } and nothing else, or an error naming the field.</summary>
     private static JsonObject Checked(string file, JsonNode? parsed)
     {
         if (parsed is not JsonObject root) throw new Link.LinkException($"key file {file}: the top level must be an object {{ \"devices\": ... }}");
@@ -55,13 +56,26 @@ public sealed class KeyFile
             if (node is not JsonObject roles) throw new Link.LinkException($"key file {file}: devices.{id} must be an object of role keys");
             foreach (var (role, value) in roles)
             {
-                if (role is not ("patient" or "clinician" or "service")) throw new Link.LinkException($"key file {file}: devices.{id}.{role} is not one of patient, clinician, service");
-                string? hex = value is JsonValue v && v.TryGetValue<string>(out var text) ? text : null;
-                if (hex == null || hex.Length != 2 * KeyRing.KeyBytes || !hex.All(char.IsAsciiHexDigit))
-                    throw new Link.LinkException($"key file {file}: devices.{id}.{role} is not {2 * KeyRing.KeyBytes} hex digits (the limit: a key is {KeyRing.KeyBytes} bytes)");
+                if (role == PendingField)
+                {
+                    if (value is not JsonObject pending) throw new Link.LinkException($"key file {file}: devices.{id}.{PendingField} must be an object of role keys");
+                    foreach (var (pendingRole, pendingValue) in pending) CheckRoleKey(file, $"devices.{id}.{PendingField}.{pendingRole}", pendingRole, pendingValue);
+                    continue;
+                }
+                CheckRoleKey(file, $"devices.{id}.{role}", role, value);
             }
         }
         return root;
+    }
+
+    private const string PendingField = "pending";
+
+    private static void CheckRoleKey(string file, string field, string role, JsonNode? value)
+    {
+        if (role is not ("patient" or "clinician" or "service")) throw new Link.LinkException($"key file {file}: {field} is not one of patient, clinician, service{(field.Contains('.' + PendingField + '.') ? "" : " (or pending)")}");
+        string? hex = value is JsonValue v && v.TryGetValue<string>(out var text) ? text : null;
+        if (hex == null || hex.Length != 2 * KeyRing.KeyBytes || !hex.All(char.IsAsciiHexDigit))
+            throw new Link.LinkException($"key file {file}: {field} is not {2 * KeyRing.KeyBytes} hex digits (the limit: a key is {KeyRing.KeyBytes} bytes)");
     }
 
     private JsonObject Devices => _root["devices"]!.AsObject();
@@ -78,6 +92,36 @@ public sealed class KeyFile
 
     public IEnumerable<Role> RolesOf(string deviceId) =>
         Enumerable.Range(0, RoleName.Count).Select(r => (Role)r).Where(r => Key(deviceId, r) != null);
+
+    /// <summary>The key of <paramref name="role"/> sent for provisioning and not yet confirmed by the device, or null.</summary>
+    public byte[]? PendingKey(string deviceId, Role role) =>
+        Devices[deviceId] is JsonObject device && device[PendingField] is JsonObject pending && pending[RoleName.Of(role)] is JsonValue hex
+            ? Convert.FromHexString(hex.GetValue<string>()) : null;
+
+    /// <summary>Records <paramref name="key"/> as pending for <paramref name="role"/> (the current key stays in force).</summary>
+    public void SetPending(string deviceId, Role role, byte[] key)
+    {
+        if (key.Length != KeyRing.KeyBytes) throw new ArgumentException($"a key is {KeyRing.KeyBytes} bytes, not {key.Length}");
+        if (Devices[deviceId] is not JsonObject device) Devices[deviceId] = device = new JsonObject();
+        if (device[PendingField] is not JsonObject pending) device[PendingField] = pending = new JsonObject();
+        pending[RoleName.Of(role)] = Convert.ToHexString(key);
+    }
+
+    /// <summary>Drops the pending key of <paramref name="role"/> (the device kept its old key).</summary>
+    public void ClearPending(string deviceId, Role role)
+    {
+        if (Devices[deviceId] is not JsonObject device || device[PendingField] is not JsonObject pending) return;
+        pending.Remove(RoleName.Of(role));
+        if (pending.Count == 0) device.Remove(PendingField);
+    }
+
+    /// <summary>Makes the pending key of <paramref name="role"/> the key in force (the device confirmed it).</summary>
+    public void PromotePending(string deviceId, Role role)
+    {
+        byte[] key = PendingKey(deviceId, role) ?? throw new InvalidOperationException($"no pending {RoleName.Of(role)} key for {deviceId}");
+        Set(deviceId, role, key);
+        ClearPending(deviceId, role);
+    }
 
     public void Set(string deviceId, Role role, byte[] key)
     {

@@ -73,8 +73,9 @@ public sealed class ProtocolClient : IDisposable
             counter = ++_counters[(int)role];
             r = Exchange(role, command, payloadFor(counter), mac, counter);
         }
-        if (r.Status != ProtocolStatus.Ok) throw new LinkException(Explain(r, role, command));
-        if (!r.Authenticated) throw new LinkException($"the answer to {CommandTable.Name(command)} from {_transport.Name} did not verify under the {RoleName.Of(role)} key: someone else may be answering on the line; nothing is trusted");
+        // REFUSED-OR-LOST: only a refusal sealed under the role's key proves the command did not run.
+        if (r.Status != ProtocolStatus.Ok) throw new LinkException(Explain(r, role, command), r.Authenticated ? LinkFailure.Refused : LinkFailure.AnswerLost, r.Status);
+        if (!r.Authenticated) throw new LinkException($"the answer to {CommandTable.Name(command)} from {_transport.Name} did not verify under the {RoleName.Of(role)} key: someone else may be answering on the line; nothing is trusted", LinkFailure.AnswerLost);
         return r;
     }
 
@@ -97,7 +98,7 @@ public sealed class ProtocolClient : IDisposable
         {
             byte[]? frame = NextFrame(deadline);
             if (frame == null)
-                throw new LinkException($"no answer to {CommandTable.Name(command)} from {_transport.Name} within {Timeout.TotalSeconds:0.#} s: check the cable and the port, that the pump is powered, and the baud rate");
+                throw new LinkException($"no answer to {CommandTable.Name(command)} from {_transport.Name} within {Timeout.TotalSeconds:0.#} s: check the cable and the port, that the pump is powered, and the baud rate", LinkFailure.AnswerLost);
             if (frame.Length < Frame.MinResponse || !Frame.CrcHolds(frame, frame.Length) || frame[1] != Frame.ResponseType) continue;
             if (Frame.GetU16(frame, 2) != sequence) continue;   // a late answer to an earlier request
             var status = (ProtocolStatus)frame[10];

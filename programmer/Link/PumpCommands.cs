@@ -124,17 +124,18 @@ public sealed class PumpCommands(ProtocolClient client)
     public ReportMessage Calibrate(long picolitersPerStep) =>
         Parse(Client.Send(Role.Service, CommandTable.Calibrate, Build(w => w.I64(picolitersPerStep))), ReportMessage.Read);
 
-    /// <summary>Replaces the device's key for <paramref name="role"/> with <paramref name="newKey"/>, wrapped under the service key with this request's counter.</summary>
-    public void ProvisionKey(Role role, byte[] newKey, byte[] serviceKey)
-    {
-        Client.Send(Role.Service, CommandTable.ProvisionKey, counter =>
+    /// <summary>
+    /// Asks the device to replace its key for <paramref name="role"/> with the key agreed from
+    /// <paramref name="programmerPublic"/> (KeyAgreement); returns the device's confirmation tag.
+    /// </summary>
+    public byte[] ProvisionKey(Role role, byte[] programmerPublic) =>
+        Parse(Client.Send(Role.Service, CommandTable.ProvisionKey, Build(w => { w.U8((int)role); w.Bytes(programmerPublic, 0, programmerPublic.Length); })), r =>
         {
-            var pad = new byte[KeyRing.KeyBytes];
-            KeyRing.WrapPad(serviceKey, 0, counter, role, pad, 0);
-            for (int i = 0; i < pad.Length; i++) pad[i] ^= newKey[i];
-            return Build(w => { w.U8((int)role); w.Bytes(pad, 0, pad.Length); });
+            r.InRange("provision.role", r.U8("provision.role"), (int)role, (int)role);
+            var tag = new byte[KeyRing.KeyBytes];
+            r.Bytes("provision.confirmation", tag, 0, tag.Length);
+            return tag;
         });
-    }
 }
 
 /// <summary>One exported event: its sequence number, kind, pump time and two values (docs/persistence.md says what they mean per kind), and the time of day the pump's clock showed when it was written (-1 before the pump's first clock sync).</summary>

@@ -33,6 +33,9 @@ public static class ServeCommand
         AnsiConsole.MarkupLine($"[bold]virtual device {Markup.Escape(device.DeviceId)}[/] ({Markup.Escape(scenario.Name)}, {speed:0.###}x real time)");
         AnsiConsole.MarkupLine($"connect: [green]iddsctl --port {Markup.Escape(port.Address)} status[/]");
         AnsiConsole.MarkupLine($"keys:    [green]iddsctl keys dev --device {Markup.Escape(device.DeviceId)}[/]  (development keys: never for a real patient)");
+        var label = new byte[OpenIdds.Firmware.Protocol.X25519.Bytes];
+        OpenIdds.Firmware.Protocol.X25519.PublicKey(device.Session.Pump.Setup.AgreementSecret!, label);
+        AnsiConsole.MarkupLine($"label:   {Convert.ToHexString(label).ToLowerInvariant()}  (its X25519 key: iddsctl keys provision --for ROLE --label-key ...)");
         AnsiConsole.MarkupLine("inject a fault by typing its action (occlusion, occlusion-clear, motor-stall, motor-stall-clear, bolus-press, power-loss ...) or a JSON action; Ctrl-C stops");
         foreach (var e in device.Session.Events) Print(e);
         device.Session.OnEvent = Print;

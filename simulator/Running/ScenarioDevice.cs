@@ -28,6 +28,8 @@ public static class ScenarioDevice
             Calibration = new Calibration(scenario.CalibrationPicolitersPerStep),
             HasPressureSensor = scenario.PressureSensor,
             BatteryMicroampereHours = physics.BatteryMicroampereHours,
+            // A fresh factory agreement secret per run; `serve` prints its public key as the label would.
+            AgreementSecret = System.Security.Cryptography.RandomNumberGenerator.GetBytes(OpenIdds.Firmware.Protocol.X25519.Bytes),
         };
         setup.ConfigurationFor(stage).TimeOfDayAtZero = new Milliseconds(((timeOfDayAtZero % Milliseconds.PerDay) + Milliseconds.PerDay) % Milliseconds.PerDay);
         return setup;

@@ -23,6 +23,13 @@ namespace OpenIdds.Boards
         /// </summary>
         public PumpStage Stage = PumpStage.Trial;
 
+        /// <summary>
+        /// The 32-byte X25519 agreement secret the factory writes into the board's protected storage,
+        /// whose public key is printed on the label (docs/protocol.md, key provisioning). Null: key
+        /// provisioning is refused.
+        /// </summary>
+        public byte[]? AgreementSecret;
+
         /// <summary>DEV-KEYS-NO-THERAPY: the explicit development setting: therapy may run on development keys (status shows it). A BENCH build sets it too.</summary>
         public bool DevelopmentSetting;
 

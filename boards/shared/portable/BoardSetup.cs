@@ -23,6 +23,7 @@ namespace OpenIdds.Boards
             setup.Calibration = new Calibration(options.UncalibratedPicolitersPerStep);
             setup.ResetCause = resetCause;
             setup.DevelopmentKeysMayDeliver = options.DevelopmentSetting;
+            setup.AgreementSecret = options.AgreementSecret;
             return setup;
         }
     }

@@ -52,6 +52,12 @@ namespace OpenIdds.Firmware.Protocol.Messages
         /// pump that predates it sends nothing, read as 0 (unknown): the programmer then shows no volume.
         /// </summary>
         public long PicolitersPerStep;
+        /// <summary>
+        /// INTENT-BOUNDED: steps the journal already counts as delivered that the motor has not made yet
+        /// (the intent record's lead): what a restart now would book without giving. Sent last; a pump
+        /// that predates it sends nothing, read as -1 (unknown).
+        /// </summary>
+        public long StepsUnconfirmed = -1;
         public readonly int[] AlarmCodes = new int[MaxAlarms];
         /// <summary>Per alarm: bit 0 latched, bit 1 audio paused, bit 2 stops delivery, bits 4-5 priority.</summary>
         public readonly int[] AlarmFlags = new int[MaxAlarms];
@@ -88,6 +94,7 @@ namespace OpenIdds.Firmware.Protocol.Messages
                 w.U8(AlarmFlags[i]);
             }
             w.I64(PicolitersPerStep);
+            w.I64(StepsUnconfirmed);
         }
 
         public static StatusMessage Read(PayloadReader r)
@@ -130,6 +137,7 @@ namespace OpenIdds.Firmware.Protocol.Messages
                 m.AlarmFlags[i] = r.U8("status.alarm_flags");
             }
             if (r.Remaining >= 8) m.PicolitersPerStep = r.I64("status.picoliters_per_step");
+            if (r.Remaining >= 8) m.StepsUnconfirmed = r.I64("status.steps_unconfirmed");
             return m;
         }
     }

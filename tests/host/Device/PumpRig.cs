@@ -39,10 +39,25 @@ public sealed class PumpRig
     public ISerialLink? Link { get; set; }
     public InfusionPump Pump { get; private set; }
 
+    /// <summary>The test device's factory agreement secret (KEY-AGREEMENT-NOT-WRAP); its public key is <see cref="LabelKey"/>.</summary>
+    public static readonly byte[] AgreementSecret = System.Security.Cryptography.SHA256.HashData("TEST-0001 factory agreement secret"u8.ToArray());
+
+    /// <summary>X25519(AgreementSecret, 9): what the test device's label shows.</summary>
+    public static byte[] LabelKey
+    {
+        get
+        {
+            var label = new byte[OpenIdds.Firmware.Protocol.X25519.Bytes];
+            OpenIdds.Firmware.Protocol.X25519.PublicKey(AgreementSecret, label);
+            return label;
+        }
+    }
+
     /// <summary>A small flash layout (a 4-page journal) so tests and the power-cut harness stay fast.</summary>
     public static PumpSetup SmallSetup(PumpStage stage) => new()
     {
         DeviceId = "TEST-0001",
+        AgreementSecret = AgreementSecret,
         Stage = stage,
         JournalFirstPage = 0, JournalPages = 4,
         EventFirstPage = 4, EventPages = 4,

@@ -16,6 +16,9 @@ public sealed class InMemoryLink : ISerialLink, ILinkTransport
     /// <summary>An impostor on the line: changes each frame the device sends before the programmer reads it (null: none).</summary>
     public Func<byte[], byte[]>? Tamper { get; set; }
 
+    /// <summary>An impostor on the line: changes each write the programmer makes before the device reads it (null: none).</summary>
+    public Func<byte[], byte[]>? TamperToDevice { get; set; }
+
     /// <summary>Called while the programmer waits: tick the pump here.</summary>
     public Action? DeviceWakes { get; set; }
 
@@ -46,7 +49,9 @@ public sealed class InMemoryLink : ISerialLink, ILinkTransport
     // The programmer's side (ILinkTransport)
     public void Write(byte[] data, int offset, int count)
     {
-        for (int i = 0; i < count; i++) _toDevice.Enqueue(data[offset + i]);
+        byte[] bytes = data[offset..(offset + count)];
+        if (TamperToDevice != null) bytes = TamperToDevice(bytes);
+        foreach (byte b in bytes) _toDevice.Enqueue(b);
     }
 
     public int Read(byte[] buffer, int offset, int count, TimeSpan timeout)

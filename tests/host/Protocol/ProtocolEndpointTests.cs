@@ -169,8 +169,10 @@ public class ProtocolEndpointTests
     {
         var linked = new LinkedPump();
         var commands = new PumpCommands(linked.Client);
-        var newKey = Enumerable.Range(1, 32).Select(i => (byte)(i * 7)).ToArray();
-        commands.ProvisionKey(Role.Clinician, newKey, linked.Keys[Role.Service]);
+        Assert.IsTrue(linked.Rig.Pump.Program(Prescription.Stopped(linked.Rig.Pump.Therapy.Prescription.Drug), confirmed: true).Accepted, "PROVISION-WHILE-STOPPED");
+        var agreement = OpenIdds.Programmer.Keys.ProgrammerKeyAgreement.Derive(PumpRig.LabelKey, Role.Clinician);
+        Assert.IsTrue(agreement.Confirms(commands.ProvisionKey(Role.Clinician, agreement.ProgrammerPublic)), "the device confirms the agreed key");
+        var newKey = agreement.Key;
         Assert.IsTrue(linked.Rig.Pump.Keys.Provisioned(Role.Clinician));
         Assert.ThrowsExactly<LinkException>(() => commands.Status(Role.Clinician), "the development key no longer works");
         linked.Keys[Role.Clinician] = newKey;
