@@ -6,18 +6,6 @@ namespace OpenIdds.Tests.Unit.Protocol
     [TestClass]
     public class CryptoVectorTests
     {
-        private static string Hex(byte[] bytes)
-        {
-            const string digits = "0123456789abcdef";
-            char[] text = new char[bytes.Length * 2];
-            for (int i = 0; i < bytes.Length; i++)
-            {
-                text[2 * i] = digits[bytes[i] >> 4];
-                text[2 * i + 1] = digits[bytes[i] & 15];
-            }
-            return new string(text);
-        }
-
         private static byte[] Ascii(string s)
         {
             byte[] b = new byte[s.Length];
@@ -32,22 +20,13 @@ namespace OpenIdds.Tests.Unit.Protocol
             return b;
         }
 
-        private static byte[] FromHex(string hex)
-        {
-            byte[] b = new byte[hex.Length / 2];
-            for (int i = 0; i < b.Length; i++) b[i] = (byte)(Nibble(hex[2 * i]) * 16 + Nibble(hex[2 * i + 1]));
-            return b;
-        }
-
-        private static int Nibble(char c) { return c <= '9' ? c - '0' : c - 'a' + 10; }
-
         private static string Sha(byte[] data)
         {
             Sha256 sha = new Sha256();
             sha.Append(data, 0, data.Length);
             byte[] hash = new byte[32];
             sha.Finish(hash, 0);
-            return Hex(hash);
+            return HexText.Of(hash);
         }
 
         private static string Hmac(byte[] key, byte[] data)
@@ -56,7 +35,7 @@ namespace OpenIdds.Tests.Unit.Protocol
             mac.Append(data, 0, data.Length);
             byte[] tag = new byte[32];
             mac.Finish(tag, 0);
-            return Hex(tag);
+            return HexText.Of(tag);
         }
 
         [TestMethod]
@@ -82,7 +61,7 @@ namespace OpenIdds.Tests.Unit.Protocol
             Assert.AreEqual("5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843", Hmac(Ascii("Jefe"), Ascii("what do ya want for nothing?")));
             Assert.AreEqual("773ea91e36800e46854db8ebd09181a72959098b3ef8c122d9635514ced565fe", Hmac(Repeat(0xaa, 20), Repeat(0xdd, 50)));
             Assert.AreEqual("82558a389a443c0ea4cc819899f2083a85f0faa3e578f8077a2e3ff46729665b",
-                Hmac(FromHex("0102030405060708090a0b0c0d0e0f10111213141516171819"), Repeat(0xcd, 50)));
+                Hmac(HexText.Parse("0102030405060708090a0b0c0d0e0f10111213141516171819"), Repeat(0xcd, 50)));
             Assert.AreEqual("a3b6167473100ee06e0c796c2955552b", Hmac(Repeat(0x0c, 20), Ascii("Test With Truncation")).Substring(0, 32));
             Assert.AreEqual("60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54",
                 Hmac(Repeat(0xaa, 131), Ascii("Test Using Larger Than Block-Size Key - Hash Key First")));

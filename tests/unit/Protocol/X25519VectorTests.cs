@@ -6,32 +6,11 @@ namespace OpenIdds.Tests.Unit.Protocol
     [TestClass]
     public class X25519VectorTests
     {
-        private static string Hex(byte[] bytes)
-        {
-            const string digits = "0123456789abcdef";
-            char[] text = new char[bytes.Length * 2];
-            for (int i = 0; i < bytes.Length; i++)
-            {
-                text[2 * i] = digits[bytes[i] >> 4];
-                text[2 * i + 1] = digits[bytes[i] & 15];
-            }
-            return new string(text);
-        }
-
-        private static byte[] FromHex(string hex)
-        {
-            byte[] b = new byte[hex.Length / 2];
-            for (int i = 0; i < b.Length; i++) b[i] = (byte)(Nibble(hex[2 * i]) * 16 + Nibble(hex[2 * i + 1]));
-            return b;
-        }
-
-        private static int Nibble(char c) { return c <= '9' ? c - '0' : c - 'a' + 10; }
-
         private static string Multiply(string scalar, string u)
         {
             byte[] into = new byte[X25519.Bytes];
-            X25519.ScalarMultiply(FromHex(scalar), FromHex(u), into);
-            return Hex(into);
+            X25519.ScalarMultiply(HexText.Parse(scalar), HexText.Parse(u), into);
+            return HexText.Of(into);
         }
 
         [TestMethod]
@@ -58,20 +37,20 @@ namespace OpenIdds.Tests.Unit.Protocol
             string bob = "5dab087e624a8a4b79e17f8b83800ee66f3bb1292618b6fd1c2f8b27ff88e0eb";
             byte[] alicePublic = new byte[X25519.Bytes];
             byte[] bobPublic = new byte[X25519.Bytes];
-            X25519.PublicKey(FromHex(alice), alicePublic);
-            X25519.PublicKey(FromHex(bob), bobPublic);
-            Assert.AreEqual("8520f0098930a754748b7ddcb43ef75a0dbf3a0d26381af4eba4a98eaa9b4e6a", Hex(alicePublic));
-            Assert.AreEqual("de9edb7d7b7dc1b4d35b61c2ece435373f8343c85b78674dadfc7e146f882b4f", Hex(bobPublic));
+            X25519.PublicKey(HexText.Parse(alice), alicePublic);
+            X25519.PublicKey(HexText.Parse(bob), bobPublic);
+            Assert.AreEqual("8520f0098930a754748b7ddcb43ef75a0dbf3a0d26381af4eba4a98eaa9b4e6a", HexText.Of(alicePublic));
+            Assert.AreEqual("de9edb7d7b7dc1b4d35b61c2ece435373f8343c85b78674dadfc7e146f882b4f", HexText.Of(bobPublic));
             string shared = "4a5d9d5ba4ce2de1728e3bf480350f25e07e21c947d19e3376f09b3c1e161742";
-            Assert.AreEqual(shared, Multiply(alice, Hex(bobPublic)));
-            Assert.AreEqual(shared, Multiply(bob, Hex(alicePublic)));
+            Assert.AreEqual(shared, Multiply(alice, HexText.Of(bobPublic)));
+            Assert.AreEqual(shared, Multiply(bob, HexText.Of(alicePublic)));
         }
 
         [TestMethod]
         public void A_small_order_point_gives_the_all_zero_output_that_key_agreement_refuses()
         {
             byte[] into = new byte[X25519.Bytes];
-            X25519.ScalarMultiply(FromHex("77076d0a7318a57d3c16c17251b26645df4c2f87ebc0992ab177fba51db92c2a"), new byte[X25519.Bytes], into);
+            X25519.ScalarMultiply(HexText.Parse("77076d0a7318a57d3c16c17251b26645df4c2f87ebc0992ab177fba51db92c2a"), new byte[X25519.Bytes], into);
             Assert.IsTrue(X25519.IsZero(into));
         }
     }
