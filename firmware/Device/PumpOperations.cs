@@ -324,12 +324,6 @@ namespace OpenIdds.Firmware.Device
             return state != SafetyState.AlarmStopped && state != SafetyState.SafeState;
         }
 
-        private bool Delivering()
-        {
-            SafetyState state = _supervisor.State;
-            return state == SafetyState.Running || state == SafetyState.Bolus;
-        }
-
         private CheckReport NotReady(string what)
         {
             CheckReport report = new CheckReport();
@@ -352,7 +346,7 @@ namespace OpenIdds.Firmware.Device
                 report.Add(TherapyError.BolusBlockedByAlarm, CheckOutcome.Refused, what + " while alarm " + AlarmTable.Of(blocking).Name + " is shown; the limit is no alarm that stops delivery or takes away a protection (occlusion detection, the reservoir's measure)");
                 _events.Append(EventKind.BolusBlockedByAlarm, Now, who, (long)blocking);
             }
-            else if (!Delivering())
+            else if (!_supervisor.Delivering)
             {
                 report.Add(TherapyError.PumpNotReady, CheckOutcome.Refused, what + " while the pump is " + SafetyStateMachine.StateName(_supervisor.State) + "; the limit is running");
                 _recorder.Record(Now, refused, TherapyError.PumpNotReady, 0, report[0].Message);

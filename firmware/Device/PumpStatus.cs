@@ -21,9 +21,7 @@ namespace OpenIdds.Firmware.Device
             m.PumpTime = now.Value;
             m.Prescription = therapy.Prescription;
             Milliseconds next;
-            SafetyState state = supervisor.State;
-            bool delivering = state == SafetyState.Running || state == SafetyState.Bolus;
-            m.RateNow = delivering ? therapy.Profile.RateAt(now, out next).Value : 0;
+            m.RateNow = supervisor.Delivering ? therapy.Profile.RateAt(now, out next).Value : 0;
             m.DailyDoseNanograms = therapy.CurrentDailyDose.Value;
             ReservoirMonitor reservoir = supervisor.Reservoir;
             m.ReservoirComputed = supervisor.ComputedReservoir.Value;

@@ -46,9 +46,7 @@ namespace OpenIdds.Firmware.Device
         private void WatchStoppedTherapy(Milliseconds now)
         {
             if (_supervisor.State == SafetyState.PowerOnSelfTest) return;
-            SafetyState state = _supervisor.State;
-            bool delivering = state == SafetyState.Running || state == SafetyState.Bolus;
-            _stopped.Update(delivering, _supervisor.EverFilled, StoppedAlertAfter(), now);
+            _stopped.Update(_supervisor.Delivering, _supervisor.EverFilled, StoppedAlertAfter(), now);
             AlarmSystem alarms = _supervisor.Alarms;
             if (_stopped.Alert) alarms.Raise(AlarmCode.TherapyStopped, now); else alarms.ConditionGone(AlarmCode.TherapyStopped, now);
             if (_stopped.Escalated) alarms.Raise(AlarmCode.TherapyStoppedLong, now); else alarms.ConditionGone(AlarmCode.TherapyStoppedLong, now);

@@ -76,6 +76,9 @@ namespace OpenIdds.Firmware.Safety
         }
 
         public SafetyState State { get { return _machine.State; } }
+
+        /// <summary>Running or giving a bolus: the motor is delivering therapy.</summary>
+        public bool Delivering { get { return _machine.MayDeliver; } }
         public AlarmSystem Alarms { get { return _alarms; } }
 
         /// <summary>Steps given and dropped in this hour and the one before (MISSED-DOSE-ALARM-BY-LOSS).</summary>
