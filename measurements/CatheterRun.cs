@@ -27,7 +27,7 @@ public static class CatheterRun
 
     private enum Kind { Intact, Epidural, Leak, Disconnected, Kink }
 
-    private sealed record Outcome(Kind Kind, bool Monitoring, double? HoursToAlert, bool RightAlert, int FalseAlerts, double MinLossRatio, string Patient = "");
+    private sealed record Outcome(Kind Kind, bool Monitoring, double? HoursToAlert, bool RightAlert, int FalseAlerts, double MinLossRatio, double MaxRise, string Patient = "");
 
     public static void Run(int patients, string? rocPng = null)
     {
@@ -80,10 +80,22 @@ public static class CatheterRun
         double? hours = null;
         double minLoss = double.MaxValue;
         var window = new Queue<double>();
+        // Strokes of 250 nL at 0.5 mL/day, one every 43.2 s from a random phase; only the strokes the
+        // resistance trend follows (its windows) are simulated: the line drains between them.
+        long strokeInterval = Milliseconds.PerDay * physics.StrokePicoliters / 500_000_000;
+        long strokePhase = (long)(random.NextDouble() * strokeInterval);
+        double jumpPascals = physics.StrokePicoliters / 1000.0 / physics.ComplianceNanolitersPerPascal;
+        long lastStroke = long.MinValue;
+        var trend = monitor.Resistance;
+        int windows = 0;
+        double maxRise = double.MinValue;
         while (true)
         {
-            long now = monitor.NextWake.Value;
+            long opens = Math.Max(trend.WindowOpens.Value, lastStroke + 1);
+            long nextStroke = opens + ((strokePhase - opens) % strokeInterval + strokeInterval) % strokeInterval;
+            long now = Math.Min(monitor.NextWake.Value, nextStroke);
             if (now >= end) break;
+            int strokes = now == nextStroke ? 1 : 0;
             while (next < life.Count && life[next].At <= now)
             {
                 var a = life[next++].Action;
@@ -108,9 +120,20 @@ public static class CatheterRun
             }
             double csf = patient.CsfPascals(now);
             double baseline = line.Disconnected ? 0 : line.Placement == TipPlacement.Epidural ? physics.EpiduralPascals : csf * (1 - line.LeakFraction);
-            double reading = baseline + pulse.Pascals(now, patient.Posture, patient.Activity, line) + physics.PressureNoisePascals * noise.NextGaussian();
+            double tau = physics.ResistancePascalSecondsPerNanoliter * (line.Disconnected ? physics.DisconnectedResistanceFactor : line.OcclusionFactor) * physics.ComplianceNanolitersPerPascal;
+            double held = lastStroke == long.MinValue ? 0 : jumpPascals * Math.Exp(-(now - lastStroke) / 1000.0 / tau);
+            double reading = baseline + held + pulse.Pascals(now, patient.Posture, patient.Activity, line) + physics.PressureNoisePascals * noise.NextGaussian();
+            double after = reading + jumpPascals * strokes + physics.PressureNoisePascals * noise.NextGaussian() * strokes;
+            if (strokes > 0) lastStroke = now;
             bool suspectedBefore = monitor.Suspected, kinkBefore = monitor.PartiallyOccluded;
             monitor.Observe(new Milliseconds(now), true, (int)Math.Round(reading), 0);
+            trend.Observe(new Milliseconds(now), true, (int)Math.Round(reading), true, (int)Math.Round(after), strokes);
+            if (trend.Windows != windows)
+            {
+                windows = trend.Windows;
+                if (trend.BaselineWindowsLeft == 0 && (!faulted || now - faultAt <= 24 * Milliseconds.PerHour) && (faulted || kind == Kind.Intact))
+                    maxRise = Math.Max(maxRise, (trend.RetentionPerMille - trend.BaselinePerMille) / 1000.0);
+            }
             if (monitor.Checks != checks)
             {
                 checks = monitor.Checks;
@@ -133,7 +156,7 @@ public static class CatheterRun
             }
         }
         string who = string.Create(CultureInfo.InvariantCulture, $"seed {seed}: heart {pulse.HeartRateHertz * 60:0}/min, breathing {pulse.BreathingRateHertz * 60:0}/min, cardiac {pulse.CardiacAmplitudePascals:0} Pa, respiratory {pulse.RespiratoryAmplitudePascals:0} Pa; baseline noise/bin {monitor.NoiseBaseline}, cardiac {monitor.CardiacBaseline}, respiratory {monitor.RespiratoryBaseline}");
-        return new Outcome(kind, monitor.Monitoring, hours, right, falseAlerts, minLoss, who);
+        return new Outcome(kind, monitor.Monitoring, hours, right, falseAlerts, minLoss, maxRise, who);
     }
 
     private static void Print(string label, List<Outcome> outcomes)
@@ -157,6 +180,10 @@ public static class CatheterRun
         Console.WriteLine($"intact: {intact.Count} patients x {IntactDays} days, baseline above the floor for {P(intact.Count(o => o.Monitoring) / (double)intact.Count)}; " +
             $"{falseAlerts} false alerts in {H(years)} patient-years ({(falseAlerts / years).ToString("0.000", CultureInfo.InvariantCulture)} per patient-year); " +
             $"specificity (no alert in the year) {P(intact.Count(o => o.FalseAlerts == 0) / (double)intact.Count)}");
+        var kinks = outcomes.Where(o => o.Kind == Kind.Kink && o.MaxRise > double.MinValue).Select(o => o.MaxRise).Order().ToList();
+        if (intact.Count > 0)
+            Console.WriteLine($"line-resistance-rise (threshold {P(LineResistanceTrend.RisePerMille / 1000.0)} of a stroke above the baseline): largest window rise in an intact year {P(intact.Max(o => o.MaxRise))}" +
+                (kinks.Count == 0 ? "" : $"; kinks, the largest rise within 24 h: smallest {P(kinks[0])}, 5th pct {P(kinks[(int)(0.05 * (kinks.Count - 1))])}"));
         foreach (var o in intact.Where(o => o.FalseAlerts > 0)) Console.WriteLine($"  false alerts {o.FalseAlerts}, {o.Patient}");
     }
 

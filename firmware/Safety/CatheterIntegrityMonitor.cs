@@ -55,6 +55,7 @@ namespace OpenIdds.Firmware.Safety
         public const int DisturbedNoiseMultiple = 4;
 
         private readonly PulseBandEnergy _bands = new PulseBandEnergy();
+        private readonly LineResistanceTrend _resistance = new LineResistanceTrend(Milliseconds.Zero);
         private readonly long[] _respiratoryLearned = new long[BaselineBursts];
         private readonly long[] _cardiacLearned = new long[BaselineBursts];
         private readonly long[] _noiseLearned = new long[BaselineBursts];
@@ -73,7 +74,10 @@ namespace OpenIdds.Firmware.Safety
         }
 
         /// <summary>When the monitor needs the next pressure reading (the next sample, or the next burst).</summary>
-        public Milliseconds NextWake { get { return _inBurst ? _nextSample : _nextBurst; } }
+        public Milliseconds NextWake { get { return Milliseconds.Min(_inBurst ? _nextSample : _nextBurst, _resistance.NextWake); } }
+
+        /// <summary>The stroke-decay evidence of a kink (LINE-RESISTANCE-RISE); the supervisor feeds it every tick.</summary>
+        public LineResistanceTrend Resistance { get { return _resistance; } }
 
         /// <summary>The baseline is learned and at least one band is above the PULSATILITY-FLOOR: the rules judge.</summary>
         public bool Monitoring { get { return RespiratoryJudged || CardiacJudged; } }
@@ -87,11 +91,11 @@ namespace OpenIdds.Firmware.Safety
         /// <summary>Bursts still to learn the baseline from.</summary>
         public int BaselineBurstsLeft { get { return _baselineCount >= BaselineBursts ? 0 : BaselineBursts - _baselineCount; } }
 
-        /// <summary>CATHETER-PULSATILITY-LOST holds.</summary>
-        public bool Suspected { get { return _lostRun >= ConsecutiveBursts; } }
+        /// <summary>CATHETER-PULSATILITY-LOST holds, and the line's resistance is not raised (LINE-RESISTANCE-RISE: then the kink damped the pulse).</summary>
+        public bool Suspected { get { return _lostRun >= ConsecutiveBursts && !_resistance.Rising; } }
 
-        /// <summary>PARTIAL-KINK-BY-DAMPING holds.</summary>
-        public bool PartiallyOccluded { get { return _kinkRun >= ConsecutiveBursts; } }
+        /// <summary>PARTIAL-KINK-BY-DAMPING or LINE-RESISTANCE-RISE holds.</summary>
+        public bool PartiallyOccluded { get { return _kinkRun >= ConsecutiveBursts || _resistance.Raised; } }
 
         /// <summary>Completed checks (bursts) since the last <see cref="Relearn"/>, and when the last one ended.</summary>
         public int Checks { get; private set; }
@@ -132,6 +136,7 @@ namespace OpenIdds.Firmware.Safety
             LastCheck = Milliseconds.Never;
             _inBurst = false;
             _nextBurst = now;
+            _resistance.Relearn(now);
         }
 
         /// <summary>

@@ -341,6 +341,7 @@ namespace OpenIdds.Firmware.Safety
             if (CatheterMonitored)
             {
                 _catheter.Observe(now, beforeOk, before, strokes);
+                _catheter.Resistance.Observe(now, beforeOk, before, afterOk, after, strokes);
                 Condition(AlarmCode.CatheterIntegritySuspected, _catheter.Suspected, now);
                 Condition(AlarmCode.PartialOcclusion, _catheter.PartiallyOccluded, now);
             }
