@@ -47,6 +47,21 @@ public sealed class CatheterLine
     public TipPlacement Placement { get; set; } = TipPlacement.Intrathecal;
 
     /// <summary>
+    /// How far a migrating tip has left the intrathecal space for <see cref="Placement"/>, 0..1: that
+    /// share of its outflow goes to the new space, and its pressure and pulse lie that share of the way
+    /// to the new space's (1, the default: all the way; a <see cref="CatheterRamp"/> moves it).
+    /// </summary>
+    public double TipOutside
+    {
+        get => _tipOutside;
+        set => _tipOutside = value is >= 0 and <= 1 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "a tip's share outside is 0..1");
+    }
+
+    private double _tipOutside = 1.0;
+
+    private bool TipPartlyOut => Placement != TipPlacement.Intrathecal && _tipOutside < 1.0;
+
+    /// <summary>
     /// Share of a CSF pressure wave of <paramref name="hertz"/> that reaches the sensor: the tip's
     /// transmission, times the leak's divider (a leak path to tissue at ~0 Pa in parallel with the
     /// catheter passes 1 - leak of it), times the line's R x C low-pass (a kink raises R).
@@ -60,6 +75,7 @@ public sealed class CatheterLine
             TipPlacement.Subcutaneous => _p.SubcutaneousPulseTransmission,
             _ => 1.0,
         };
+        if (TipPartlyOut) tip = 1.0 - _tipOutside * (1.0 - tip);
         double wt = 2 * Math.PI * hertz * _p.ResistancePascalSecondsPerNanoliter * OcclusionFactor * _p.ComplianceNanolitersPerPascal;
         return tip * (1 - _leakFraction) / Math.Sqrt(1 + wt * wt);
     }
@@ -74,6 +90,7 @@ public sealed class CatheterLine
             TipPlacement.Subcutaneous => 0.0,
             _ => csfPascals,
         };
+        if (TipPartlyOut) tip = csfPascals + _tipOutside * (tip - csfPascals);
         return tip * (1 - _leakFraction);
     }
 
@@ -139,7 +156,14 @@ public sealed class CatheterLine
         if (fromStore < volume) _line.Append(volume - fromStore, _line.BackConcentration);
         foreach (var (v, c) in _line.TakeFrontSegments(volume))
         {
-            if (Disconnected || Placement != TipPlacement.Intrathecal) LeakedNanoliters += v;
+            if (Disconnected || (Placement != TipPlacement.Intrathecal && !TipPartlyOut)) LeakedNanoliters += v;
+            else if (TipPartlyOut)
+            {
+                double outside = v * _tipOutside;
+                LeakedNanoliters += outside;
+                DeliveredToCsfNanoliters += v - outside;
+                DeliveredToCsfMicrograms += (v - outside) * c / 1_000_000.0;
+            }
             else if (_leakFraction > 0)
             {
                 double leaked = v * _leakFraction;

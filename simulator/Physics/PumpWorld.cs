@@ -45,6 +45,9 @@ public sealed class PumpWorld
     public LabBalance Balance { get; }
     public PressureSensorModel PressureSensor { get; }
 
+    /// <summary>A catheter state being reached gradually (the catheter action's "over"), or null.</summary>
+    public CatheterRamp? CatheterRamp { get; set; }
+
     /// <summary>This patient's CSF pulses, felt at the sensor when <see cref="PhysicsParameters.CsfPulsation"/> is on.</summary>
     public CsfPulsation Pulsation { get; }
 
@@ -67,10 +70,12 @@ public sealed class PumpWorld
         while (_physicsTime < time)
         {
             long end = Math.Min(time, Patient.TransientEnds(_physicsTime));
+            if (CatheterRamp != null) end = Math.Min(end, CatheterRamp.NextStep(_physicsTime));
             double seconds = (end - _physicsTime) / 1000.0;
             Line.Flow(seconds, Patient.CsfPascals(_physicsTime));
             Battery.Idle(seconds / 3600.0);
             _physicsTime = end;
+            CatheterRamp?.Apply(Line, _physicsTime);
         }
     }
 

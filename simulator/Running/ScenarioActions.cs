@@ -41,7 +41,7 @@ public static class ScenarioActions
                 };
                 log("patient", "activity", a.Activity!);
                 break;
-            case "catheter": CatheterState.Apply(a, F("kind"), F("factor"), world.Line, log); break;
+            case "catheter": CatheterState.Apply(a, F("kind"), F("factor"), F("over"), world, log); break;
             case "cough": world.Patient.Cough(world.Now); log("patient", "cough", ""); break;
             case "strain": world.Patient.Strain(world.Now); log("patient", "strain", ""); break;
             case "bolus-press": world.Board.Button.Pending++; log("patient", "bolus-press", ""); break;

@@ -99,7 +99,8 @@ public sealed record DrugSpec
 /// - clinician: program (prescription); refill (added_ml, concentration_ug_per_ml, withdrawn_ml,
 ///   low_ml); clinician-bolus (dose_ug, duration); clinician-reset; hold-stopped (duration); clock-sync (time_of_day); implant
 ///   (prescription, added_ml, concentration_ug_per_ml, requires_relief_percent).
-/// - fault: occlusion (factor); occlusion-clear; disconnect; leak (factor); pressure-sensor (kind);
+/// - fault: occlusion (factor); occlusion-clear; disconnect; leak (factor); catheter (kind, factor,
+///   over); pressure-sensor (kind);
 ///   pressure-drift (pascals_per_day); motor-stall; motor-stall-clear; motor-supply-loss;
 ///   motor-supply-restore; motor-cut; lost-steps (probability);
 ///   battery-drain (factor); power-loss (duration); hang (duration); flash-bit-flip (offset, bit).
@@ -162,6 +163,9 @@ public sealed record ScenarioAction
 
     /// <summary>pressure-drift: how fast the gauge's zero creeps, from now on.</summary>
     public double? PascalsPerDay { get; init; }
+
+    /// <summary>catheter (kink, leak, epidural, subcutaneous): reach the state gradually over this long, from the line's present value (docs/catheter.md).</summary>
+    public string? Over { get; init; }
 
     /// <summary>power-loss: how long the power is off (default 1s); hang: how long the loop stops (default 5m); clinician-bolus: over how long (default 30m).</summary>
     public string? Duration { get; init; }

@@ -3,7 +3,8 @@ namespace OpenIdds.Simulator.Scenarios;
 /// <summary>
 /// Scenario values checked before a run starts, each refusal naming the field, the value and the
 /// limit: a run of no length or of longer than <see cref="MaxRunDays"/> days, an action after the
-/// end, a power loss or hang of no length or one that outlasts the run. Such a file would otherwise
+/// end, a power loss or hang of no length or one that outlasts the run, a gradual catheter change
+/// (over) of no length, past the end, or of a state that only changes at once. Such a file would otherwise
 /// run silently wrong, or for ever.
 /// </summary>
 public static class ScenarioRanges
@@ -23,6 +24,14 @@ public static class ScenarioRanges
     {
         string field = $"actions[{index}]";
         if (at > runLength) throw new ScenarioException($"{field}.at: '{action.At}' is after the end of the run ({runLength} ms); the limit is the scenario's duration");
+        if (action.Do == "catheter" && action.Over is string over)
+        {
+            if (action.Kind is not ("kink" or "leak" or "epidural" or "subcutaneous"))
+                throw new ScenarioException($"{field}.over: a catheter '{action.Kind}' changes at once; 'over' is for kink, leak, epidural and subcutaneous");
+            long length = DurationText.ParseMilliseconds(over, $"{field}.over");
+            if (length <= 0) throw new ScenarioException($"{field}.over: '{over}' is not above the limit 0: a gradual change needs a length");
+            if (at + length > runLength) throw new ScenarioException($"{field}.over: '{over}' from '{action.At}' runs past the end of the run ({runLength} ms); the limit is {runLength - at} ms");
+        }
         if (action.Do is "power-loss" or "hang" && action.Duration is string text)
         {
             long length = DurationText.ParseMilliseconds(text, $"{field}.duration");

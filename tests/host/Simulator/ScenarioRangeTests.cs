@@ -24,4 +24,18 @@ public class ScenarioRangeTests
         var e = Assert.Throws<OpenIdds.HostLib.InputException>(() => ScenarioRunner.Run(Base(duration, actions)));
         StringAssert.Contains(e.Message, message);
     }
+    [TestMethod]
+    [Timeout(20_000)]
+    [DataRow("kink", "15", "0s", "actions[0].over: '0s' is not above the limit 0")]
+    [DataRow("kink", "15", "2d", "actions[0].over: '2d' from '12h' runs past the end of the run")]
+    [DataRow("leak", "0.9", "-1h", "actions[0].over")]
+    [DataRow("disconnected", "", "1h", "actions[0].over: a catheter 'disconnected' changes at once")]
+    [DataRow("occluded", "", "1h", "actions[0].over: a catheter 'occluded' changes at once")]
+    [DataRow("kink", "1", "1h", "actions[0].factor: 1 is not above 1")]
+    public void A_gradual_catheter_change_out_of_range_is_refused_naming_the_field(string kind, string factor, string over, string message)
+    {
+        var action = new ScenarioAction { At = "12h", Do = "catheter", Kind = kind, Factor = factor.Length == 0 ? null : double.Parse(factor, System.Globalization.CultureInfo.InvariantCulture), Over = over };
+        var e = Assert.Throws<OpenIdds.HostLib.InputException>(() => ScenarioRunner.Run(Base("1d", action)));
+        StringAssert.Contains(e.Message, message);
+    }
 }
