@@ -17,7 +17,8 @@ namespace OpenIdds.Measurements;
 /// Classes: intact (a year each), tip migrated to the epidural space, leak (80-100 % of the flow),
 /// disconnection and kink (resistance x10-x50), each fault at a random hour of day 2, watched for 48 h.
 /// The bursts are taken as clean (no stroke in them): the library scenarios run the same check with
-/// the whole pump and its strokes. Also printed under wrong assumptions: half the pulse amplitude, twice
+/// the whole pump and its strokes. For LINE-RESISTANCE-RISE the strokes of 0.5 mL/day are simulated
+/// while its windows are open, each draining through the line's R x C (raised by the kink). Also printed under wrong assumptions: half the pulse amplitude, twice
 /// the sensor noise. Writes the ROC of the pulsatility-lost rule (docs/images/catheter-roc.png).
 /// </summary>
 public static class CatheterRun
