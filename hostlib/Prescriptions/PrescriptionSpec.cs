@@ -101,7 +101,7 @@ public record PrescriptionSpec
         {
             long multiple = concentration / (long)Gcd(concentration, 1000);
             throw new InputException(string.Create(CultureInfo.InvariantCulture,
-                $"{name} {dose} {unit} at {concentration} ug/mL is {decimal.Round(picograms / concentration, 3)} nL a day, not a whole nanoliter, so the pump cannot run it exactly; the limit at this concentration is a multiple of {multiple} ng a day"));
+                $"{name} {dose} {unit} at {concentration} ug/mL is {(picograms / concentration).ToString("0.###", CultureInfo.InvariantCulture)} nL a day, not a whole nanoliter, so the pump cannot run it exactly; the limit at this concentration is a multiple of {multiple} ng a day"));
         }
         decimal nanoliters = picograms / concentration;
         if (nanoliters > OpenIdds.Firmware.Protocol.Messages.PrescriptionMessage.MaxU32)
