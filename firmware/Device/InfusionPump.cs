@@ -195,6 +195,7 @@ namespace OpenIdds.Firmware.Device
         // The commands, forwarded to their owner (PumpOperations).
         public CheckReport Program(Prescription prescription, bool confirmed) { return _operations.Program(prescription, confirmed); }
         public CheckReport Review(Prescription prescription) { return _operations.Review(prescription); }
+        public CheckReport CommitReviewed(Prescription prescription, bool confirmed) { return _operations.CommitReviewed(prescription, confirmed); }
         public CheckReport RequestPatientBolus() { return _operations.RequestPatientBolus(); }
         public CheckReport RequestClinicianBolus(Micrograms dose, Milliseconds duration, bool confirmed) { return _operations.RequestClinicianBolus(dose, duration, confirmed); }
         public Nanoliters BeginRefill() { return _operations.BeginRefill(); }

@@ -124,14 +124,14 @@ namespace OpenIdds.Firmware.Device
             return ProtocolStatus.Ok;
         }
 
-        /// <summary>Program: flags (bit 0 confirmed, bit 1 review only), then the prescription. A review checks everything and changes nothing.</summary>
+        /// <summary>Program: flags (bit 0 confirmed, bit 1 review only), then the prescription. A review checks everything, changes nothing and opens the session its commit must close (COMMIT-WITHIN-SESSION).</summary>
         private ProtocolStatus Program(PayloadReader request, PayloadWriter response)
         {
             int flags = (int)request.InRange("program.flags", request.U8("program.flags"), 0, 3);
             Prescription? p = PrescriptionMessage.Read(request, "program.prescription");
             if (p == null || !request.AtEnd("program")) return ProtocolStatus.BadPayload;
             bool confirmed = (flags & 1) != 0;
-            CheckReport report = (flags & 2) != 0 ? _pump.Review(p) : _pump.Program(p, confirmed);
+            CheckReport report = (flags & 2) != 0 ? _pump.Review(p) : _pump.CommitReviewed(p, confirmed);
             ReportMessage.Write(response, report);
             response.I64(p.DailyDose.Value);
             // PROGRAMMED-AS-REVIEWED: a committed prescription is answered as the pump will run it, for

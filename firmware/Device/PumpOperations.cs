@@ -32,6 +32,7 @@ namespace OpenIdds.Firmware.Device
         private readonly StateJournal _journal;
         private readonly TherapyAlerts _alerts;
         private RefillSession? _refill;
+        private readonly ProgrammingReview _review = new ProgrammingReview();
 
         public PumpOperations(PumpSetup setup, Hal.IMonotonicClock clock, SafetySupervisor supervisor, InfusionTherapy therapy, TrialDiary diary, TrialDiaryLog diaryLog,
             EventLog events, ITherapyRecorder recorder, KeyRing keys, KeyProvisioner provisioner, DeliverySync delivery, StateJournal journal, TherapyAlerts alerts)
@@ -87,8 +88,20 @@ namespace OpenIdds.Firmware.Device
         /// <summary>What <see cref="Program"/> would say, without changing anything (the programmer's review screen).</summary>
         public CheckReport Review(Prescription prescription)
         {
+            _review.Opened(_therapy, prescription, Now);
             if (prescription.Mode != DeliveryMode.Stopped && !MayProgram()) return NotReady("programming " + DeliveryModeName.Of(prescription.Mode));
             return _therapy.Review(prescription, Now);
+        }
+
+        /// <summary>A commit over the link: only the prescription reviewed, within the session (COMMIT-WITHIN-SESSION, <see cref="ProgrammingReview"/>).</summary>
+        public CheckReport CommitReviewed(Prescription prescription, bool confirmed)
+        {
+            Milliseconds now = Now;
+            CheckReport refusal = _review.Refusal(prescription, now);
+            if (refusal.Count == 0) return Program(prescription, confirmed);
+            _recorder.Record(now, TherapyRecordKind.ProgrammingRefused, refusal[0].Code, 0, refusal[0].Message);
+            Commit(now);
+            return refusal;
         }
 
         /// <summary>The patient asks for the prescribed bolus (handheld or button).</summary>

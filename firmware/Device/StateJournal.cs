@@ -154,6 +154,9 @@ namespace OpenIdds.Firmware.Device
             }
             _resume.Set(_therapy.Prescription.Mode != DeliveryMode.Stopped, _record.Position, _record.StepsDelivered);
             events.Append(EventKind.Reset, now, _record.StepsDelivered, (long)cause);
+            // RESTORED-THERAPY-LOGGED: what runs after the reset, so a 'programmed' event whose commit a
+            // power cut undid (the event written, the journal record torn) is followed by the truth.
+            events.Append(EventKind.TherapyRestored, now, (long)_therapy.Prescription.Mode, _therapy.Prescription.DailyDose.Value);
         }
 
         private DosingScheduler ScratchFor(Calibration calibration)

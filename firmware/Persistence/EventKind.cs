@@ -70,6 +70,8 @@ namespace OpenIdds.Firmware.Persistence
         BolusAbandoned = 45,
         /// <summary>A trial diary side effect: a = side-effect kind, b = severity (its own kind, so older readers of diary-entry are not misled).</summary>
         DiarySideEffect = 46,
+        /// <summary>At boot, the therapy the journal restored: a = delivery mode, b = daily dose, ng (RESTORED-THERAPY-LOGGED).</summary>
+        TherapyRestored = 47,
     }
 
     /// <summary>nanoFramework's Enum.ToString() gives the number, so names are mapped here (the export uses them).</summary>
@@ -111,6 +113,7 @@ namespace OpenIdds.Firmware.Persistence
                 case EventKind.RefusedValue: return "refused-value";
                 case EventKind.BolusAbandoned: return "bolus-abandoned";
                 case EventKind.DiarySideEffect: return "diary-side-effect";
+                case EventKind.TherapyRestored: return "therapy-restored";
                 default: return "unknown";
             }
         }

@@ -31,6 +31,7 @@ namespace OpenIdds.Firmware.Persistence
                 case EventKind.RefusedValue: return RefusalValueText.Describe(a, b);
                 case EventKind.SilencePressed: return a.ToString() + " alarm(s) paused";
                 // DOSE-TO-THE-NANOGRAM: ziconotide's 0.6 ug/day reads "0.600 ug", never "0 ug".
+                case EventKind.TherapyRestored:
                 case EventKind.Programmed: return DeliveryModeName.Of((DeliveryMode)a) + ", daily dose " + new Nanograms(b).ToString();
                 case EventKind.Refill: return new Nanoliters(a).ToString() + " at " + b.ToString() + " ug/mL";
                 case EventKind.Reset: return "records vouch for " + a.ToString() + " steps; cause " + ResetCauseName(b);

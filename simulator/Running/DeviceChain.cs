@@ -14,6 +14,9 @@ public sealed class DeviceChain
 
     public VirtualPump Current => _devices[^1];
 
+    /// <summary>The clinician's programmer (and the attacker beside it) on the current pump's UART.</summary>
+    public ScenarioProgrammer Programmer { get; } = new();
+
     /// <summary>Every device installed, in order (the trial pump first).</summary>
     public IReadOnlyList<VirtualPump> All => _devices;
 

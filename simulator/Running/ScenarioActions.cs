@@ -133,6 +133,9 @@ public static class ScenarioActions
                 log("fault", "hang", $"control loop stops for {hang} ms");
                 pump.Hang(hang);
                 break;
+            case "program-review": ProtocolActions.Review(a, field, pump, devices.Programmer, pump.Pump.Therapy.ReservoirDrug.IsNone ? Drug(scenario.Drug.ConcentrationUgPerMl) : pump.Pump.Therapy.ReservoirDrug, log); break;
+            case "program-commit": ProtocolActions.Commit(a, field, pump, devices.Programmer, log); break;
+            case "protocol": ProtocolActions.Attack(a, field, pump, devices.Programmer, pump.Pump.Therapy.ReservoirDrug.IsNone ? Drug(scenario.Drug.ConcentrationUgPerMl) : pump.Pump.Therapy.ReservoirDrug, log); break;
             case "silence":
                 pump.Pump.SilenceAlarms();
                 log("patient", "silence", "audio paused");

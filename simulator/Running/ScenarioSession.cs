@@ -59,6 +59,7 @@ public sealed class ScenarioSession
             .Select((a, i) => (Time: DurationText.ParseMilliseconds(a.At, $"actions[{i}].at"), Index: i, Action: a))
             .OrderBy(a => a.Time).ThenBy(a => a.Index).ToList();
         foreach (var a in _actions) ScenarioRanges.CheckAction(a.Action, a.Index, a.Time, Duration);
+        ScenarioRanges.CheckSequence(_actions);
         _sampleInterval = Math.Max(60_000, Duration / 4000 / 60_000 * 60_000);
         _nextBalance = scenario.Balance ? 0 : long.MaxValue;
 

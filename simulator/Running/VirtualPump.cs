@@ -24,6 +24,11 @@ public sealed class VirtualPump
     private long _missedBefore;
     private long _installedAt;
     private long _hungUntil = long.MinValue;
+    private long _offUntil = long.MinValue;
+    private ResetCause _offCause;
+    private string _offWhy = "";
+    private long _offLength;
+    private long _selfTestStepDue;
     private long _loopLastBeat;
     private uint _eventsSeen;
     private ControlLoopMonitor _loop = null!;
@@ -82,6 +87,7 @@ public sealed class VirtualPump
     {
         get
         {
+            if (PoweredOff) return _offUntil;
             if (World.Now < _hungUntil) return Math.Min(_hungUntil, TrueTime(_loopLastBeat + WatchdogTimeout.Value + ControlLoopMonitor.CheckPeriodOf(WatchdogTimeout).Value));
             long pumpWake = Pump.NextWake.Value;
             if (pumpWake == long.MaxValue) return long.MaxValue;
@@ -91,12 +97,21 @@ public sealed class VirtualPump
         }
     }
 
+    /// <summary>True while the board has no power (a power-loss outage): nothing runs, the world goes on.</summary>
+    public bool PoweredOff => _offUntil != long.MinValue;
+
     /// <summary>The control loop hangs (a deadlock, a runaway driver call): it stops ticking and kicking the watchdog.</summary>
     public void Hang(long milliseconds) => _hungUntil = World.Now + milliseconds;
 
     /// <summary>Moves the world to <paramref name="trueTime"/> and lets the firmware do what is due.</summary>
     public void RunTo(long trueTime)
     {
+        if (PoweredOff)
+        {
+            World.AdvanceTo(Math.Min(trueTime, _offUntil));
+            if (trueTime < _offUntil) return;
+            PowerOn();
+        }
         World.AdvanceTo(trueTime);
         World.Board.Clock.AdvanceTo(Math.Max(World.Board.Clock.ElapsedMilliseconds, BoardTime(trueTime)));
         var boardNow = new Milliseconds(World.Board.Clock.ElapsedMilliseconds);
@@ -105,6 +120,9 @@ public sealed class VirtualPump
             if (_loop.Stalled(boardNow)) Restart(ResetCause.Watchdog, 0, "watchdog: no heartbeat for " + WatchdogTimeout.Value + " ms; motor disabled, device restarted");
             return;
         }
+        // The board loop ticks only when the pump is due (BoardLoop): inside the power-on self-test's
+        // window a wake (a fault line, a button) waits for its second step, as on the board.
+        if (Supervisor.State == SafetyState.PowerOnSelfTest && Pump.Clock.ElapsedMilliseconds < _selfTestStepDue) return;
         Pump.Tick();
         _loop.Heartbeat(boardNow);
         _loopLastBeat = boardNow.Value;
@@ -162,31 +180,57 @@ public sealed class VirtualPump
     public void PowerCycle(long offMilliseconds) =>
         Restart(offMilliseconds <= GlitchMilliseconds ? ResetCause.BrownOut : ResetCause.PowerOn, offMilliseconds, $"power restored after {offMilliseconds} ms; the journal restores the therapy");
 
+    /// <summary>
+    /// The board goes down: the motor stops and, after <paramref name="offMilliseconds"/> without power
+    /// (0: at once, as a watchdog reset), it boots again. While it is off the world goes on and a
+    /// scenario's physical faults still act on it, so a fault timed inside the outage is there at power-on.
+    /// </summary>
     private void Restart(ResetCause cause, long offMilliseconds, string why)
     {
         World.Board.Motor.Disable();
         _missedBefore += Pump.Controller.StepsMissed;
         CopyFirmwareEvents();
-        World.AdvanceTo(World.Now + offMilliseconds);
+        _offUntil = World.Now + offMilliseconds;
+        _offCause = cause;
+        _offWhy = why;
+        _offLength = offMilliseconds;
+        if (offMilliseconds == 0) PowerOn();
+    }
+
+    private void PowerOn()
+    {
+        World.AdvanceTo(_offUntil);
+        _offUntil = long.MinValue;
         World.Board.Reset();
         _installedAt = World.Now;
         _hungUntil = long.MinValue;
         _lastMissed = 0;
-        _log("pump", "reset", why);
-        Pump = Boot(cause);
+        _log("pump", "reset", _offWhy);
+        Pump = Boot(_offCause, completeSelfTest: _offLength == 0);
         _log("pump", "state", StateName);
+        // What the journal restored, as the clinician's status screen would show it after reconnecting.
+        _log("pump", "therapy", ProtocolActions.Running(this));
     }
 
-    /// <summary>Power-on: the firmware boots on the board, restores its journal and runs its two-tick self-test.</summary>
-    private InfusionPump Boot(ResetCause cause)
+    /// <summary>
+    /// Power-on: the firmware boots on the board, restores its journal and takes its self-test's first
+    /// step. After an outage the second step (1 ms on) comes in scenario time, so an action at the
+    /// power-on instant falls inside the self-test's window; the first pump of a scenario and a watchdog
+    /// restart take both steps at once.
+    /// </summary>
+    private InfusionPump Boot(ResetCause cause, bool completeSelfTest = true)
     {
         Setup.ResetCause = cause;
         // The event log is the same ring in the same flash: its sequence numbers go on across the reset,
         // so what this boot logs (the reset, restored latches) is copied from where the last one stopped.
         var pump = new InfusionPump(World.Board.Hardware, Setup);
         pump.Tick();
-        World.Board.Clock.AdvanceTo(World.Board.Clock.ElapsedMilliseconds + 1);
-        pump.Tick();
+        if (completeSelfTest)
+        {
+            World.Board.Clock.AdvanceTo(World.Board.Clock.ElapsedMilliseconds + 1);
+            pump.Tick();
+        }
+        _selfTestStepDue = pump.NextWake.Value;
         _loop = new ControlLoopMonitor(WatchdogTimeout, new Milliseconds(World.Board.Clock.ElapsedMilliseconds));
         _loopLastBeat = World.Board.Clock.ElapsedMilliseconds;
         _lastState = pump.Supervisor.State;

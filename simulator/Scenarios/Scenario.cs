@@ -104,6 +104,8 @@ public sealed record DrugSpec
 ///   pressure-drift (pascals_per_day); motor-stall; motor-stall-clear; motor-supply-loss;
 ///   motor-supply-restore; motor-cut; lost-steps (probability);
 ///   battery-drain (factor); power-loss (duration); hang (duration); flash-bit-flip (offset, bit).
+/// - protocol (through the pump's endpoint): program-review (prescription); program-commit
+///   (power_cut_after_bytes, duration); protocol (kind: replay, wrong-role, bad-mac; prescription).
 /// </summary>
 public sealed record ScenarioAction
 {
@@ -155,7 +157,7 @@ public sealed record ScenarioAction
     /// <summary>occlusion, catheter kink: the resistance multiplier (omitted or &lt;= 0 = complete); leak, catheter leak: the fraction of the flow lost, 0..1; battery-drain: the drain multiplier.</summary>
     public double? Factor { get; init; }
 
-    /// <summary>pressure-sensor: stuck, disconnected, out-of-range, noisy or none (repaired); catheter: intact, epidural, subcutaneous, leak, disconnected, kink or occluded.</summary>
+    /// <summary>pressure-sensor: stuck, disconnected, out-of-range, noisy or none (repaired); catheter: intact, epidural, subcutaneous, leak, disconnected, kink or occluded; protocol: replay, wrong-role or bad-mac.</summary>
     public string? Kind { get; init; }
 
     /// <summary>lost-steps: the chance that the rotor does not follow a step.</summary>
@@ -169,6 +171,9 @@ public sealed record ScenarioAction
 
     /// <summary>power-loss: how long the power is off (default 1s); hang: how long the loop stops (default 5m); clinician-bolus: over how long (default 30m).</summary>
     public string? Duration { get; init; }
+
+    /// <summary>program-commit: the power fails once the commit has written this many bytes to flash (0: before its first), for `duration` (default 10s).</summary>
+    public int? PowerCutAfterBytes { get; init; }
 
     /// <summary>flash-bit-flip: the byte (address in the board's flash, page x 4096 + offset; default 8, the first journal record's payload) and its bit (0-7, default 0).</summary>
     public int? Offset { get; init; }

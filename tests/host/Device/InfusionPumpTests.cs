@@ -84,7 +84,7 @@ public class InfusionPumpTests
         Assert.AreEqual(SafetyState.Running, pump.Supervisor.State);
         Assert.AreEqual("morphine", pump.Therapy.Prescription.Drug.Name);
         Assert.AreEqual(DeliveryMode.SimpleContinuous, pump.Therapy.Prescription.Mode);
-        Assert.IsTrue(Events(pump).Last(e => e.Kind != EventKind.AlarmRaised && e.Kind != EventKind.AlarmCleared).Kind is EventKind.Reset or EventKind.HourlyDelivery or EventKind.Programmed);
+        Assert.IsTrue(Events(pump).Last(e => e.Kind != EventKind.AlarmRaised && e.Kind != EventKind.AlarmCleared).Kind is EventKind.Reset or EventKind.TherapyRestored or EventKind.HourlyDelivery or EventKind.Programmed);
         Assert.IsTrue(Events(pump).Any(e => e.Kind == EventKind.Reset), "the reset is logged");
         long recorded = pump.StepsRecorded;
         rig.RunFor(Milliseconds.FromHours(5));

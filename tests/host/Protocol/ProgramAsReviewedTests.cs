@@ -45,6 +45,7 @@ public class ProgramAsReviewedTests
     {
         var linked = new LinkedPump();
         var next = PumpRig.Continuous(25, PumpRig.Pca());
+        new PumpCommands(linked.Client).Program(next, confirmed: false, reviewOnly: true);
         var (report, _, running) = new PumpCommands(linked.Client).Program(next, confirmed: true, reviewOnly: false);
         Assert.IsTrue(report.IsAccepted);
         Assert.IsNotNull(running, "the pump answers with the prescription it runs");

@@ -47,6 +47,7 @@ public class ProtocolEndpointTests
         var e = Assert.ThrowsExactly<LinkException>(() => linked.Client.Send(Role.Patient, CommandTable.Program, new byte[] { 0 }));
         StringAssert.Contains(e.Message, "not allowed for the patient role");
         Assert.AreEqual(before, linked.Fingerprint());
+        commands.Program(PumpRig.Continuous(25), confirmed: false, reviewOnly: true);
         var (report, daily, _) = commands.Program(PumpRig.Continuous(25), confirmed: true, reviewOnly: false);
         Assert.IsTrue(report.IsAccepted, string.Join("; ", report.Messages.Take(report.Count)));
         Assert.AreEqual(6_000_000L, daily, "25 uL/h of 10 mg/mL is 6 mg a day");
