@@ -35,10 +35,12 @@ public sealed class PowerCutHarness
     public bool EveryByte { get; init; }
 
     /// <summary>
-    /// With <see cref="EveryByte"/>: every byte only of the writes whose number is <see cref="Phase"/> modulo
-    /// this; every other write is cut where a cut changes what the slot reads as (0, 1 and 2 bytes - the
-    /// first magic byte, then the commit byte - 2 and 1 short, whole). Runs at phases 0 .. Stride - 1 together
-    /// cut every byte of every write.
+    /// A sweep in phases: only the writes whose number is <see cref="Phase"/> modulo this get the whole
+    /// treatment - every byte with <see cref="EveryByte"/>, the NOR tears, and the NOR tears of an erase
+    /// right after them. With <see cref="EveryByte"/> every other write is cut where a cut changes what the
+    /// slot reads as (before it, after its first byte and its second - the magic 'O', then the commit byte
+    /// still erased - 2 and 1 bytes short, whole), and every erase half-way. Runs at phases 0 .. Stride - 1
+    /// together cut every byte of every write and tear every write and erase.
     /// </summary>
     public int Stride { get; init; } = 1;
     public int Phase { get; init; }
@@ -59,6 +61,8 @@ public sealed class PowerCutHarness
     private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
 
     private bool InSlice => WritesSeen >= FirstWrite && WritesSeen <= LastWrite;
+
+    private bool InPhase => WritesSeen % Stride == Phase;
 
     public int CutPointsTried { get; private set; }
     /// <summary>The byte-prefix cut points every byte of every write and every erase would be (what the phases of a strided sweep cover together).</summary>
@@ -150,7 +154,7 @@ public sealed class PowerCutHarness
         if (!_armed || !InSlice) return;
         ByteCutPointsInAll += count + 1;
         bool sample = WritesSeen % 7 == 1;
-        int[] cuts = EveryByte && WritesSeen % Stride == Phase ? Enumerable.Range(0, count + 1).ToArray()
+        int[] cuts = EveryByte && InPhase ? Enumerable.Range(0, count + 1).ToArray()
             : EveryByte ? new[] { 0, 1, 2, count - 2, count - 1, count }.Where(b => b >= 0 && b <= count).Distinct().ToArray()
             : sample && WritesSeen < 60 ? Enumerable.Range(0, count + 1).Where(b => count <= 64 || b % 16 == 0 || b >= count - 2).ToArray()
             : sample ? new[] { 0, 1, 2, count / 4, count / 2, 3 * count / 4, count - 2, count - 1, count }.Where(b => b >= 0 && b <= count).Distinct().ToArray()
@@ -164,7 +168,7 @@ public sealed class PowerCutHarness
                 Check(image, null, $"write {WritesSeen} cut after {bytes} of {count} bytes", false);
             }
         }
-        int tears = sample || EveryByte ? NorTears * 4 : NorTears;
+        int tears = !InPhase ? 0 : sample || EveryByte ? NorTears * 4 : NorTears;
         for (int t = 0; t < tears; t++)
         {
             int seed = WritesSeen * 1000 + t;
@@ -183,7 +187,7 @@ public sealed class PowerCutHarness
             for (int i = 0; i < PumpRig.PageSize / 2; i++) image[page * PumpRig.PageSize + i] = 0xFF;
             Check(image, null, $"erase of page {page} cut half-way (after write {WritesSeen})", false);
         }
-        for (int t = 0; t < NorTears * 4; t++)
+        for (int t = 0; InPhase && t < NorTears * 4; t++)
         {
             int seed = 1_000_000_000 + WritesSeen * 1000 + t;
             Check(_rig.Flash.Image(), f => f.TearErase(page, seed), $"erase of page {page} torn (after write {WritesSeen}), seed {seed}", true);

@@ -112,7 +112,7 @@ public class SilentDamageTests
     [DataRow(2, 1)]   // layout version
     [DataRow(4, 0)]   // sequence 5 reads 4
     [DataRow(7, 7)]   // sequence 5 reads 2^31 + 5
-    public void A_header_flip_in_the_newest_record_first_on_its_page_is_damage_not_erase_residue(int offset, int bit)
+    public void A_header_flip_in_a_newest_record_first_on_its_page_is_damage(int offset, int bit)
     {
         var (flash, _) = Ring(5);
         flash.FlipBit(1, offset, bit);
