@@ -360,11 +360,15 @@ public class TenYearJournalRun
 /// </summary>
 public static class SweepSlice
 {
-    /// <summary>The byte-prefix sweep cuts every byte of one write in this many per run (the others at their boundary bytes): a run takes minutes on one core.</summary>
-    public const int Stride = 30;
+    /// <summary>
+    /// The byte-prefix sweep cuts every byte of one write in this many per run (the others at their boundary
+    /// bytes): a run takes minutes on one core. Odd, and prime to 7: a record is two writes (body, commit
+    /// byte), so an even stride would give one phase only bodies and the next only commit bytes.
+    /// </summary>
+    public const int Stride = 31;
 
-    /// <summary>The NOR sweep tears one write in this many per run, and the erases right after them.</summary>
-    public const int NorStride = 6;
+    /// <summary>The NOR sweep tears one write in this many per run, and the erases right after them (odd, and prime to 7, as <see cref="Stride"/>).</summary>
+    public const int NorStride = 5;
 
     public static int Phase(int stride)
     {
