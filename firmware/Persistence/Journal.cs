@@ -117,23 +117,32 @@ namespace OpenIdds.Firmware.Persistence
                 }
             }
 
-            // TORN-COMMIT-COMPLETED: the slot after the newest record, with a whole body numbered after it and
-            // a commit byte that is erased or part-way to 'I', is the record a power cut stopped between its
-            // body and its commit byte (or inside the commit byte). Its content is proved by the CRC, so it is
-            // finished: the body programmed again (a weak bit the cut left is then solid) and the commit byte.
+            // TORN-COMMIT-COMPLETED: the first slot after the newest record, past torn bodies (uncommitted slots
+            // whose content is not whole), with a whole body numbered after it and a commit byte that is erased
+            // or part-way to 'I', is the record a power cut stopped between its body and its commit byte (or
+            // inside the commit byte). Its content is proved by the CRC, so it is finished: the body programmed
+            // again (a weak bit the cut left is then solid) and the commit byte.
             int next = newest < 0 ? 0 : (newest + 1) % total;
-            ReadSlot(next);
-            if (_state[next] != SlotRecord && !Blank() && !Retired() && Whole(best, total))
+            bool finished = false;
+            for (int probe = next, probed = 0; probed < total; probed++, probe = (probe + 1) % total)
             {
-                best = SequenceOf();
-                newest = next;
-                kind = _slot[3];
-                System.Array.Copy(_slot, HeaderBytes, payload, 0, PayloadBytes);
-                ProgramSlot(next);
-                _state[next] = SlotRecord;
-                next = (next + 1) % total;
+                if (_state[probe] == SlotRecord || _state[probe] == SlotEmpty) break;
+                ReadSlot(probe);
+                if (Whole(best, total))
+                {
+                    best = SequenceOf();
+                    newest = probe;
+                    kind = _slot[3];
+                    System.Array.Copy(_slot, HeaderBytes, payload, 0, PayloadBytes);
+                    ProgramSlot(probe);
+                    _state[probe] = SlotRecord;
+                    next = (probe + 1) % total;
+                    finished = true;
+                    break;
+                }
+                if (_state[probe] != SlotUncommitted) break;
             }
-            else if (newest >= 0)
+            if (!finished && newest >= 0)
             {
                 // WEAK-BITS-SETTLED: a commit byte cut part-way can read 'I' now and not at the next start;
                 // programmed again it is solid (programming the same bits again changes no solid bit).
@@ -155,6 +164,7 @@ namespace OpenIdds.Firmware.Persistence
             _oldest = 0;
             for (int s = 0; s < total; s++)
             {
+                if (_state[s] == SlotUncommitted && LostItsCommit(s)) _state[s] = SlotDamaged;
                 if (_state[s] == SlotUncommitted) _corrupt++;
                 else if (_state[s] == SlotDamaged) { _corrupt++; _damaged++; }
                 else if (_state[s] == SlotRecord)
@@ -197,11 +207,58 @@ namespace OpenIdds.Firmware.Persistence
                 if (_state[s] == SlotEmpty) continue;
                 ReadSlot(s);
                 if (Claims(newest, total) && ClaimsAtEveryRead(s, newest, total)) return;
-                if (_state[s] != SlotRecord) bad = true;
+                if (_state[s] == SlotRecord) continue;
+                bad = true;
+                if (CommittedOnErasedPage(s)) { _state[s] = SlotDamaged; return; }
             }
             if (!bad) return;
             _store.Erase(_firstPage + pageInRing);
             for (int i = 0; i < _slotsPerPage; i++) _state[first + i] = SlotEmpty;
+        }
+
+        /// <summary>
+        /// ERASED-PAGE-RECORD-IS-DAMAGE: a bad slot on the page the ring erases next whose commit byte reads
+        /// 'I' at every one of eight reads, with every later slot of the page blank, is a record the pump
+        /// wrote and committed on the page after its erase finished (the newest record, first on its page,
+        /// with a flipped header): erase residue leaves bits all over the page, never a committed byte
+        /// before an erased tail. It is damage, and the page is kept.
+        /// </summary>
+        private bool CommittedOnErasedPage(int s)
+        {
+            int end = (s / _slotsPerPage + 1) * _slotsPerPage;
+            if (s + 1 >= end) return false;
+            int page = _firstPage + s / _slotsPerPage;
+            int offset = (s % _slotsPerPage) * _slotSize + CommitByte;
+            for (int read = 0; read < 8; read++)
+            {
+                _store.Read(page, offset, _slot, CommitByte, 1);
+                if (_slot[CommitByte] != Magic1) return false;
+            }
+            for (int later = s + 1; later < end; later++)
+            {
+                ReadSlot(later);
+                if (!Blank()) return false;
+            }
+            return true;
+        }
+
+        /// <summary>
+        /// COMMIT-LOSS-IS-DAMAGE: a slot whose commit byte reads erased but which holds a whole record (magic
+        /// 'O', layout version and a CRC that holds with 'I' in the commit byte, at every one of eight reads)
+        /// and is not the torn commit recovery finishes is a committed record whose commit byte lost its
+        /// bits: damage, never a record silently gone. (A torn body is not whole; a weak bit a cut left in
+        /// one does not read whole eight times.)
+        /// </summary>
+        private bool LostItsCommit(int s)
+        {
+            for (int read = 0; read < 8; read++)
+            {
+                ReadSlot(s);
+                if (_slot[0] != Magic0 || _slot[2] != Version || !Uncommitted()) return false;
+                _slot[CommitByte] = Magic1;
+                if (!CrcHolds()) return false;
+            }
+            return true;
         }
 
         /// <summary>

@@ -56,6 +56,16 @@ namespace OpenIdds.Hal.Storage
             }
         }
 
+        /// <summary>True when any bit on the chip is weak (as <see cref="WeakBits"/> > 0, without counting them).</summary>
+        public bool HasWeakBits
+        {
+            get
+            {
+                for (int page = 0; page < PageCount; page++) if (_weakBytes[page] != 0) return true;
+                return false;
+            }
+        }
+
         /// <summary>Arms a cut: after <paramref name="bytes"/> more programmed bytes the write stops and <see cref="PowerCut"/> is thrown. -1 disarms.</summary>
         public void CutAfter(long bytes) { _cutAfter = bytes < 0 ? -1 : _programmed + bytes; }
 

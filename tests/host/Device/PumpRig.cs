@@ -20,13 +20,14 @@ public sealed class PumpRig
 
     /// <param name="wrap">Puts a decorator between the pump and the flash (the power-cut harness watches every write).</param>
     /// <param name="setup">The firmware's set-up; default <see cref="SmallSetup"/> (a 4-page journal), or a board's, e.g. <c>new PumpSetup()</c>.</param>
-    public PumpRig(PumpStage stage = PumpStage.Implanted, Func<RamFlash, INonVolatileStore>? wrap = null, ISerialLink? link = null, PumpSetup? setup = null)
+    /// <param name="boot">False: no pump yet (the caller loads an image into <see cref="Flash"/> and calls <see cref="Boot"/>).</param>
+    public PumpRig(PumpStage stage = PumpStage.Implanted, Func<RamFlash, INonVolatileStore>? wrap = null, ISerialLink? link = null, PumpSetup? setup = null, bool boot = true)
     {
         Link = link;
         Setup = setup ?? SmallSetup(stage);
         Flash = new RamFlash(PageSize, Setup.PagesNeeded, 10_000);
         Store = wrap?.Invoke(Flash) ?? Flash;
-        Pump = Boot();
+        Pump = boot ? Boot() : null!;
     }
 
     public PumpSetup Setup { get; }

@@ -34,13 +34,39 @@ public sealed class PowerCutHarness
     /// <summary>Which cut points to try: every byte of every write (full sweep) or a spread subset (the suite).</summary>
     public bool EveryByte { get; init; }
 
+    /// <summary>
+    /// A sweep in phases: only the writes whose number is <see cref="Phase"/> modulo this get the whole
+    /// treatment - every byte with <see cref="EveryByte"/>, the NOR tears, and the NOR tears of an erase
+    /// right after them. With <see cref="EveryByte"/> every other write is cut where a cut changes what the
+    /// slot reads as (before it, after its first byte and its second - the magic 'O', then the commit byte
+    /// still erased - 2 and 1 bytes short, whole), and every erase half-way. Runs at phases 0 .. Stride - 1
+    /// together cut every byte of every write and tear every write and erase.
+    /// </summary>
+    public int Stride { get; init; } = 1;
+    public int Phase { get; init; }
+
     /// <summary>NOR tears tried at each write (0: byte-prefix cuts only); each erase gets four times as many.</summary>
     public int NorTears { get; init; }
 
     /// <summary>When set, NOR tears only (no byte-prefix cuts).</summary>
     public bool NorOnly { get; init; }
 
+    /// <summary>Cut points are tried only in writes numbered in this range (and the erases after them): a slice of a sweep.</summary>
+    public int FirstWrite { get; init; } = 1;
+    public int LastWrite { get; init; } = int.MaxValue;
+
+    /// <summary>When set, a line of progress (write, cut points, wall and CPU seconds) every 500 writes goes to this file, as it happens.</summary>
+    public string? ProgressFile { get; init; }
+
+    private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
+
+    private bool InSlice => WritesSeen >= FirstWrite && WritesSeen <= LastWrite;
+
+    private bool InPhase => WritesSeen % Stride == Phase;
+
     public int CutPointsTried { get; private set; }
+    /// <summary>The byte-prefix cut points every byte of every write and every erase would be (what the phases of a strided sweep cover together).</summary>
+    public long ByteCutPointsInAll { get; private set; }
     public int TearsTried { get; private set; }
     public int EraseTearsTried { get; private set; }
     /// <summary>Cut points after which the pump came up in the storage fault (the safe state) instead of resuming.</summary>
@@ -123,9 +149,13 @@ public sealed class PowerCutHarness
     private void BeforeWrite(int page, int offset, byte[] data, int index, int count)
     {
         WritesSeen++;
-        if (!_armed) return;
+        if (ProgressFile != null && WritesSeen % 500 == 0)
+            File.AppendAllText(ProgressFile, $"write {WritesSeen}: {CutPointsTried} cut points, {Failures.Count} failures, {_clock.Elapsed.TotalSeconds:F1} s ({System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:F1} s of CPU){Environment.NewLine}");
+        if (!_armed || !InSlice) return;
+        ByteCutPointsInAll += count + 1;
         bool sample = WritesSeen % 7 == 1;
-        int[] cuts = EveryByte ? Enumerable.Range(0, count + 1).ToArray()
+        int[] cuts = EveryByte && InPhase ? Enumerable.Range(0, count + 1).ToArray()
+            : EveryByte ? new[] { 0, 1, 2, count - 2, count - 1, count }.Where(b => b >= 0 && b <= count).Distinct().ToArray()
             : sample && WritesSeen < 60 ? Enumerable.Range(0, count + 1).Where(b => count <= 64 || b % 16 == 0 || b >= count - 2).ToArray()
             : sample ? new[] { 0, 1, 2, count / 4, count / 2, 3 * count / 4, count - 2, count - 1, count }.Where(b => b >= 0 && b <= count).Distinct().ToArray()
             : new[] { 0, count };
@@ -138,7 +168,7 @@ public sealed class PowerCutHarness
                 Check(image, null, $"write {WritesSeen} cut after {bytes} of {count} bytes", false);
             }
         }
-        int tears = sample || EveryByte ? NorTears * 4 : NorTears;
+        int tears = !InPhase ? 0 : sample || EveryByte ? NorTears * 4 : NorTears;
         for (int t = 0; t < tears; t++)
         {
             int seed = WritesSeen * 1000 + t;
@@ -149,14 +179,15 @@ public sealed class PowerCutHarness
 
     private void BeforeErase(int page)
     {
-        if (!_armed) return;
+        if (!_armed || !InSlice) return;
+        ByteCutPointsInAll++;
         if (!NorOnly)
         {
             byte[] image = _rig.Flash.Image();
             for (int i = 0; i < PumpRig.PageSize / 2; i++) image[page * PumpRig.PageSize + i] = 0xFF;
             Check(image, null, $"erase of page {page} cut half-way (after write {WritesSeen})", false);
         }
-        for (int t = 0; t < NorTears * 4; t++)
+        for (int t = 0; InPhase && t < NorTears * 4; t++)
         {
             int seed = 1_000_000_000 + WritesSeen * 1000 + t;
             Check(_rig.Flash.Image(), f => f.TearErase(page, seed), $"erase of page {page} torn (after write {WritesSeen}), seed {seed}", true);
@@ -168,10 +199,10 @@ public sealed class PowerCutHarness
     {
         CutPointsTried++;
         long truth = _rig.Motor.CompletedSteps;
-        var copy = new PumpRig();
+        var copy = new PumpRig(boot: false);
         copy.Flash.Load(image);
         tear?.Invoke(copy.Flash);
-        if (copy.Flash.WeakBits > 0) WithWeakBits++;
+        if (copy.Flash.HasWeakBits) WithWeakBits++;
         copy.Flash.SeedReads(CutPointsTried);
         // Booted as after a glitch (brown-out), so a bolus in progress must come back with its end time;
         // after a real power-off it is abandoned instead (BOLUS-ABANDONED-AFTER-OUTAGE, BolusAbandonTests).

@@ -260,8 +260,10 @@ public class PowerLossRecoveryTests
 }
 
 /// <summary>
-/// The full sweep: every byte of every write and every erase of a seven-day therapy. Minutes, not
-/// seconds, so it runs on request: OPENIDDS_FULL_SWEEP=1 dotnet test --filter FullPowerCutSweep
+/// The full sweep: every byte of one write in <see cref="SweepSlice.Stride"/> of a seven-day therapy, every
+/// other write at its boundary bytes, every erase half-way; OPENIDDS_SWEEP_PHASE picks which writes (the
+/// phases together cut every byte of every write). Minutes, not seconds, so it runs on request:
+/// OPENIDDS_FULL_SWEEP=1 dotnet test --filter FullPowerCutSweep
 /// </summary>
 [TestClass]
 public class FullPowerCutSweep
@@ -271,17 +273,19 @@ public class FullPowerCutSweep
     {
         if (Environment.GetEnvironmentVariable("OPENIDDS_FULL_SWEEP") != "1")
             Assert.Inconclusive("the full sweep runs with OPENIDDS_FULL_SWEEP=1 (docs/persistence.md)");
-        var harness = new PowerCutHarness { EveryByte = true };
+        var (first, last) = SweepSlice.Writes();
+        var harness = new PowerCutHarness { EveryByte = true, Stride = SweepSlice.Stride, Phase = SweepSlice.Phase(SweepSlice.Stride), FirstWrite = first, LastWrite = last, ProgressFile = Environment.GetEnvironmentVariable("OPENIDDS_SWEEP_PROGRESS") };
         harness.Run(days: 7);
-        Console.WriteLine(PowerLossRecoveryTests.Summary("full sweep", harness));
+        Console.WriteLine(PowerLossRecoveryTests.Summary($"full sweep, phase {harness.Phase} of {harness.Stride}", harness) + $"; every byte of every write and every erase: {harness.ByteCutPointsInAll} cut points");
         Assert.AreEqual(0, harness.Failures.Count, string.Join(Environment.NewLine, harness.Failures.Take(20)));
     }
 }
 
 /// <summary>
-/// The NOR sweep (NOR-FLASH-TEAR): every write of a seven-day therapy torn 16 ways (every 7th 64 ways)
-/// and every erase 64 ways, each from its own seed, every cut point booted twice. Minutes, so on
-/// request: OPENIDDS_FULL_SWEEP=1 dotnet test --filter FullNorTearSweep
+/// The NOR sweep (NOR-FLASH-TEAR): one write in <see cref="SweepSlice.NorStride"/> of a seven-day therapy
+/// torn 16 ways (every 7th 64 ways) and the erase after it 64 ways, each from its own seed, every cut
+/// point booted twice; OPENIDDS_SWEEP_PHASE picks which (the phases together tear every write and
+/// erase). Minutes, so on request: OPENIDDS_FULL_SWEEP=1 dotnet test --filter FullNorTearSweep
 /// </summary>
 [TestClass]
 public class FullNorTearSweep
@@ -291,9 +295,10 @@ public class FullNorTearSweep
     {
         if (Environment.GetEnvironmentVariable("OPENIDDS_FULL_SWEEP") != "1")
             Assert.Inconclusive("the NOR sweep runs with OPENIDDS_FULL_SWEEP=1 (docs/persistence.md)");
-        var harness = new PowerCutHarness { NorOnly = true, NorTears = 16 };
+        var (first, last) = SweepSlice.Writes();
+        var harness = new PowerCutHarness { NorOnly = true, NorTears = 16, Stride = SweepSlice.NorStride, Phase = SweepSlice.Phase(SweepSlice.NorStride), FirstWrite = first, LastWrite = last, ProgressFile = Environment.GetEnvironmentVariable("OPENIDDS_SWEEP_PROGRESS") };
         harness.Run(days: 7);
-        Console.WriteLine(PowerLossRecoveryTests.Summary("NOR sweep", harness));
+        Console.WriteLine(PowerLossRecoveryTests.Summary($"NOR sweep, phase {harness.Phase} of {harness.Stride}", harness));
         Assert.AreEqual(0, harness.Failures.Count, string.Join(Environment.NewLine, harness.Failures.Take(20)));
     }
 }
@@ -344,5 +349,42 @@ public class TenYearJournalRun
         Console.WriteLine($"ten-year journal run: {cuts} power cuts, {steps} steps ({ideal} ideal at 2 uL/h), {rig.Pump.RecordsWritten} records since the last boot, worst journal page erased {worstPage} times (rated 10,000)");
         Assert.IsTrue(Math.Abs(steps - ideal) <= cuts * 2 + 20, $"{steps} steps over ten years against {ideal} ideal");
         Assert.IsTrue(worstPage < 10_000);
+    }
+}
+
+/// <summary>
+/// A slice of a full sweep, for timing it or replaying a failure: OPENIDDS_SWEEP_WRITES=100..140 tries cut
+/// points only in those writes (and the erases after them); OPENIDDS_SWEEP_PHASE=3 gives the whole
+/// treatment to the writes numbered 3 modulo the stride (<see cref="Stride"/>, <see cref="NorStride"/>;
+/// default 0; the phases together cover every write); OPENIDDS_SWEEP_PROGRESS=FILE appends a line of progress to FILE every 500 writes.
+/// </summary>
+public static class SweepSlice
+{
+    /// <summary>
+    /// The byte-prefix sweep cuts every byte of one write in this many per run (the others at their boundary
+    /// bytes): a run takes minutes on one core. Odd, and prime to 7: a record is two writes (body, commit
+    /// byte), so an even stride would give one phase only bodies and the next only commit bytes.
+    /// </summary>
+    public const int Stride = 31;
+
+    /// <summary>The NOR sweep tears one write in this many per run, and the erases right after them (odd, and prime to 7, as <see cref="Stride"/>).</summary>
+    public const int NorStride = 5;
+
+    public static int Phase(int stride)
+    {
+        string? phase = Environment.GetEnvironmentVariable("OPENIDDS_SWEEP_PHASE");
+        if (string.IsNullOrEmpty(phase)) return 0;
+        if (!int.TryParse(phase, out int n) || n < 0 || n >= stride) throw new ArgumentException($"OPENIDDS_SWEEP_PHASE '{phase}' must be 0 to {stride - 1}");
+        return n;
+    }
+
+    public static (int First, int Last) Writes()
+    {
+        string? range = Environment.GetEnvironmentVariable("OPENIDDS_SWEEP_WRITES");
+        if (string.IsNullOrEmpty(range)) return (1, int.MaxValue);
+        string[] ends = range.Split("..");
+        if (ends.Length != 2 || !int.TryParse(ends[0], out int first) || !int.TryParse(ends[1], out int last) || first < 1 || last < first)
+            throw new ArgumentException($"OPENIDDS_SWEEP_WRITES '{range}' must be FIRST..LAST, 1 <= FIRST <= LAST");
+        return (first, last);
     }
 }
