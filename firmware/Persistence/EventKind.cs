@@ -70,6 +70,8 @@ namespace OpenIdds.Firmware.Persistence
         BolusAbandoned = 45,
         /// <summary>A trial diary side effect: a = side-effect kind, b = severity (its own kind, so older readers of diary-entry are not misled).</summary>
         DiarySideEffect = 46,
+        /// <summary>A pressure two-point calibration set (PRESSURE-TWO-POINT-CAL): a = zero point x 10,000,000 + span point, ppm; b = span pressure, Pa.</summary>
+        PressureCalibrated = 47,
     }
 
     /// <summary>nanoFramework's Enum.ToString() gives the number, so names are mapped here (the export uses them).</summary>
@@ -111,6 +113,7 @@ namespace OpenIdds.Firmware.Persistence
                 case EventKind.RefusedValue: return "refused-value";
                 case EventKind.BolusAbandoned: return "bolus-abandoned";
                 case EventKind.DiarySideEffect: return "diary-side-effect";
+                case EventKind.PressureCalibrated: return "pressure-calibrated";
                 default: return "unknown";
             }
         }

@@ -44,6 +44,10 @@ namespace OpenIdds.Firmware.Persistence
         public int TrialRefusedAtStart;
         public int TrialBaselineEntries;
         public readonly TherapySnapshot Therapy = new TherapySnapshot();
+        /// <summary>The board's pressure two-point calibration (PRESSURE-TWO-POINT-CAL); a span of 0 Pa: none set, the board's own line.</summary>
+        public int PressureZeroPartsPerMillion;
+        public int PressureSpanPartsPerMillion;
+        public int PressureSpanPascals;
 
         /// <summary>False after a decode found content no encoder writes (a firmware bug, or another layout): never used.</summary>
         public bool Valid = true;
@@ -117,6 +121,9 @@ namespace OpenIdds.Firmware.Persistence
             b.PutUInt32((uint)t.ClinicianGranted);
             b.PutUInt32((uint)t.ClinicianRefused);
             b.PutByte(ReservoirFilled ? 1 : 0);
+            b.PutUInt32((uint)PressureZeroPartsPerMillion);
+            b.PutUInt32((uint)PressureSpanPartsPerMillion);
+            b.PutUInt32((uint)PressureSpanPascals);
         }
 
         public void Decode(RecordBuffer b)
@@ -189,6 +196,9 @@ namespace OpenIdds.Firmware.Persistence
             int filled = b.GetByte();
             if (filled > 1) Valid = false;
             ReservoirFilled = filled == 1;
+            PressureZeroPartsPerMillion = (int)b.GetUInt32();
+            PressureSpanPartsPerMillion = (int)b.GetUInt32();
+            PressureSpanPascals = (int)b.GetUInt32();
         }
 
         private static void PutName(RecordBuffer b, string name)
