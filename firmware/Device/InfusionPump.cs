@@ -41,6 +41,7 @@ namespace OpenIdds.Firmware.Device
         private readonly TherapyAlerts _alerts;
         private readonly PumpOperations _operations;
         private readonly PressureCalibrationSetting _pressureCalibration;
+        private readonly ReliefJournal _reliefJournal;
         private readonly ProtocolEndpoint _endpoint;
         private readonly ResumePoint _resume = new ResumePoint();
 
@@ -99,6 +100,7 @@ namespace OpenIdds.Firmware.Device
             _journal = new StateJournal(journal, buffer, record, _supervisor, _therapy, _diary, _replayCounters, _account, _resume, request, setup.IntentWindow, setup.IntentStepLimit);
             _delivery = new DeliverySync(_supervisor, _therapy, _journal, request, _resume, _events, _clock);
             _pressureCalibration = new PressureCalibrationSetting(record, board.Pressure, Recovered, _therapy, _events, _delivery, _journal);
+            _reliefJournal = new ReliefJournal(record, _supervisor, _journal, request, Recovered);
             _alerts = new TherapyAlerts(_supervisor, _therapy);
             TrialDiaryLog diaryLog = new TrialDiaryLog(diaryRing, _events);
             _operations = new PumpOperations(setup, _clock, _supervisor, _therapy, _diary, diaryLog, _events, recorder, _keys, provisioner, _delivery, _journal, _alerts);
@@ -183,7 +185,9 @@ namespace OpenIdds.Firmware.Device
             _therapy.Tick(now);
             _delivery.Update(now);
             _journal.WriteIntentIfStepDue(now);
+            _reliefJournal.BeforeTick(now);
             _supervisor.Tick();
+            _reliefJournal.AfterTick();
             _account.CountMissedMass();
             _delivery.StopTherapyOnAlarmStop(now);
             _alerts.Update(now);

@@ -1,4 +1,5 @@
 using OpenIdds.Firmware.Dosing;
+using OpenIdds.Firmware.Safety;
 using OpenIdds.Firmware.Therapy;
 using OpenIdds.Firmware.Units;
 
@@ -48,6 +49,8 @@ namespace OpenIdds.Firmware.Persistence
         public int PressureZeroPartsPerMillion;
         public int PressureSpanPartsPerMillion;
         public int PressureSpanPascals;
+        /// <summary>Occlusion-relief strokes still to give after the ones this record vouches for (RELIEF-COUNTED-ONCE).</summary>
+        public int ReliefStrokesLeft;
 
         /// <summary>False after a decode found content no encoder writes (a firmware bug, or another layout): never used.</summary>
         public bool Valid = true;
@@ -124,6 +127,7 @@ namespace OpenIdds.Firmware.Persistence
             b.PutUInt32((uint)PressureZeroPartsPerMillion);
             b.PutUInt32((uint)PressureSpanPartsPerMillion);
             b.PutUInt32((uint)PressureSpanPascals);
+            b.PutUInt32((uint)ReliefStrokesLeft);
         }
 
         public void Decode(RecordBuffer b)
@@ -199,6 +203,9 @@ namespace OpenIdds.Firmware.Persistence
             PressureZeroPartsPerMillion = (int)b.GetUInt32();
             PressureSpanPartsPerMillion = (int)b.GetUInt32();
             PressureSpanPascals = (int)b.GetUInt32();
+            uint reliefLeft = b.GetUInt32();
+            if (reliefLeft > OcclusionDetector.MaximumHeldStrokes) { Valid = false; reliefLeft = 0; }
+            ReliefStrokesLeft = (int)reliefLeft;
         }
 
         private static void PutName(RecordBuffer b, string name)

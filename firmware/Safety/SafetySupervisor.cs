@@ -93,6 +93,18 @@ namespace OpenIdds.Firmware.Safety
         /// <summary>Strokes taken back by the last occlusion relief.</summary>
         public int RelievedStrokes { get { return _relievedStrokes; } }
 
+        /// <summary>Reverse strokes the running relief still has to give (0: none running).</summary>
+        public int ReliefStrokesLeft { get { return _relief.Remaining; } }
+
+        /// <summary>True when the next <see cref="Tick"/> at <paramref name="now"/> reaches a relief stroke.</summary>
+        public bool ReliefStrokeDue(Milliseconds now) { return _relief.StrokeDue(now); }
+
+        /// <summary>RELIEF-COUNTED-ONCE: after a reset, takes back the strokes the journal says the relief still had to give, paced from the start rate.</summary>
+        public void ResumeRelief(int strokes)
+        {
+            _relief.Start(strokes, new Milliseconds(_hardware.Clock.ElapsedMilliseconds));
+        }
+
         public Milliseconds NextWake
         {
             get

@@ -38,6 +38,8 @@ public sealed class PumpRig
     public FakeLevelSensor? LevelSensor { get; set; }
     /// <summary>A pressure sensor that outlives power cuts (the board's own, with its raw reading); null: a fresh fake each boot.</summary>
     public IPressureSensor? Pressure { get; set; }
+    /// <summary>A motor seen through a decorator (e.g. one that records each pulse); null: <see cref="Motor"/> itself.</summary>
+    public IMotorDriver? MotorDriver { get; set; }
     public ISerialLink? Link { get; set; }
     public InfusionPump Pump { get; private set; }
 
@@ -79,7 +81,7 @@ public sealed class PumpRig
     {
         Board = new FakeBoard();
         Setup.ResetCause = cause;
-        var hardware = new PumpHardware(Board.Clock, Motor, Pressure ?? Board.Pressure, LevelSensor, Board.Battery, Board.Annunciator, Board.Button, Store, Board.Watchdog, Link ?? Board.Link);
+        var hardware = new PumpHardware(Board.Clock, MotorDriver ?? Motor, Pressure ?? Board.Pressure, LevelSensor, Board.Battery, Board.Annunciator, Board.Button, Store, Board.Watchdog, Link ?? Board.Link);
         Pump = new InfusionPump(hardware, Setup);
         return Pump;
     }
