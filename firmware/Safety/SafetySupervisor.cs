@@ -336,7 +336,11 @@ namespace OpenIdds.Firmware.Safety
 
             int before, after;
             bool beforeOk = ReadPressure(out before);
-            if (_settings.HasPressureSensor) SampleNoise(before);
+            if (_settings.HasPressureSensor)
+            {
+                EstimateNoiseFirst();
+                SampleNoise(before);
+            }
             long stepsBefore = _pump.StepsTaken;
             _pump.Tick();
             int strokes = (int)(_pump.StepsTaken - stepsBefore);
@@ -467,6 +471,25 @@ namespace OpenIdds.Firmware.Safety
             int second;
             if (_hardware.Pressure.Read(out second) != SensorStatus.Ok) return;
             _pressure.NoiseSample(second - first);
+        }
+
+        /// <summary>
+        /// NOISE-KNOWN-BEFORE-JUDGING: the occlusion detector judges a stroke's jump only against a sensor
+        /// whose noise is known. One noise pair a tick fills the estimate only after 64 ticks - six hours of
+        /// strokes on an implanted pump, and the whole priming of a trial one - and a sensor noisier than
+        /// half the detector's 100 Pa jump shows four "retained" strokes by chance in that time (a false
+        /// occlusion at 4x the Nucleo's chain noise, docs/benchmarks.md). So the first tick that reads the
+        /// sensor takes all the pairs the estimate lacks at once (128 readings, once a start).
+        /// </summary>
+        private void EstimateNoiseFirst()
+        {
+            for (int i = 0; i < PressureSensorMonitor.NoiseSamples && !_pressure.NoiseKnown; i++)
+            {
+                int first, second;
+                if (_hardware.Pressure.Read(out first) != SensorStatus.Ok) return;
+                if (_hardware.Pressure.Read(out second) != SensorStatus.Ok) return;
+                _pressure.NoiseSample(second - first);
+            }
         }
 
         /// <summary>
