@@ -124,6 +124,9 @@ namespace OpenIdds.Firmware.Persistence
             b.PutUInt32((uint)t.ClinicianGranted);
             b.PutUInt32((uint)t.ClinicianRefused);
             b.PutByte(ReservoirFilled ? 1 : 0);
+            // DAILY-DOSE-EXACT: a basal prescribed per day comes back per day, not as its rounded rate.
+            b.PutUInt32((uint)t.Prescription.PerDay.Value);
+            b.PutUInt32(t.LastRunning == null ? 0 : (uint)t.LastRunning.PerDay.Value);
             b.PutUInt32((uint)PressureZeroPartsPerMillion);
             b.PutUInt32((uint)PressureSpanPartsPerMillion);
             b.PutUInt32((uint)PressureSpanPascals);
@@ -200,12 +203,22 @@ namespace OpenIdds.Firmware.Persistence
             int filled = b.GetByte();
             if (filled > 1) Valid = false;
             ReservoirFilled = filled == 1;
+            t.Prescription = PerDay(t.Prescription, b.GetUInt32());
+            if (t.LastRunning != null) t.LastRunning = PerDay(t.LastRunning, b.GetUInt32());
+            else if (b.GetUInt32() != 0) Valid = false;
             PressureZeroPartsPerMillion = (int)b.GetUInt32();
             PressureSpanPartsPerMillion = (int)b.GetUInt32();
             PressureSpanPascals = (int)b.GetUInt32();
             uint reliefLeft = b.GetUInt32();
             if (reliefLeft > OcclusionDetector.MaximumHeldStrokes) { Valid = false; reliefLeft = 0; }
             ReliefStrokesLeft = (int)reliefLeft;
+        }
+
+        private Prescription PerDay(Prescription p, long perDay)
+        {
+            if (perDay == 0) return p;
+            if (p.Mode != DeliveryMode.SimpleContinuous || p.Rate.Value != perDay / 24) { Valid = false; return p; }
+            return Prescription.ContinuousPerDay(p.Drug, new NanolitersPerDay(perDay), p.PatientBolus);
         }
 
         private static void PutName(RecordBuffer b, string name)
