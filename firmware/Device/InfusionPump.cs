@@ -40,6 +40,8 @@ namespace OpenIdds.Firmware.Device
         private readonly DeliverySync _delivery;
         private readonly TherapyAlerts _alerts;
         private readonly PumpOperations _operations;
+        private readonly PressureCalibrationSetting _pressureCalibration;
+        private readonly ReliefJournal _reliefJournal;
         private readonly ProtocolEndpoint _endpoint;
         private readonly ResumePoint _resume = new ResumePoint();
 
@@ -97,6 +99,8 @@ namespace OpenIdds.Firmware.Device
             _account = new DeliveryAccount(_supervisor, _therapy, _events, request, now);
             _journal = new StateJournal(journal, buffer, record, _supervisor, _therapy, _diary, _replayCounters, _account, _resume, request, setup.IntentWindow, setup.IntentStepLimit);
             _delivery = new DeliverySync(_supervisor, _therapy, _journal, request, _resume, _events, _clock);
+            _pressureCalibration = new PressureCalibrationSetting(record, board.Pressure, Recovered, _therapy, _events, _delivery, _journal);
+            _reliefJournal = new ReliefJournal(record, _supervisor, _journal, request, Recovered);
             _alerts = new TherapyAlerts(_supervisor, _therapy);
             TrialDiaryLog diaryLog = new TrialDiaryLog(diaryRing, _events);
             _operations = new PumpOperations(setup, _clock, _supervisor, _therapy, _diary, diaryLog, _events, recorder, _keys, provisioner, _delivery, _journal, _alerts);
@@ -181,7 +185,9 @@ namespace OpenIdds.Firmware.Device
             _therapy.Tick(now);
             _delivery.Update(now);
             _journal.WriteIntentIfStepDue(now);
+            _reliefJournal.BeforeTick(now);
             _supervisor.Tick();
+            _reliefJournal.AfterTick();
             _account.CountMissedMass();
             _delivery.StopTherapyOnAlarmStop(now);
             _alerts.Update(now);
@@ -209,6 +215,8 @@ namespace OpenIdds.Firmware.Device
         public CheckReport AddSideEffect(SideEffectKind kind, SideEffectSeverity severity) { return _operations.AddSideEffect(kind, severity); }
         public CheckReport SyncClock(Milliseconds timeOfDay) { return _operations.SyncClock(timeOfDay); }
         public CheckReport Calibrate(long picolitersPerStep) { return _operations.Calibrate(picolitersPerStep); }
+        public CheckReport CalibratePressure(int zeroPartsPerMillion, int spanPartsPerMillion, int spanPascals) { return _pressureCalibration.Change(zeroPartsPerMillion, spanPartsPerMillion, spanPascals, Now); }
+        public PressureCalibrationSetting PressureCalibration { get { return _pressureCalibration; } }
         public bool ProvisionKey(Role role, byte[] programmerPublic, byte[] confirmation) { return _operations.ProvisionKey(role, programmerPublic, confirmation); }
 
         /// <summary>Why the last <see cref="ProvisionKey"/> refused.</summary>

@@ -4,6 +4,7 @@ using OpenIdds.Firmware.Protocol.Messages;
 using OpenIdds.Firmware.Safety;
 using OpenIdds.Firmware.Therapy;
 using OpenIdds.Firmware.Units;
+using OpenIdds.Hal;
 
 namespace OpenIdds.Firmware.Device
 {
@@ -71,6 +72,8 @@ namespace OpenIdds.Firmware.Device
                         return ProtocolStatus.Ok;
                     }
                 case CommandTable.ProvisionKey: return ProvisionKey(request, response);
+                case CommandTable.PressureCalibrate: return PressureCalibrate(request, response);
+                case CommandTable.PressureRaw: return PressureRaw(request, response);
                 default:
                     request.Fail("command", CommandTable.Name(command) + " has no handler");
                     return ProtocolStatus.BadPayload;
@@ -195,6 +198,31 @@ namespace OpenIdds.Firmware.Device
             page.Write(response);
             return ProtocolStatus.Ok;
         }
+
+        /// <summary>PressureCalibrate: zero point and span point (output over supply, ppm) and the span's pressure (Pa); the answer is a report (PRESSURE-TWO-POINT-CAL).</summary>
+        private ProtocolStatus PressureCalibrate(PayloadReader request, PayloadWriter response)
+        {
+            int zero = Signed(request.U32("pressure_calibrate.zero_ppm"));
+            int span = Signed(request.U32("pressure_calibrate.span_ppm"));
+            int spanPascals = Signed(request.U32("pressure_calibrate.span_pa"));
+            if (!request.AtEnd("pressure_calibrate")) return ProtocolStatus.BadPayload;
+            ReportMessage.Write(response, _pump.CalibratePressure(zero, span, spanPascals));
+            return ProtocolStatus.Ok;
+        }
+
+        /// <summary>PressureRaw: a reading now - the sensor status, the raw reading (ppm) the bench calibrates with, and its pascals.</summary>
+        private ProtocolStatus PressureRaw(PayloadReader request, PayloadWriter response)
+        {
+            if (!request.AtEnd("pressure_raw")) return ProtocolStatus.BadPayload;
+            int ratio, pascals;
+            SensorStatus status = _pump.PressureCalibration.ReadRaw(out ratio, out pascals);
+            response.U8((int)status);
+            response.U32((uint)ratio);
+            response.U32((uint)pascals);
+            return ProtocolStatus.Ok;
+        }
+
+        private static int Signed(uint value) { return value > int.MaxValue ? int.MaxValue : (int)value; }
 
         /// <summary>ProvisionKey: the role and the programmer's X25519 public value; the answer is the role and the device's confirmation tag (KeyAgreement).</summary>
         private ProtocolStatus ProvisionKey(PayloadReader request, PayloadWriter response)

@@ -72,6 +72,8 @@ namespace OpenIdds.Firmware.Persistence
         DiarySideEffect = 46,
         /// <summary>At boot, the therapy the journal restored: a = delivery mode, b = daily dose, ng (RESTORED-THERAPY-LOGGED).</summary>
         TherapyRestored = 47,
+        /// <summary>A pressure two-point calibration set (PRESSURE-TWO-POINT-CAL): a = zero point x 10,000,000 + span point, ppm; b = span pressure, Pa.</summary>
+        PressureCalibrated = 48,
     }
 
     /// <summary>nanoFramework's Enum.ToString() gives the number, so names are mapped here (the export uses them).</summary>
@@ -114,6 +116,7 @@ namespace OpenIdds.Firmware.Persistence
                 case EventKind.BolusAbandoned: return "bolus-abandoned";
                 case EventKind.DiarySideEffect: return "diary-side-effect";
                 case EventKind.TherapyRestored: return "therapy-restored";
+                case EventKind.PressureCalibrated: return "pressure-calibrated";
                 default: return "unknown";
             }
         }

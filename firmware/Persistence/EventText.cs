@@ -48,6 +48,7 @@ namespace OpenIdds.Firmware.Persistence
                 case EventKind.AuthenticationLockout: return RoleText(a) + ", locked for " + b.ToString() + " s";
                 case EventKind.ClockSynced: return "time of day at zero " + new Milliseconds(a).ToString();
                 case EventKind.Calibrated: return a.ToString() + " pL/step";
+                case EventKind.PressureCalibrated: return "zero " + (a / 10000000).ToString() + " ppm, span " + (a % 10000000).ToString() + " ppm at " + b.ToString() + " Pa";
                 case EventKind.KeyProvisioned: return RoleText(a) + " key replaced";
                 case EventKind.ClinicianReset: return a == 1 ? "left alarm-stopped" : "alarms acknowledged";
                 default: return "a=" + a.ToString() + " b=" + b.ToString();

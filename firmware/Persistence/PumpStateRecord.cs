@@ -1,4 +1,5 @@
 using OpenIdds.Firmware.Dosing;
+using OpenIdds.Firmware.Safety;
 using OpenIdds.Firmware.Therapy;
 using OpenIdds.Firmware.Units;
 
@@ -44,6 +45,12 @@ namespace OpenIdds.Firmware.Persistence
         public int TrialRefusedAtStart;
         public int TrialBaselineEntries;
         public readonly TherapySnapshot Therapy = new TherapySnapshot();
+        /// <summary>The board's pressure two-point calibration (PRESSURE-TWO-POINT-CAL); a span of 0 Pa: none set, the board's own line.</summary>
+        public int PressureZeroPartsPerMillion;
+        public int PressureSpanPartsPerMillion;
+        public int PressureSpanPascals;
+        /// <summary>Occlusion-relief strokes still to give after the ones this record vouches for (RELIEF-COUNTED-ONCE).</summary>
+        public int ReliefStrokesLeft;
 
         /// <summary>False after a decode found content no encoder writes (a firmware bug, or another layout): never used.</summary>
         public bool Valid = true;
@@ -120,6 +127,10 @@ namespace OpenIdds.Firmware.Persistence
             // DAILY-DOSE-EXACT: a basal prescribed per day comes back per day, not as its rounded rate.
             b.PutUInt32((uint)t.Prescription.PerDay.Value);
             b.PutUInt32(t.LastRunning == null ? 0 : (uint)t.LastRunning.PerDay.Value);
+            b.PutUInt32((uint)PressureZeroPartsPerMillion);
+            b.PutUInt32((uint)PressureSpanPartsPerMillion);
+            b.PutUInt32((uint)PressureSpanPascals);
+            b.PutUInt32((uint)ReliefStrokesLeft);
         }
 
         public void Decode(RecordBuffer b)
@@ -195,6 +206,12 @@ namespace OpenIdds.Firmware.Persistence
             t.Prescription = PerDay(t.Prescription, b.GetUInt32());
             if (t.LastRunning != null) t.LastRunning = PerDay(t.LastRunning, b.GetUInt32());
             else if (b.GetUInt32() != 0) Valid = false;
+            PressureZeroPartsPerMillion = (int)b.GetUInt32();
+            PressureSpanPartsPerMillion = (int)b.GetUInt32();
+            PressureSpanPascals = (int)b.GetUInt32();
+            uint reliefLeft = b.GetUInt32();
+            if (reliefLeft > OcclusionDetector.MaximumHeldStrokes) { Valid = false; reliefLeft = 0; }
+            ReliefStrokesLeft = (int)reliefLeft;
         }
 
         private Prescription PerDay(Prescription p, long perDay)

@@ -23,6 +23,8 @@ namespace OpenIdds.Firmware.Protocol
         public const int ClockSync = 0x27;
         public const int Calibrate = 0x30;
         public const int ProvisionKey = 0x31;
+        public const int PressureCalibrate = 0x32;
+        public const int PressureRaw = 0x33;
 
         private const int P = 1 << (int)Role.Patient;
         private const int C = 1 << (int)Role.Clinician;
@@ -49,6 +51,8 @@ namespace OpenIdds.Firmware.Protocol
                 case ClockSync: roles = C; return true;
                 case Calibrate: roles = S; return true;
                 case ProvisionKey: roles = S; return true;
+                case PressureCalibrate: roles = S; return true;
+                case PressureRaw: roles = S; return true;
                 default: roles = 0; return false;
             }
         }
@@ -68,7 +72,7 @@ namespace OpenIdds.Firmware.Protocol
         /// </summary>
         public static bool ReadOnly(int command)
         {
-            return command == Hello || command == ReadStatus || command == ExportLog || command == TrialReport;
+            return command == Hello || command == ReadStatus || command == ExportLog || command == TrialReport || command == PressureRaw;
         }
 
         public static string Name(int command)
@@ -90,6 +94,8 @@ namespace OpenIdds.Firmware.Protocol
                 case ClockSync: return "clock-sync";
                 case Calibrate: return "calibrate";
                 case ProvisionKey: return "provision-key";
+                case PressureCalibrate: return "pressure-calibrate";
+                case PressureRaw: return "pressure-raw";
                 default: return "unknown";
             }
         }

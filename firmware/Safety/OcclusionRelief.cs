@@ -41,6 +41,9 @@ namespace OpenIdds.Firmware.Safety
         /// <summary>Reverse strokes still to give.</summary>
         public int Remaining { get { return _remaining; } }
 
+        /// <summary>True when <see cref="Tick"/> at <paramref name="now"/> would give a stroke (or drop one too late for it).</summary>
+        public bool StrokeDue(Milliseconds now) { return _remaining > 0 && _scheduler != null && _scheduler.NextStepDue.Value <= now.Value; }
+
         /// <summary>When the next stroke is due, or <see cref="Milliseconds.Never"/> when none is.</summary>
         public Milliseconds NextWake { get { return _remaining > 0 && _scheduler != null ? _scheduler.NextStepDue : Milliseconds.Never; } }
 
@@ -63,6 +66,9 @@ namespace OpenIdds.Firmware.Safety
             // relief then takes longer, and the remaining count is unchanged by them).
             if (_scheduler.Advance(now, out missed) > 0)
             {
+                // A stop in between (the controller's, after a reset) leaves the driver disabled or forward.
+                if (_motor.Direction != MotorDirection.Reverse) _motor.SetDirection(MotorDirection.Reverse);
+                if (!_motor.Enabled) _motor.Enable();
                 _motor.Step();
                 _remaining--;
             }

@@ -93,6 +93,18 @@ namespace OpenIdds.Firmware.Safety
         /// <summary>Strokes taken back by the last occlusion relief.</summary>
         public int RelievedStrokes { get { return _relievedStrokes; } }
 
+        /// <summary>Reverse strokes the running relief still has to give (0: none running).</summary>
+        public int ReliefStrokesLeft { get { return _relief.Remaining; } }
+
+        /// <summary>True when the next <see cref="Tick"/> at <paramref name="now"/> reaches a relief stroke.</summary>
+        public bool ReliefStrokeDue(Milliseconds now) { return _relief.StrokeDue(now); }
+
+        /// <summary>RELIEF-COUNTED-ONCE: after a reset, takes back the strokes the journal says the relief still had to give, paced from the start rate.</summary>
+        public void ResumeRelief(int strokes)
+        {
+            _relief.Start(strokes, new Milliseconds(_hardware.Clock.ElapsedMilliseconds));
+        }
+
         public Milliseconds NextWake
         {
             get
@@ -324,7 +336,11 @@ namespace OpenIdds.Firmware.Safety
 
             int before, after;
             bool beforeOk = ReadPressure(out before);
-            if (_settings.HasPressureSensor) SampleNoise(before);
+            if (_settings.HasPressureSensor)
+            {
+                EstimateNoiseFirst();
+                SampleNoise(before);
+            }
             long stepsBefore = _pump.StepsTaken;
             _pump.Tick();
             int strokes = (int)(_pump.StepsTaken - stepsBefore);
@@ -456,6 +472,25 @@ namespace OpenIdds.Firmware.Safety
             int second;
             if (_hardware.Pressure.Read(out second) != SensorStatus.Ok) return;
             _pressure.NoiseSample(second - first);
+        }
+
+        /// <summary>
+        /// NOISE-KNOWN-BEFORE-JUDGING: the occlusion detector judges a stroke's jump only against a sensor
+        /// whose noise is known. One noise pair a tick fills the estimate only after 64 ticks - six hours of
+        /// strokes on an implanted pump, and the whole priming of a trial one - and a sensor noisier than
+        /// half the detector's 100 Pa jump shows four "retained" strokes by chance in that time (a false
+        /// occlusion at 4x the Nucleo's chain noise, docs/benchmarks.md). So the first tick that reads the
+        /// sensor takes all the pairs the estimate lacks at once (128 readings, once a start).
+        /// </summary>
+        private void EstimateNoiseFirst()
+        {
+            for (int i = 0; i < PressureSensorMonitor.NoiseSamples && !_pressure.NoiseKnown; i++)
+            {
+                int first, second;
+                if (_hardware.Pressure.Read(out first) != SensorStatus.Ok) return;
+                if (_hardware.Pressure.Read(out second) != SensorStatus.Ok) return;
+                _pressure.NoiseSample(second - first);
+            }
         }
 
         /// <summary>

@@ -89,5 +89,7 @@ namespace OpenIdds.Firmware.Therapy
         AlarmsShown = 105,
         BolusBlockedByAlarm = 106,
         StoppedHoldOutOfRange = 107,
+        PressureCalibrationOutOfRange = 108,
+        PressureSensorNotCalibratable = 109,
     }
 }

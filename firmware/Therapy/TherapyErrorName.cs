@@ -71,6 +71,8 @@ namespace OpenIdds.Firmware.Therapy
                 case TherapyError.AlarmsShown: return "alarms-shown";
                 case TherapyError.BolusBlockedByAlarm: return "bolus-blocked-by-alarm";
                 case TherapyError.StoppedHoldOutOfRange: return "stopped-hold-out-of-range";
+                case TherapyError.PressureCalibrationOutOfRange: return "pressure-calibration-out-of-range";
+                case TherapyError.PressureSensorNotCalibratable: return "pressure-sensor-not-calibratable";
                 default: return "error-" + ((int)code).ToString();
             }
         }

@@ -126,6 +126,14 @@ public static class IddsCtl
         var perStep = new Option<string>("--nl-per-step") { Description = "nanoliters per motor step, measured on the bench", Required = true };
         var calibrate = new Command("calibrate", "set the calibration (service key; pump stopped)") { perStep };
         calibrate.SetAction(p => ConnectedAs(p, s => ServiceCommand.Calibrate(s, p.GetValue(perStep)!), "calibrate", CommandTable.Calibrate));
+        var pressureRaw = new Command("raw", "read the pressure sensor's raw reading now (service key)");
+        pressureRaw.SetAction(p => ConnectedAs(p, s => PressureCommand.Raw(s), "pressure", CommandTable.PressureRaw));
+        var zeroPpm = new Option<int>("--zero-ppm") { Description = "the raw reading vented to air", Required = true };
+        var spanPpm = new Option<int>("--span-ppm") { Description = "the raw reading at the known pressure", Required = true };
+        var spanPa = new Option<int>("--span-pa") { Description = "the known pressure, Pa (1 m of water: 9807)", Required = true };
+        var pressureCalibrate = new Command("calibrate", "set the two-point pressure calibration (service key; therapy stopped)") { zeroPpm, spanPpm, spanPa };
+        pressureCalibrate.SetAction(p => ConnectedAs(p, s => PressureCommand.Calibrate(s, p.GetValue(zeroPpm), p.GetValue(spanPpm), p.GetValue(spanPa)), "pressure", CommandTable.PressureCalibrate));
+        var pressure = new Command("pressure", "the pressure sensor's two-point calibration") { pressureRaw, pressureCalibrate };
 
         var score = new Argument<int>("score") { Description = "0 (no pain) .. 10" };
         var diaryPain = new Command("pain", "a pain score") { score };
@@ -151,7 +159,7 @@ public static class IddsCtl
         imageVerify.SetAction(p => Guard(console, () => ImageCommand.Verify(console, p.GetValue(imageFile)!, p.GetValue(publicKey)!)));
         var image = new Command("image", "signed firmware images (SIGNED-IMAGES)") { imageKeyGen, imageSign, imageVerify };
 
-        foreach (var c in new[] { status, program, bolus, refill, alarms, log, report, trial, clock, keysCommand, calibrate, diary, image }) root.Subcommands.Add(c);
+        foreach (var c in new[] { status, program, bolus, refill, alarms, log, report, trial, clock, keysCommand, calibrate, pressure, diary, image }) root.Subcommands.Add(c);
         var parsed = root.Parse(args);
         try
         {

@@ -2,6 +2,7 @@ using OpenIdds.Firmware.Protocol;
 using OpenIdds.Firmware.Protocol.Messages;
 using OpenIdds.Firmware.Therapy;
 using OpenIdds.Firmware.Units;
+using OpenIdds.Hal;
 
 namespace OpenIdds.Programmer.Link;
 
@@ -123,6 +124,15 @@ public sealed class PumpCommands(ProtocolClient client)
 
     public ReportMessage Calibrate(long picolitersPerStep) =>
         Parse(Client.Send(Role.Service, CommandTable.Calibrate, Build(w => w.I64(picolitersPerStep))), ReportMessage.Read);
+
+    /// <summary>PRESSURE-TWO-POINT-CAL: the board's zero and span points (output over supply, ppm) and the span's pressure.</summary>
+    public ReportMessage CalibratePressure(int zeroPartsPerMillion, int spanPartsPerMillion, int spanPascals) =>
+        Parse(Client.Send(Role.Service, CommandTable.PressureCalibrate, Build(w => { w.U32((uint)zeroPartsPerMillion); w.U32((uint)spanPartsPerMillion); w.U32((uint)spanPascals); })), ReportMessage.Read);
+
+    /// <summary>A pressure reading now: the sensor's status, its raw reading (ppm) and the pascals it converts to.</summary>
+    public (SensorStatus Status, int RatioPartsPerMillion, int Pascals) PressureRaw() =>
+        Parse(Client.Send(Role.Service, CommandTable.PressureRaw, Array.Empty<byte>()), r =>
+            ((SensorStatus)r.U8("pressure_raw.status"), (int)r.U32("pressure_raw.ratio_ppm"), unchecked((int)r.U32("pressure_raw.pascals"))));
 
     /// <summary>
     /// Asks the device to replace its key for <paramref name="role"/> with the key agreed from

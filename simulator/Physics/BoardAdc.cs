@@ -36,12 +36,13 @@ public sealed record BoardAdc
     public required double NoiseCounts { get; init; }
 
     /// <summary>
-    /// ESP32 ADC1 at 11 dB, raw counts (nanoFramework: adc1_get_raw, no eFuse calibration). Espressif
-    /// (ESP-IDF ADC guide): 150-2,450 mV is the accurate range at 11 dB, Vref 1,000-1,200 mV from chip to
-    /// chip; the ESP32 datasheet's ADC table: INL +-12 LSB, DNL +-7 LSB (100 nF at the pin). The linear
-    /// part is the 11 dB line of ESP-IDF's default characterisation (about 0.8 mV a count from 142 mV),
-    /// saturating near 3.1 V. Conversion noise is not tabled; 6 counts (1 sd) is assumed, below the DNL
-    /// bound, and the bench step measures it.
+    /// ESP32 ADC1 at 11 dB, raw counts (nanoFramework: adc1_get_raw, no eFuse calibration). Checked
+    /// (docs/simulator.md gives the addresses): 150-2,450 mV is the accurate range at 11 dB (ESP-IDF
+    /// driver/adc.h), Vref 1,000-1,200 mV from chip to chip (ESP-IDF ADC API reference, "ADC
+    /// Calibration"). Not checked against the datasheet here: INL +-12 LSB, DNL +-7 LSB (ESP32 datasheet,
+    /// "ADC characteristics"). The linear part (about 0.8 mV a count from 142 mV, saturating near 3.1 V)
+    /// matches a public bench run (135-3,135 mV for counts 0-4,095). Conversion noise is not tabled;
+    /// 6 counts (1 sd) is assumed, and the bench step measures it.
     /// </summary>
     public static readonly BoardAdc Esp32At11Db = new()
     {
@@ -57,8 +58,9 @@ public sealed record BoardAdc
     };
 
     /// <summary>
-    /// STM32F746 ADC, 12 bits against VREF+ = VDDA = 3.3 V on the Nucleo-144 (UM1974). The STM32F746
-    /// datasheet (DS10916), ADC accuracy table, typical: offset +-2 LSB, integral linearity +-2 LSB.
+    /// STM32F746 ADC, 12 bits against VREF+ = VDDA = 3.3 V on the Nucleo-144 (UM1974). Offset 2 LSB and a
+    /// 2 LSB bow: not checked against DS10916 here; the same ADC in the STM32F405/407 datasheet (DS8626,
+    /// Table 66) has offset +-1.5 typical / +-2.5 max and INL +-1.5 / +-3 LSB (docs/simulator.md).
     /// Conversion noise is not tabled; 1 count (1 sd, about 10.5 effective bits) is assumed.
     /// </summary>
     public static readonly BoardAdc Stm32F746 = new()

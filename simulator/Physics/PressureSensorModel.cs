@@ -13,7 +13,7 @@ public enum PressureSensorFault { None, Stuck, Disconnected, OutOfRange, Noisy }
 /// range, noise a physics-parameter times the rated level). Without a chain (a board with no ADC) the
 /// gauge's value is reported as it is, limited to its 0-25 kPa range.
 /// </summary>
-public sealed class PressureSensorModel : IPressureSensor
+public sealed class PressureSensorModel : ICalibratedPressureSensor
 {
     private readonly PhysicsParameters _p;
     private readonly SimulationRandom _random;
@@ -29,6 +29,21 @@ public sealed class PressureSensorModel : IPressureSensor
         _now = now;
         Chain = chain;
     }
+
+    private PressureCalibration _chainlessCalibration = PressureCalibration.Nominal();
+    private int _chainlessRatio;
+
+    /// <summary>
+    /// PRESSURE-TWO-POINT-CAL: the chain's calibration; without a chain, a gauge whose raw reading is
+    /// the datasheet's line (0.5-4.5 V of 5 V) exactly, converted with the calibration the firmware sets.
+    /// </summary>
+    public PressureCalibration Calibration
+    {
+        get => Chain?.Calibration ?? _chainlessCalibration;
+        set { if (Chain != null) Chain.Calibration = value; else _chainlessCalibration = value; }
+    }
+
+    public int LastRatioPartsPerMillion => Chain?.LastRatioPartsPerMillion ?? _chainlessRatio;
 
     /// <summary>The board's chain the gauge is read through, or null on a board without an ADC.</summary>
     public PressureSignalChain? Chain { get; }
@@ -76,7 +91,11 @@ public sealed class PressureSensorModel : IPressureSensor
     {
         double gauge = Sample();
         if (Chain != null) return Chain.Read(gauge, out pascals);
-        int reading = (int)Math.Round(gauge);
+        const double nominalPartsPerMillionPerPascal = (double)(PressureCalibration.NominalFullScalePartsPerMillion - PressureCalibration.NominalZeroPartsPerMillion) / PressureCalibration.GaugeFullScalePascals;
+        double ratio = PressureCalibration.NominalZeroPartsPerMillion + gauge * nominalPartsPerMillionPerPascal;
+        _chainlessRatio = (int)Math.Round(ratio);
+        var c = _chainlessCalibration;
+        int reading = (int)Math.Round((ratio - c.ZeroPartsPerMillion) * c.SpanPascals / (c.SpanPartsPerMillion - c.ZeroPartsPerMillion));
         if (reading >= _p.PressureOutOfRangePascals) { pascals = (int)_p.PressureOutOfRangePascals; return SensorStatus.OutOfRange; }
         pascals = reading;
         return SensorStatus.Ok;

@@ -32,6 +32,16 @@ public sealed class PressureSignalChain
 
     public BoardAdc Adc => _adc;
 
+    /// <summary>The two-point calibration readings are converted with: at construction the bench's (noiseless, at 0 Pa and full scale); the firmware may set another (PRESSURE-TWO-POINT-CAL).</summary>
+    public PressureCalibration Calibration
+    {
+        get => _conversion.Calibration;
+        set => _conversion.Calibration = value;
+    }
+
+    /// <summary>The raw reading of the last <see cref="Read"/>, output over supply in ppm.</summary>
+    public int LastRatioPartsPerMillion => _conversion.LastRatioPartsPerMillion;
+
     /// <summary>The bench calibration this board was given: output over supply at 0 Pa and at full scale, ppm.</summary>
     public int ZeroPartsPerMillion => _conversion.ZeroPartsPerMillion;
     public int FullScalePartsPerMillion => _conversion.FullScalePartsPerMillion;

@@ -8,7 +8,7 @@ namespace OpenIdds.Boards
     /// output and its 5 V supply on two ADC channels, <see cref="RatiometricPressure.Samples"/>
     /// conversions of each summed, the ratio converted with the board's two-point calibration.
     /// </summary>
-    public sealed class AdcPressureSensor : IPressureSensor
+    public sealed class AdcPressureSensor : ICalibratedPressureSensor
     {
         private readonly AdcChannel _output;
         private readonly AdcChannel _supply;
@@ -20,6 +20,15 @@ namespace OpenIdds.Boards
             _supply = supply;
             _conversion = conversion;
         }
+
+        /// <summary>PRESSURE-TWO-POINT-CAL: the firmware sets the board's points from its journal and the service command.</summary>
+        public PressureCalibration Calibration
+        {
+            get { return _conversion.Calibration; }
+            set { _conversion.Calibration = value; }
+        }
+
+        public int LastRatioPartsPerMillion { get { return _conversion.LastRatioPartsPerMillion; } }
 
         public SensorStatus Read(out int pascals)
         {

@@ -57,20 +57,13 @@ namespace OpenIdds.Boards
         public bool MotorSupplySenseFitted = true;
 
         /// <summary>
-        /// The pressure sensor's two-point calibration, output over supply in parts per million at 0 Pa
-        /// (vented) and at full scale: the datasheet's 0.5 and 4.5 V of 5 V until the bench measures
-        /// this board (docs/flashing.md, "Measure the pressure chain"); PRESSURE-RATIOMETRIC.
+        /// The conversion the board's pressure driver uses: the datasheet's line until the firmware sets
+        /// the board's own two-point calibration from its journal (PRESSURE-TWO-POINT-CAL, set on the bench
+        /// by `iddsctl pressure-calibrate`, docs/flashing.md).
         /// </summary>
-        public int PressureZeroPartsPerMillion = 100000;
-        public int PressureFullScalePartsPerMillion = 900000;
-
-        /// <summary>The conversion the board's pressure driver uses, from the calibration above.</summary>
         public RatiometricPressure PressureConversion()
         {
-            RatiometricPressure conversion = new RatiometricPressure();
-            conversion.ZeroPartsPerMillion = PressureZeroPartsPerMillion;
-            conversion.FullScalePartsPerMillion = PressureFullScalePartsPerMillion;
-            return conversion;
+            return new RatiometricPressure();
         }
 
         /// <summary>What an unmeasured supply is reported as: USB's 5 V.</summary>

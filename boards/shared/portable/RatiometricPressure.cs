@@ -11,16 +11,20 @@ namespace OpenIdds.Boards
     /// (20 k over 10 k: 1.58-1.75 V), 100 nF at each pin for the STM32's 3-cycle sample. An ADC's gain
     /// error (the ESP32's Vref varies chip to chip) is common to both readings and cancels in the ratio;
     /// what is left, offset and the divider tolerances, the two-point calibration takes out
-    /// (<see cref="ZeroPartsPerMillion"/>, <see cref="FullScalePartsPerMillion"/>, measured with the
-    /// sensor vented and at a known pressure, docs/flashing.md). The driver sums <see cref="Samples"/>
+    /// (<see cref="Calibration"/>, PRESSURE-TWO-POINT-CAL: the board's own raw readings vented and at a
+    /// known pressure, set by the service command, docs/flashing.md). The driver sums <see cref="Samples"/>
     /// conversions of each (oversampling: a raw ESP32 conversion scatters by several counts).
     /// </summary>
     public sealed class RatiometricPressure
     {
         public const int FullScalePascals = 25000;
 
-        /// <summary>Conversions summed per reading, of the output and of the supply alike.</summary>
-        public const int Samples = 16;
+        /// <summary>
+        /// Conversions summed per reading, of the output and of the supply alike. 64: the ESP32's chain
+        /// then differs by 29.7 Pa between readings (16: 32.9 Pa), 1.68 times under the 50 Pa noise limit
+        /// (SENSOR-NOISE-LIMIT-MARGIN, docs/benchmarks.md).
+        /// </summary>
+        public const int Samples = 64;
 
         /// <summary>Output divider 1:2 and supply divider 1:3: pin millivolts times these give the sensor's.</summary>
         public const int OutputDividerInverse = 2;
@@ -31,15 +35,28 @@ namespace OpenIdds.Boards
 
         public RatiometricPressure()
         {
-            ZeroPartsPerMillion = 100000;
-            FullScalePartsPerMillion = 900000;
+            Calibration = PressureCalibration.Nominal();
         }
 
+        /// <summary>The two-point line readings are converted along (the datasheet's until the board is calibrated).</summary>
+        public PressureCalibration Calibration { get; set; }
+
         /// <summary>Output over supply at 0 Pa, parts per million: 0.5 V of 5 V nominally; the bench's vented reading.</summary>
-        public int ZeroPartsPerMillion { get; set; }
+        public int ZeroPartsPerMillion
+        {
+            get { return Calibration.ZeroPartsPerMillion; }
+            set { Calibration = new PressureCalibration(value, FullScalePartsPerMillion, FullScalePascals); }
+        }
 
         /// <summary>Output over supply at full scale, parts per million: 4.5 V of 5 V nominally.</summary>
-        public int FullScalePartsPerMillion { get; set; }
+        public int FullScalePartsPerMillion
+        {
+            get { return Calibration.SpanPascals == FullScalePascals ? Calibration.SpanPartsPerMillion : (int)(Calibration.ZeroPartsPerMillion + (long)(Calibration.SpanPartsPerMillion - Calibration.ZeroPartsPerMillion) * FullScalePascals / Calibration.SpanPascals); }
+            set { Calibration = new PressureCalibration(ZeroPartsPerMillion, value, FullScalePascals); }
+        }
+
+        /// <summary>The raw reading of the last <see cref="Convert"/>, ppm (0 with no supply): what the bench calibrates with.</summary>
+        public int LastRatioPartsPerMillion { get; private set; }
 
         /// <summary>The ratio of the sensor's output to its supply, ppm, from summed counts of the two channels.</summary>
         public static long RatioPartsPerMillion(long outputCounts, long supplyCounts)
@@ -57,10 +74,13 @@ namespace OpenIdds.Boards
         public SensorStatus Convert(long outputCounts, long supplyCounts, out int pascals)
         {
             pascals = 0;
+            LastRatioPartsPerMillion = 0;
             if (supplyCounts < (long)MinimumSupplyCountsPerSample * Samples) return SensorStatus.Disconnected;
             long ratio = RatioPartsPerMillion(outputCounts, supplyCounts);
-            if (ratio < ZeroPartsPerMillion / 2) return SensorStatus.Disconnected;
-            long p = (ratio - ZeroPartsPerMillion) * FullScalePascals / (FullScalePartsPerMillion - ZeroPartsPerMillion);
+            LastRatioPartsPerMillion = ratio > int.MaxValue ? int.MaxValue : (int)ratio;
+            PressureCalibration calibration = Calibration;
+            if (ratio < calibration.ZeroPartsPerMillion / 2) return SensorStatus.Disconnected;
+            long p = calibration.Pascals(ratio);
             if (p >= FullScalePascals)
             {
                 pascals = FullScalePascals;

@@ -37,6 +37,10 @@ public sealed class PumpRig
     public FakeMonotonicClock Clock => Board.Clock;
     public FakeMotor Motor { get; } = new();
     public FakeLevelSensor? LevelSensor { get; set; }
+    /// <summary>A pressure sensor that outlives power cuts (the board's own, with its raw reading); null: a fresh fake each boot.</summary>
+    public IPressureSensor? Pressure { get; set; }
+    /// <summary>A motor seen through a decorator (e.g. one that records each pulse); null: <see cref="Motor"/> itself.</summary>
+    public IMotorDriver? MotorDriver { get; set; }
     public ISerialLink? Link { get; set; }
     public InfusionPump Pump { get; private set; }
 
@@ -78,7 +82,7 @@ public sealed class PumpRig
     {
         Board = new FakeBoard();
         Setup.ResetCause = cause;
-        var hardware = new PumpHardware(Board.Clock, Motor, Board.Pressure, LevelSensor, Board.Battery, Board.Annunciator, Board.Button, Store, Board.Watchdog, Link ?? Board.Link);
+        var hardware = new PumpHardware(Board.Clock, MotorDriver ?? Motor, Pressure ?? Board.Pressure, LevelSensor, Board.Battery, Board.Annunciator, Board.Button, Store, Board.Watchdog, Link ?? Board.Link);
         Pump = new InfusionPump(hardware, Setup);
         return Pump;
     }

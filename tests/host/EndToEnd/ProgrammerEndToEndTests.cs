@@ -230,4 +230,17 @@ public class ProgrammerEndToEndTests
         StringAssert.Contains(Flat(output), "refused the clinician key");
         StringAssert.Contains(Flat(output), "iddsctl keys dev --device SIM-0001");
     }
+
+    [TestMethod]
+    [Timeout(60_000)]
+    public void Pressure_raw_reads_the_board_and_pressure_calibrate_is_refused_while_the_therapy_runs()
+    {
+        using var bench = new Bench();
+        var (exit, output) = bench.Run("--role", "service", "pressure", "raw");
+        Assert.AreEqual(0, exit, output);
+        StringAssert.Matches(Flat(output), new System.Text.RegularExpressions.Regex(@"raw \d+ ppm"));
+        (exit, output) = bench.Run("pressure", "calibrate", "--zero-ppm", "47000", "--span-ppm", "390000", "--span-pa", "9807");
+        Assert.AreEqual(1, exit, output);
+        StringAssert.Contains(Flat(output), "limit is stopped");
+    }
 }
