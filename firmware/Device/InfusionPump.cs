@@ -37,6 +37,7 @@ namespace OpenIdds.Firmware.Device
         private readonly TrialDiary _diary;
         private readonly DeliveryAccount _account;
         private readonly StateJournal _journal;
+        private readonly CatheterCheckLog _catheterLog;
         private readonly DeliverySync _delivery;
         private readonly TherapyAlerts _alerts;
         private readonly PumpOperations _operations;
@@ -98,6 +99,7 @@ namespace OpenIdds.Firmware.Device
             _journal = new StateJournal(journal, buffer, record, _supervisor, _therapy, _diary, _replayCounters, _account, _resume, request, setup.IntentWindow, setup.IntentStepLimit);
             _delivery = new DeliverySync(_supervisor, _therapy, _journal, request, _resume, _events, _clock);
             _alerts = new TherapyAlerts(_supervisor, _therapy);
+            _catheterLog = new CatheterCheckLog(_supervisor, _events, request);
             TrialDiaryLog diaryLog = new TrialDiaryLog(diaryRing, _events);
             _operations = new PumpOperations(setup, _clock, _supervisor, _therapy, _diary, diaryLog, _events, recorder, _keys, provisioner, _delivery, _journal, _alerts);
 
@@ -183,6 +185,7 @@ namespace OpenIdds.Firmware.Device
             _journal.WriteIntentIfStepDue(now);
             _supervisor.Tick();
             _account.CountMissedMass();
+            _catheterLog.Update(now);
             _delivery.StopTherapyOnAlarmStop(now);
             _alerts.Update(now);
             _account.HourlyLine(now);
@@ -202,6 +205,7 @@ namespace OpenIdds.Firmware.Device
         public bool RefillOpen { get { return _operations.RefillOpen; } }
         public CheckReport HoldStopped(Milliseconds duration) { return _operations.HoldStopped(duration); }
         public bool ClinicianReset() { return _operations.ClinicianReset(); }
+        public bool CatheterRevised() { return _operations.CatheterRevised(); }
         public void SilenceAlarms() { _operations.SilenceAlarms(); }
         public CheckReport AddPain(int score) { return _operations.AddPain(score); }
         public CheckReport AddActivity(ActivityKind kind, int minutes) { return _operations.AddActivity(kind, minutes); }

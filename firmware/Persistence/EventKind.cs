@@ -70,6 +70,10 @@ namespace OpenIdds.Firmware.Persistence
         BolusAbandoned = 45,
         /// <summary>A trial diary side effect: a = side-effect kind, b = severity (its own kind, so older readers of diary-entry are not misled).</summary>
         DiarySideEffect = 46,
+        /// <summary>One catheter integrity check: a = the band energies in percent of the baseline and their context, b = the verdict and the minutes to the next check (packed: CatheterCheckText).</summary>
+        CatheterCheck = 47,
+        /// <summary>A clinician reported a catheter revision: the check's baseline was discarded and is learned again (CATHETER-RELEARN-ON-REVISION); a = 1 when a learned baseline was discarded.</summary>
+        CatheterRevised = 48,
     }
 
     /// <summary>nanoFramework's Enum.ToString() gives the number, so names are mapped here (the export uses them).</summary>
@@ -111,6 +115,8 @@ namespace OpenIdds.Firmware.Persistence
                 case EventKind.RefusedValue: return "refused-value";
                 case EventKind.BolusAbandoned: return "bolus-abandoned";
                 case EventKind.DiarySideEffect: return "diary-side-effect";
+                case EventKind.CatheterCheck: return "catheter-check";
+                case EventKind.CatheterRevised: return "catheter-revised";
                 default: return "unknown";
             }
         }

@@ -44,6 +44,12 @@ namespace OpenIdds.Firmware.Persistence
         public int TrialRefusedAtStart;
         public int TrialBaselineEntries;
         public readonly TherapySnapshot Therapy = new TherapySnapshot();
+        /// <summary>CATHETER-BASELINE-KEPT: the catheter check's learned baseline (energies as CatheterIntegrityMonitor scales them) and its samples taken (CATHETER-BURST-IN-ERI).</summary>
+        public bool CatheterBaselineLearned;
+        public long CatheterRespiratoryBaseline;
+        public long CatheterCardiacBaseline;
+        public long CatheterNoiseBaseline;
+        public long CatheterSamplesTaken;
 
         /// <summary>False after a decode found content no encoder writes (a firmware bug, or another layout): never used.</summary>
         public bool Valid = true;
@@ -117,6 +123,11 @@ namespace OpenIdds.Firmware.Persistence
             b.PutUInt32((uint)t.ClinicianGranted);
             b.PutUInt32((uint)t.ClinicianRefused);
             b.PutByte(ReservoirFilled ? 1 : 0);
+            b.PutByte(CatheterBaselineLearned ? 1 : 0);
+            b.PutInt64(CatheterRespiratoryBaseline);
+            b.PutInt64(CatheterCardiacBaseline);
+            b.PutInt64(CatheterNoiseBaseline);
+            b.PutUInt32(CatheterSamplesTaken > uint.MaxValue ? uint.MaxValue : (uint)CatheterSamplesTaken);
         }
 
         public void Decode(RecordBuffer b)
@@ -189,6 +200,14 @@ namespace OpenIdds.Firmware.Persistence
             int filled = b.GetByte();
             if (filled > 1) Valid = false;
             ReservoirFilled = filled == 1;
+            int learned = b.GetByte();
+            if (learned > 1) Valid = false;
+            CatheterBaselineLearned = learned == 1;
+            CatheterRespiratoryBaseline = b.GetInt64();
+            CatheterCardiacBaseline = b.GetInt64();
+            CatheterNoiseBaseline = b.GetInt64();
+            if (CatheterRespiratoryBaseline < 0 || CatheterCardiacBaseline < 0 || CatheterNoiseBaseline < 0) Valid = false;
+            CatheterSamplesTaken = b.GetUInt32();
         }
 
         private static void PutName(RecordBuffer b, string name)
