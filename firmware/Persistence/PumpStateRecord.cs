@@ -124,9 +124,9 @@ namespace OpenIdds.Firmware.Persistence
             b.PutUInt32((uint)t.ClinicianRefused);
             b.PutByte(ReservoirFilled ? 1 : 0);
             b.PutByte(CatheterBaselineLearned ? 1 : 0);
-            b.PutInt64(CatheterRespiratoryBaseline);
-            b.PutInt64(CatheterCardiacBaseline);
-            b.PutInt64(CatheterNoiseBaseline);
+            b.PutUInt32(Sixteenths(CatheterRespiratoryBaseline));
+            b.PutUInt32(Sixteenths(CatheterCardiacBaseline));
+            b.PutUInt32(Sixteenths(CatheterNoiseBaseline));
             b.PutUInt32(CatheterSamplesTaken > uint.MaxValue ? uint.MaxValue : (uint)CatheterSamplesTaken);
         }
 
@@ -203,11 +203,18 @@ namespace OpenIdds.Firmware.Persistence
             int learned = b.GetByte();
             if (learned > 1) Valid = false;
             CatheterBaselineLearned = learned == 1;
-            CatheterRespiratoryBaseline = b.GetInt64();
-            CatheterCardiacBaseline = b.GetInt64();
-            CatheterNoiseBaseline = b.GetInt64();
-            if (CatheterRespiratoryBaseline < 0 || CatheterCardiacBaseline < 0 || CatheterNoiseBaseline < 0) Valid = false;
+            CatheterRespiratoryBaseline = (long)b.GetUInt32() * 16;
+            CatheterCardiacBaseline = (long)b.GetUInt32() * 16;
+            CatheterNoiseBaseline = (long)b.GetUInt32() * 16;
             CatheterSamplesTaken = b.GetUInt32();
+        }
+
+        // A catheter-check energy in 32 bits: sixteenths (the baselines are thousands of units and up), held at the
+        // largest 32-bit count (a pulse of about 50 mmHg peak-to-peak), never wrapped.
+        private static uint Sixteenths(long energy)
+        {
+            long sixteenths = energy / 16;
+            return sixteenths < 0 ? 0 : sixteenths > uint.MaxValue ? uint.MaxValue : (uint)sixteenths;
         }
 
         private static void PutName(RecordBuffer b, string name)
