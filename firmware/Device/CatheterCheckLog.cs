@@ -36,7 +36,7 @@ namespace OpenIdds.Firmware.Device
             int run = verdict == CatheterCheckVerdict.RisingResistance ? check.KinkRun : check.LostRun;
             long minutes = (check.NextCheckDue.Value - now.Value) / Milliseconds.PerMinute;
             long evidence = CatheterCheckText.PackEvidence(check.RespiratoryPercent, check.CardiacPercent, run, check.BaselineBurstsLeft, check.RespiratoryJudged, check.CardiacJudged);
-            _events.Append(EventKind.CatheterCheck, check.LastVerdictAt, evidence, CatheterCheckText.PackVerdict(verdict, minutes < 0 ? 0 : minutes));
+            _events.Append(EventKind.CatheterCheck, now, evidence, CatheterCheckText.PackVerdict(verdict, minutes < 0 ? 0 : minutes));
             if (verdict == CatheterCheckVerdict.Learning && check.BaselineLearned) _journal.Ask();
         }
     }
