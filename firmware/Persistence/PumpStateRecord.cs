@@ -123,6 +123,9 @@ namespace OpenIdds.Firmware.Persistence
             b.PutUInt32((uint)t.ClinicianGranted);
             b.PutUInt32((uint)t.ClinicianRefused);
             b.PutByte(ReservoirFilled ? 1 : 0);
+            // DAILY-DOSE-EXACT: a basal prescribed per day comes back per day, not as its rounded rate.
+            b.PutUInt32((uint)t.Prescription.PerDay.Value);
+            b.PutUInt32(t.LastRunning == null ? 0 : (uint)t.LastRunning.PerDay.Value);
             b.PutByte(CatheterBaselineLearned ? 1 : 0);
             b.PutUInt32(Sixteenths(CatheterRespiratoryBaseline));
             b.PutUInt32(Sixteenths(CatheterCardiacBaseline));
@@ -200,6 +203,9 @@ namespace OpenIdds.Firmware.Persistence
             int filled = b.GetByte();
             if (filled > 1) Valid = false;
             ReservoirFilled = filled == 1;
+            t.Prescription = PerDay(t.Prescription, b.GetUInt32());
+            if (t.LastRunning != null) t.LastRunning = PerDay(t.LastRunning, b.GetUInt32());
+            else if (b.GetUInt32() != 0) Valid = false;
             int learned = b.GetByte();
             if (learned > 1) Valid = false;
             CatheterBaselineLearned = learned == 1;
@@ -215,6 +221,13 @@ namespace OpenIdds.Firmware.Persistence
         {
             long sixteenths = energy / 16;
             return sixteenths < 0 ? 0 : sixteenths > uint.MaxValue ? uint.MaxValue : (uint)sixteenths;
+        }
+
+        private Prescription PerDay(Prescription p, long perDay)
+        {
+            if (perDay == 0) return p;
+            if (p.Mode != DeliveryMode.SimpleContinuous || p.Rate.Value != perDay / 24) { Valid = false; return p; }
+            return Prescription.ContinuousPerDay(p.Drug, new NanolitersPerDay(perDay), p.PatientBolus);
         }
 
         private static void PutName(RecordBuffer b, string name)
