@@ -37,6 +37,7 @@ namespace OpenIdds.Firmware.Device
         private readonly TrialDiary _diary;
         private readonly DeliveryAccount _account;
         private readonly StateJournal _journal;
+        private readonly CatheterCheckLog _catheterLog;
         private readonly DeliverySync _delivery;
         private readonly TherapyAlerts _alerts;
         private readonly PumpOperations _operations;
@@ -102,6 +103,7 @@ namespace OpenIdds.Firmware.Device
             _pressureCalibration = new PressureCalibrationSetting(record, board.Pressure, Recovered, _therapy, _events, _delivery, _journal);
             _reliefJournal = new ReliefJournal(record, _supervisor, _journal, request, Recovered);
             _alerts = new TherapyAlerts(_supervisor, _therapy);
+            _catheterLog = new CatheterCheckLog(_supervisor, _events, request);
             TrialDiaryLog diaryLog = new TrialDiaryLog(diaryRing, _events);
             _operations = new PumpOperations(setup, _clock, _supervisor, _therapy, _diary, diaryLog, _events, recorder, _keys, provisioner, _delivery, _journal, _alerts);
 
@@ -189,6 +191,7 @@ namespace OpenIdds.Firmware.Device
             _supervisor.Tick();
             _reliefJournal.AfterTick();
             _account.CountMissedMass();
+            _catheterLog.Update(now);
             _delivery.StopTherapyOnAlarmStop(now);
             _alerts.Update(now);
             _account.HourlyLine(now);
@@ -209,6 +212,7 @@ namespace OpenIdds.Firmware.Device
         public bool RefillOpen { get { return _operations.RefillOpen; } }
         public CheckReport HoldStopped(Milliseconds duration) { return _operations.HoldStopped(duration); }
         public bool ClinicianReset() { return _operations.ClinicianReset(); }
+        public bool CatheterRevised() { return _operations.CatheterRevised(); }
         public void SilenceAlarms() { _operations.SilenceAlarms(); }
         public CheckReport AddPain(int score) { return _operations.AddPain(score); }
         public CheckReport AddActivity(ActivityKind kind, int minutes) { return _operations.AddActivity(kind, minutes); }

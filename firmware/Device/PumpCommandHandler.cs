@@ -49,6 +49,11 @@ namespace OpenIdds.Firmware.Device
                     response.U8(_pump.ClinicianReset() ? 1 : 0);
                     response.U8((int)_pump.Supervisor.State);
                     return ProtocolStatus.Ok;
+                case CommandTable.CatheterRevised:
+                    if (!request.AtEnd("catheter_revised")) return ProtocolStatus.BadPayload;
+                    response.U8(_pump.CatheterRevised() ? 1 : 0);
+                    response.U8(_pump.Supervisor.Catheter.BaselineBurstsLeft);
+                    return ProtocolStatus.Ok;
                 case CommandTable.ExportLog: return Export(request, response);
                 case CommandTable.TrialReport:
                     {

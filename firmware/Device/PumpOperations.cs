@@ -185,6 +185,21 @@ namespace OpenIdds.Firmware.Device
             return reset;
         }
 
+        /// <summary>
+        /// CATHETER-RELEARN-ON-REVISION: a clinician reports the catheter was revised (replaced, re-sited,
+        /// reconnected): the check's baseline belonged to the old catheter, so it is discarded and learned
+        /// again from the next checks; logged and journaled. Returns true when a learned baseline was discarded.
+        /// </summary>
+        public bool CatheterRevised()
+        {
+            Milliseconds now = Now;
+            bool learned = _supervisor.Catheter.BaselineLearned;
+            _supervisor.CatheterRevised();
+            _events.Append(EventKind.CatheterRevised, now, learned ? 1 : 0, 0);
+            Commit(now);
+            return learned;
+        }
+
         /// <summary>Audio pause: every alarm that may be silenced is quiet for its row's time; lights stay.</summary>
         public void SilenceAlarms()
         {

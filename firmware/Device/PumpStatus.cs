@@ -50,6 +50,7 @@ namespace OpenIdds.Firmware.Device
             m.DevelopmentKeysMayDeliver = pump.Setup.DevelopmentKeysMayDeliver;
             m.RefillOpen = pump.RefillOpen;
             m.StorageValid = pump.StorageValid;
+            if (supervisor.CatheterMonitored) CatheterCheck(m, supervisor.Catheter);
             AlarmSystem alarms = supervisor.Alarms;
             for (int i = 0; i < AlarmTable.Count && m.AlarmCount < StatusMessage.MaxAlarms; i++)
             {
@@ -60,6 +61,18 @@ namespace OpenIdds.Firmware.Device
                 m.AlarmCount++;
             }
             return m;
+        }
+
+        private static void CatheterCheck(StatusMessage m, CatheterIntegrityMonitor check)
+        {
+            m.CatheterVerdict = (int)check.LastVerdict;
+            m.CatheterCheckedAt = check.LastVerdictAt.Value;
+            m.CatheterNextCheck = check.NextCheckDue.Value;
+            m.CatheterRespiratoryPercent = check.RespiratoryPercent;
+            m.CatheterCardiacPercent = check.CardiacPercent;
+            m.CatheterRun = check.LastVerdict == CatheterCheckVerdict.RisingResistance ? check.KinkRun : check.LostRun;
+            m.CatheterBaselineLeft = check.BaselineBurstsLeft;
+            m.CatheterJudgedBands = (check.RespiratoryJudged ? 1 : 0) | (check.CardiacJudged ? 2 : 0);
         }
     }
 }

@@ -123,6 +123,12 @@ namespace OpenIdds.Firmware.Device
             _record.TrialRefusedAtStart = _diary.RefusedAtStart;
             _record.TrialBaselineEntries = _diary.BaselineEntries;
             _therapy.Save(_record.Therapy);
+            CatheterIntegrityMonitor catheter = _supervisor.Catheter;
+            _record.CatheterBaselineLearned = catheter.BaselineLearned;
+            _record.CatheterRespiratoryBaseline = catheter.RespiratoryBaseline;
+            _record.CatheterCardiacBaseline = catheter.CardiacBaseline;
+            _record.CatheterNoiseBaseline = catheter.NoiseBaseline;
+            _record.CatheterSamplesTaken = catheter.SamplesTaken;
             _record.Encode(_buffer);
             _journal.Append(PumpStateRecord.Kind, _buffer.Bytes);
             RecordsWritten++;
@@ -144,6 +150,8 @@ namespace OpenIdds.Firmware.Device
             if (_record.ReservoirFilled) _supervisor.Filled(new Nanoliters(_record.ReservoirFill), _record.StepsAtFill);
             for (int i = 0; i < PumpStateRecord.Roles; i++) _replayCounters[i] = _record.ReplayCounters[i];
             _supervisor.Alarms.RestoreLatched(_record.AlarmLatches, now);
+            // CATHETER-BASELINE-KEPT: a reset neither blinds the check for a day nor learns a failed catheter as normal.
+            _supervisor.Catheter.Restore(_record.CatheterBaselineLearned, _record.CatheterRespiratoryBaseline, _record.CatheterCardiacBaseline, _record.CatheterNoiseBaseline, _record.CatheterSamplesTaken);
             _committedSteps = _record.StepsDelivered;
             _committedUntil = _record.Position.IntegratedTo.Value;
             _account.Restore(_record.StepsAtLastHour, _record.MassAtLastHour, _record.NextHourAt);

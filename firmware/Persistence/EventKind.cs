@@ -74,6 +74,10 @@ namespace OpenIdds.Firmware.Persistence
         TherapyRestored = 47,
         /// <summary>A pressure two-point calibration set (PRESSURE-TWO-POINT-CAL): a = zero point x 10,000,000 + span point, ppm; b = span pressure, Pa.</summary>
         PressureCalibrated = 48,
+        /// <summary>One catheter integrity check: a = the band energies in percent of the baseline and their context, b = the verdict and the minutes to the next check (packed: CatheterCheckText).</summary>
+        CatheterCheck = 49,
+        /// <summary>A clinician reported a catheter revision: the check's baseline was discarded and is learned again (CATHETER-RELEARN-ON-REVISION); a = 1 when a learned baseline was discarded.</summary>
+        CatheterRevised = 50,
     }
 
     /// <summary>nanoFramework's Enum.ToString() gives the number, so names are mapped here (the export uses them).</summary>
@@ -117,6 +121,8 @@ namespace OpenIdds.Firmware.Persistence
                 case EventKind.DiarySideEffect: return "diary-side-effect";
                 case EventKind.TherapyRestored: return "therapy-restored";
                 case EventKind.PressureCalibrated: return "pressure-calibrated";
+                case EventKind.CatheterCheck: return "catheter-check";
+                case EventKind.CatheterRevised: return "catheter-revised";
                 default: return "unknown";
             }
         }

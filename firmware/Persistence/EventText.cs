@@ -51,6 +51,8 @@ namespace OpenIdds.Firmware.Persistence
                 case EventKind.PressureCalibrated: return "zero " + (a / 10000000).ToString() + " ppm, span " + (a % 10000000).ToString() + " ppm at " + b.ToString() + " Pa";
                 case EventKind.KeyProvisioned: return RoleText(a) + " key replaced";
                 case EventKind.ClinicianReset: return a == 1 ? "left alarm-stopped" : "alarms acknowledged";
+                case EventKind.CatheterCheck: return CatheterCheckText.DescribeEvent(a, b);
+                case EventKind.CatheterRevised: return (a == 1 ? "learned baseline discarded" : "no baseline learned yet") + "; the catheter check learns this patient's baseline from the next " + CatheterIntegrityMonitor.BaselineBursts.ToString() + " checks";
                 default: return "a=" + a.ToString() + " b=" + b.ToString();
             }
         }

@@ -51,6 +51,12 @@ namespace OpenIdds.Firmware.Persistence
         public int PressureSpanPascals;
         /// <summary>Occlusion-relief strokes still to give after the ones this record vouches for (RELIEF-COUNTED-ONCE).</summary>
         public int ReliefStrokesLeft;
+        /// <summary>CATHETER-BASELINE-KEPT: the catheter check's learned baseline (energies as CatheterIntegrityMonitor scales them) and its samples taken (CATHETER-BURST-IN-ERI).</summary>
+        public bool CatheterBaselineLearned;
+        public long CatheterRespiratoryBaseline;
+        public long CatheterCardiacBaseline;
+        public long CatheterNoiseBaseline;
+        public long CatheterSamplesTaken;
 
         /// <summary>False after a decode found content no encoder writes (a firmware bug, or another layout): never used.</summary>
         public bool Valid = true;
@@ -131,6 +137,11 @@ namespace OpenIdds.Firmware.Persistence
             b.PutUInt32((uint)PressureSpanPartsPerMillion);
             b.PutUInt32((uint)PressureSpanPascals);
             b.PutUInt32((uint)ReliefStrokesLeft);
+            b.PutByte(CatheterBaselineLearned ? 1 : 0);
+            b.PutUInt32(Sixteenths(CatheterRespiratoryBaseline));
+            b.PutUInt32(Sixteenths(CatheterCardiacBaseline));
+            b.PutUInt32(Sixteenths(CatheterNoiseBaseline));
+            b.PutUInt32(CatheterSamplesTaken > uint.MaxValue ? uint.MaxValue : (uint)CatheterSamplesTaken);
         }
 
         public void Decode(RecordBuffer b)
@@ -212,6 +223,21 @@ namespace OpenIdds.Firmware.Persistence
             uint reliefLeft = b.GetUInt32();
             if (reliefLeft > OcclusionDetector.MaximumHeldStrokes) { Valid = false; reliefLeft = 0; }
             ReliefStrokesLeft = (int)reliefLeft;
+            int learned = b.GetByte();
+            if (learned > 1) Valid = false;
+            CatheterBaselineLearned = learned == 1;
+            CatheterRespiratoryBaseline = (long)b.GetUInt32() * 16;
+            CatheterCardiacBaseline = (long)b.GetUInt32() * 16;
+            CatheterNoiseBaseline = (long)b.GetUInt32() * 16;
+            CatheterSamplesTaken = b.GetUInt32();
+        }
+
+        // A catheter-check energy in 32 bits: sixteenths (the baselines are thousands of units and up), held at the
+        // largest 32-bit count (a pulse of about 50 mmHg peak-to-peak), never wrapped.
+        private static uint Sixteenths(long energy)
+        {
+            long sixteenths = energy / 16;
+            return sixteenths < 0 ? 0 : sixteenths > uint.MaxValue ? uint.MaxValue : (uint)sixteenths;
         }
 
         private Prescription PerDay(Prescription p, long perDay)

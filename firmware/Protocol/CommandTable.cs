@@ -21,6 +21,7 @@ namespace OpenIdds.Firmware.Protocol
         public const int ExportLog = 0x25;
         public const int TrialReport = 0x26;
         public const int ClockSync = 0x27;
+        public const int CatheterRevised = 0x28;
         public const int Calibrate = 0x30;
         public const int ProvisionKey = 0x31;
         public const int PressureCalibrate = 0x32;
@@ -49,6 +50,7 @@ namespace OpenIdds.Firmware.Protocol
                 case ExportLog: roles = C | S; return true;
                 case TrialReport: roles = C; return true;
                 case ClockSync: roles = C; return true;
+                case CatheterRevised: roles = C; return true;
                 case Calibrate: roles = S; return true;
                 case ProvisionKey: roles = S; return true;
                 case PressureCalibrate: roles = S; return true;
@@ -92,6 +94,7 @@ namespace OpenIdds.Firmware.Protocol
                 case ExportLog: return "export-log";
                 case TrialReport: return "trial-report";
                 case ClockSync: return "clock-sync";
+                case CatheterRevised: return "catheter-revised";
                 case Calibrate: return "calibrate";
                 case ProvisionKey: return "provision-key";
                 case PressureCalibrate: return "pressure-calibrate";

@@ -121,6 +121,39 @@ namespace OpenIdds.Firmware.Safety
         /// <summary>The last check's cardiac energy in percent of the baseline (0 before the baseline).</summary>
         public int CardiacPercent { get { return Percent(_bands.CardiacSignal, _cardiacBaseline); } }
 
+        /// <summary>What the last check (or the last skipped one) concluded, and when.</summary>
+        public CatheterCheckVerdict LastVerdict { get; private set; }
+        public Milliseconds LastVerdictAt { get; private set; }
+
+        /// <summary>Bursts in a row that showed the loss (CATHETER-PULSATILITY-LOST) or the damping (PARTIAL-KINK-BY-DAMPING).</summary>
+        public int LostRun { get { return _lostRun; } }
+        public int KinkRun { get { return _kinkRun; } }
+
+        /// <summary>When the next check's burst begins (the one under way: when it began).</summary>
+        public Milliseconds NextCheckDue { get { return _inBurst ? _burstBegan : _nextBurst; } }
+
+        /// <summary>The baseline is learned (it is journaled from then on: CATHETER-BASELINE-KEPT).</summary>
+        public bool BaselineLearned { get { return _baselineCount >= BaselineBursts; } }
+
+        /// <summary>Pressure samples taken since the device was made (bursts broken by strokes included): each costs charge (CATHETER-BURST-IN-ERI).</summary>
+        public long SamplesTaken { get; private set; }
+
+        /// <summary>
+        /// CATHETER-BASELINE-KEPT: after a reset, the journaled baseline and sample count. A reset does not
+        /// restart learning: that would leave the check blind for a day, and a catheter that failed
+        /// before the reset would be learned as the patient's normal. Only <see cref="Relearn"/> (a
+        /// catheter revision) forgets the baseline.
+        /// </summary>
+        public void Restore(bool learned, long respiratoryBaseline, long cardiacBaseline, long noiseBaseline, long samplesTaken)
+        {
+            SamplesTaken = samplesTaken;
+            if (!learned) return;
+            _respiratoryBaseline = respiratoryBaseline;
+            _cardiacBaseline = cardiacBaseline;
+            _noiseBaseline = noiseBaseline;
+            _baselineCount = BaselineBursts;
+        }
+
         /// <summary>After implant or a catheter revision: forget the baseline and learn it again from the next bursts.</summary>
         public void Relearn(Milliseconds now)
         {
@@ -134,6 +167,8 @@ namespace OpenIdds.Firmware.Safety
             Skipped = 0;
             Disturbed = 0;
             LastCheck = Milliseconds.Never;
+            LastVerdict = CatheterCheckVerdict.None;
+            LastVerdictAt = Milliseconds.Never;
             _inBurst = false;
             _nextBurst = now;
             _resistance.Relearn(now);
@@ -160,6 +195,7 @@ namespace OpenIdds.Firmware.Safety
                 else
                 {
                     _bands.Add(pascals);
+                    SamplesTaken++;
                     _nextSample = new Milliseconds(_nextSample.Value + SamplePeriodMilliseconds);
                 }
             }
@@ -178,6 +214,8 @@ namespace OpenIdds.Firmware.Safety
         private void Skip()
         {
             Skipped++;
+            LastVerdict = CatheterCheckVerdict.Skipped;
+            LastVerdictAt = _burstBegan;
             _inBurst = false;
             _nextBurst = new Milliseconds(_burstBegan.Value + BurstIntervalMilliseconds);
         }
@@ -188,6 +226,8 @@ namespace OpenIdds.Firmware.Safety
             _nextBurst = new Milliseconds(_burstBegan.Value + BurstIntervalMilliseconds);
             Checks++;
             LastCheck = now;
+            LastVerdictAt = now;
+            LastVerdict = CatheterCheckVerdict.Learning;
             long respiratory = _bands.RespiratorySignal, cardiac = _bands.CardiacSignal;
             if (_baselineCount < BaselineBursts)
             {
@@ -203,8 +243,8 @@ namespace OpenIdds.Firmware.Safety
                 }
                 return;
             }
-            if (_bands.NoisePerBin > DisturbedNoiseMultiple * _noiseBaseline) { Disturbed++; return; }
-            if (!Monitoring) return;
+            if (_bands.NoisePerBin > DisturbedNoiseMultiple * _noiseBaseline) { Disturbed++; LastVerdict = CatheterCheckVerdict.Disturbed; return; }
+            if (!Monitoring) { LastVerdict = CatheterCheckVerdict.TooWeak; return; }
             bool cardiacLost = cardiac * LossDivisor < _cardiacBaseline;
             bool respiratoryLost = respiratory * LossDivisor < _respiratoryBaseline;
             // CATHETER-PULSATILITY-LOST: every judged band lost. PARTIAL-KINK-BY-DAMPING: both bands judged,
@@ -213,6 +253,7 @@ namespace OpenIdds.Firmware.Safety
             bool kink = CardiacJudged && RespiratoryJudged && cardiacLost && !respiratoryLost;
             _lostRun = lost ? _lostRun + 1 : 0;
             _kinkRun = kink ? _kinkRun + 1 : 0;
+            LastVerdict = lost ? CatheterCheckVerdict.PulsatilityLost : kink ? CatheterCheckVerdict.RisingResistance : CatheterCheckVerdict.Intact;
         }
 
         // The mean of the two middle values (sorted in place: the baseline arrays are used once).

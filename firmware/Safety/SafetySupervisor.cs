@@ -67,7 +67,7 @@ namespace OpenIdds.Firmware.Safety
         /// <summary>The catheter integrity check (implanted pump with a pressure sensor only: the trial pump's strokes come too often for a clean burst).</summary>
         public CatheterIntegrityMonitor Catheter { get { return _catheter; } }
 
-        private bool CatheterMonitored { get { return _settings.Implanted && _settings.HasPressureSensor; } }
+        public bool CatheterMonitored { get { return _settings.Implanted && _settings.HasPressureSensor; } }
 
         /// <summary>The catheter was implanted again or revised: the integrity check learns the patient's baseline afresh.</summary>
         public void CatheterRevised()
@@ -508,7 +508,7 @@ namespace OpenIdds.Firmware.Safety
         /// <summary>
         /// BATTERY-CHARGE-COUNTED: the charge the implanted pump has drawn, uAh, counted from what the
         /// journal keeps across resets - the motor steps taken (each <see cref="SupervisorSettings.StepNanoampereHours"/>)
-        /// and pump time (the quiescent current). The battery monitor uses it where the board has no
+        /// and pump time (the quiescent current) - and the catheter checks' samples (CATHETER-BURST-IN-ERI). The battery monitor uses it where the board has no
         /// charge gauge, so elective replacement still comes 90 days before end of service at the programmed
         /// therapy (unless a failing cell's voltage overrules the count, BATTERY-ERI-BEFORE-EOS).
         /// </summary>
@@ -517,7 +517,7 @@ namespace OpenIdds.Firmware.Safety
             long motor = _pump.StepsTaken * _settings.StepNanoampereHours / 1000;
             long quiescent = now.Value / Milliseconds.PerHour * _settings.QuiescentMicroamperes
                 + now.Value % Milliseconds.PerHour * _settings.QuiescentMicroamperes / Milliseconds.PerHour;
-            return motor + quiescent;
+            return motor + quiescent + CatheterBurstCharge.CountedMicroampereHours(_catheter.SamplesTaken, _settings);
         }
 
         /// <summary>
@@ -537,14 +537,15 @@ namespace OpenIdds.Firmware.Safety
         }
 
         /// <summary>
-        /// Charge a therapy at <paramref name="rate"/> draws per day, uAh: its steps plus the quiescent
-        /// current. ERI-MARGIN: rounded UP at each division, so the model never draws less than the cell
+        /// Charge a therapy at <paramref name="rate"/> draws per day, uAh: its steps, the quiescent
+        /// current and the catheter checks' samples (CATHETER-BURST-IN-ERI). ERI-MARGIN: rounded UP at each division, so the model never draws less than the cell
         /// does (a truncated 1.92 uAh of steps a day at 2 uL/h made 90 modelled days 89.83 real ones).
         /// </summary>
         public static long DailyChargeMicroampereHours(NanolitersPerHour rate, long picolitersPerStep, SupervisorSettings settings)
         {
             long stepsPerDay = (rate.Value * 24 * 1000 + picolitersPerStep - 1) / picolitersPerStep;
-            return (stepsPerDay * settings.StepNanoampereHours + 999) / 1000 + settings.QuiescentMicroamperes * 24;
+            return (stepsPerDay * settings.StepNanoampereHours + 999) / 1000 + settings.QuiescentMicroamperes * 24
+                + CatheterBurstCharge.DailyMicroampereHours(rate, picolitersPerStep, settings);
         }
     }
 }

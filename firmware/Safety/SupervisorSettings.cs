@@ -23,5 +23,8 @@ namespace OpenIdds.Firmware.Safety
 
         /// <summary>Quiescent current, uA (an MCU asleep between steps).</summary>
         public long QuiescentMicroamperes = 20;
+
+        /// <summary>Charge per catheter-check pressure sample, pAh: the MCU awake, the sensor excited and the ADC converting, 5 mA for 2 ms (CATHETER-BURST-IN-ERI, the board's assumption).</summary>
+        public long CatheterSamplePicoampereHours = 2778;
     }
 }

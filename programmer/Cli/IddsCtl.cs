@@ -82,6 +82,10 @@ public static class IddsCtl
         var alarmSilence = new Command("silence", "pause the audio (lights stay)");
         alarmSilence.SetAction(p => ConnectedAs(p, AlarmsCommand.Silence, "alarms silence", CommandTable.SilenceAlarms));
         alarms.Subcommands.Add(alarmReset);
+        var catheter = new Command("catheter", "the catheter integrity check (its last result is in iddsctl status)");
+        var catheterRevised = new Command("revised", "the catheter was revised (replaced, re-sited, reconnected): the pump discards the check's baseline and learns the patient's again");
+        catheterRevised.SetAction(p => ConnectedAs(p, CatheterCommand.Revised, "catheter revised", CommandTable.CatheterRevised));
+        catheter.Subcommands.Add(catheterRevised);
         alarms.Subcommands.Add(alarmSilence);
 
         var format = new Option<string>("--format") { Description = "csv, json (with the status, for `report --from`) or fhir (an HL7 FHIR R4 Bundle, docs/records.md)", DefaultValueFactory = _ => "csv" };
@@ -159,7 +163,7 @@ public static class IddsCtl
         imageVerify.SetAction(p => Guard(console, () => ImageCommand.Verify(console, p.GetValue(imageFile)!, p.GetValue(publicKey)!)));
         var image = new Command("image", "signed firmware images (SIGNED-IMAGES)") { imageKeyGen, imageSign, imageVerify };
 
-        foreach (var c in new[] { status, program, bolus, refill, alarms, log, report, trial, clock, keysCommand, calibrate, pressure, diary, image }) root.Subcommands.Add(c);
+        foreach (var c in new[] { status, program, bolus, refill, alarms, catheter, log, report, trial, clock, keysCommand, calibrate, pressure, diary, image }) root.Subcommands.Add(c);
         var parsed = root.Parse(args);
         try
         {

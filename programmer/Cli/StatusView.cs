@@ -1,3 +1,4 @@
+using OpenIdds.Firmware.Persistence;
 using OpenIdds.Firmware.Protocol.Messages;
 using OpenIdds.Firmware.Safety;
 using OpenIdds.Firmware.Therapy;
@@ -35,6 +36,7 @@ public static class StatusView
         table.AddRow("low-reservoir alarm", Units.Milliliters(s.LowReservoirThreshold));
         table.AddRow("next refill", Markup.Escape(When(s.NextRefillAt)) + " [grey](at the worst-case daily volume)[/]");
         table.AddRow("battery", (s.Battery switch { 3 => "[red]end of service[/]", 2 => "[yellow]elective replacement[/]", 1 => "[yellow]low[/]", _ => "[green]ok[/]" }) + $", {s.BatteryMillivolts} mV");
+        if (s.CatheterVerdict >= 0) table.AddRow("catheter check", Markup.Escape(CatheterCheck(s, hostNow)));
         table.AddRow("delivered since start", Units.Dose(s.DeliveredNanograms) + $" ({s.StepsTaken} steps, {s.StepsMissed} missed)");
         if (s.StepsUnconfirmed >= 0)
             table.AddRow("counted ahead, not yet given", $"{s.StepsUnconfirmed} steps" + (s.PicolitersPerStep > 0 ? $" ({s.StepsUnconfirmed * s.PicolitersPerStep / 1000.0:0.#} nL)" : "") + ": a restart now would book these as delivered (INTENT-BOUNDED)");
@@ -44,6 +46,17 @@ public static class StatusView
         if (s.DevelopmentKeysMayDeliver && s.DevelopmentKeys) table.AddRow("development setting", "[yellow]on: therapy may run on development keys (simulator, bench or --development)[/]");
         console.Out.Write(table);
         if (s.AlarmCount > 0) ShowAlarms(console, s);
+    }
+
+    /// <summary>The last catheter integrity check in a clinician's words: when, the verdict with the band energies against the patient's baseline, when the next is due.</summary>
+    public static string CatheterCheck(StatusMessage s, DateTimeOffset hostNow)
+    {
+        string next = s.CatheterNextCheck == long.MaxValue ? "" : $"; next check due {Units.WallClock(s.CatheterNextCheck, s.PumpTime, hostNow)}"
+            + (s.CatheterNextCheck > s.PumpTime ? $" (in {Units.Duration(s.CatheterNextCheck - s.PumpTime)})" : " (under way)");
+        if (s.CatheterVerdict == (int)CatheterCheckVerdict.None) return "no check yet since the start or the last revision" + next;
+        string when = $"last check {Units.WallClock(s.CatheterCheckedAt, s.PumpTime, hostNow)} ({Units.Duration(Math.Max(0, s.PumpTime - s.CatheterCheckedAt))} ago)";
+        return when + ": " + CatheterCheckText.Describe((CatheterCheckVerdict)s.CatheterVerdict, s.CatheterRespiratoryPercent, s.CatheterCardiacPercent,
+            s.CatheterRun, s.CatheterBaselineLeft, (s.CatheterJudgedBands & 1) != 0, (s.CatheterJudgedBands & 2) != 0) + next;
     }
 
     /// <summary>The measured reservoir, or why there is none: a faulted level sensor is not the same as no level sensor.</summary>

@@ -96,6 +96,9 @@ public sealed class PumpCommands(ProtocolClient client)
     /// <summary>Clinician reset: acknowledges every alarm, resets latches; true when the pump left alarm-stopped. Also the state after.</summary>
     public (bool Reset, int State) AlarmReset() => Parse(Client.Send(Role.Clinician, CommandTable.AlarmReset, Array.Empty<byte>()), r => (r.U8("alarm_reset.reset") == 1, r.U8("alarm_reset.state")));
 
+    /// <summary>CATHETER-RELEARN-ON-REVISION: the catheter was revised; true when a learned baseline was discarded, and the checks the pump learns the new one from.</summary>
+    public (bool Discarded, int Left) CatheterRevised() => Parse(Client.Send(Role.Clinician, CommandTable.CatheterRevised, Array.Empty<byte>()), r => (r.U8("catheter_revised.discarded") == 1, r.U8("catheter_revised.baseline_left")));
+
     public EventPageMessage ExportPage(Role role, uint from, int max) =>
         Parse(Client.Send(role, CommandTable.ExportLog, Build(w => { w.U32(from); w.U8(max); })), EventPageMessage.Read);
 

@@ -58,6 +58,21 @@ namespace OpenIdds.Firmware.Protocol.Messages
         /// that predates it sends nothing, read as -1 (unknown).
         /// </summary>
         public long StepsUnconfirmed = -1;
+        /// <summary>
+        /// The last catheter integrity check (sent after <see cref="StepsUnconfirmed"/>; a pump that
+        /// predates it, or one that runs no check, reads as -1: no check): its verdict
+        /// (CatheterCheckVerdict), when it ran, when the next is due, the band energies in percent of
+        /// the baseline, the run of checks in a row behind the verdict, the baseline checks still to
+        /// learn, and which bands are judged (bit 0 respiratory, bit 1 cardiac).
+        /// </summary>
+        public int CatheterVerdict = -1;
+        public long CatheterCheckedAt = long.MaxValue;
+        public long CatheterNextCheck = long.MaxValue;
+        public int CatheterRespiratoryPercent;
+        public int CatheterCardiacPercent;
+        public int CatheterRun;
+        public int CatheterBaselineLeft;
+        public int CatheterJudgedBands;
         public readonly int[] AlarmCodes = new int[MaxAlarms];
         /// <summary>Per alarm: bit 0 latched, bit 1 audio paused, bit 2 stops delivery, bits 4-5 priority.</summary>
         public readonly int[] AlarmFlags = new int[MaxAlarms];
@@ -95,6 +110,15 @@ namespace OpenIdds.Firmware.Protocol.Messages
             }
             w.I64(PicolitersPerStep);
             w.I64(StepsUnconfirmed);
+            if (CatheterVerdict < 0) return;
+            w.U8(CatheterVerdict);
+            w.I64(CatheterCheckedAt);
+            w.I64(CatheterNextCheck);
+            w.U16(CatheterRespiratoryPercent);
+            w.U16(CatheterCardiacPercent);
+            w.U8(CatheterRun);
+            w.U8(CatheterBaselineLeft);
+            w.U8(CatheterJudgedBands);
         }
 
         public static StatusMessage Read(PayloadReader r)
@@ -138,6 +162,17 @@ namespace OpenIdds.Firmware.Protocol.Messages
             }
             if (r.Remaining >= 8) m.PicolitersPerStep = r.I64("status.picoliters_per_step");
             if (r.Remaining >= 8) m.StepsUnconfirmed = r.I64("status.steps_unconfirmed");
+            if (r.Remaining >= 24)
+            {
+                m.CatheterVerdict = r.U8("status.catheter_verdict");
+                m.CatheterCheckedAt = r.I64("status.catheter_checked_at");
+                m.CatheterNextCheck = r.I64("status.catheter_next_check");
+                m.CatheterRespiratoryPercent = r.U16("status.catheter_respiratory_percent");
+                m.CatheterCardiacPercent = r.U16("status.catheter_cardiac_percent");
+                m.CatheterRun = r.U8("status.catheter_run");
+                m.CatheterBaselineLeft = r.U8("status.catheter_baseline_left");
+                m.CatheterJudgedBands = r.U8("status.catheter_judged_bands");
+            }
             return m;
         }
     }
