@@ -35,7 +35,9 @@ public class ProgrammingPowerCutTests
             bool isOld = PumpCommands.SameOnTheWire(running, old), isNew = PumpCommands.SameOnTheWire(running, reviewed);
             Assert.IsTrue(isOld || isNew, $"cut after {cut} bytes: the pump runs {ProtocolActions.Running(result.Pumps[^1])}, neither the old prescription nor the reviewed one");
             if (isOld) oldSeen++; else newSeen++;
-            Assert.AreEqual(completed, isNew, $"cut after {cut} bytes: only a commit that finished runs the new prescription");
+            // A commit whose writes all finished runs the new prescription; a cut one runs the old one, or the new one
+            // where the journal record's body was whole (TORN-COMMIT-COMPLETED finishes it at the next boot).
+            if (completed) Assert.IsTrue(isNew, $"cut after {cut} bytes: a commit that finished does not run the new prescription");
             Assert.AreEqual("running", result.EndState, $"cut after {cut} bytes");
             Assert.IsTrue(result.Events.Any(e => e.Source == "pump" && e.Kind == "therapy" && e.Detail == ProtocolActions.Running(result.Pumps[^1])),
                 $"cut after {cut} bytes: the log says what the pump runs after the outage");
