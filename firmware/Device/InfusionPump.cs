@@ -155,6 +155,9 @@ namespace OpenIdds.Firmware.Device
         /// <summary>Steps the records vouch for as delivered (<see cref="StateJournal.StepsRecorded"/>).</summary>
         public long StepsRecorded { get { return _journal.StepsRecorded; } }
 
+        /// <summary>Steps booked at past restarts that no record confirmed given (<see cref="StateJournal.Overcount"/>).</summary>
+        public RestartOvercount RestartOvercount { get { return _journal.Overcount; } }
+
         /// <summary>Records written since start-up.</summary>
         public long RecordsWritten { get { return _journal.RecordsWritten; } }
 

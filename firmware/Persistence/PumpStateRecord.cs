@@ -44,6 +44,11 @@ namespace OpenIdds.Firmware.Persistence
         public int TrialRefusedAtStart;
         public int TrialBaselineEntries;
         public readonly TherapySnapshot Therapy = new TherapySnapshot();
+        /// <summary>INTENT-BOUNDED: steps this record counts as delivered beyond those the motor had made when it was written.</summary>
+        public long StepsAheadAtWrite;
+        /// <summary>The total booked unconfirmed at the restarts before this record (RestartOvercount: steps, picoliters).</summary>
+        public long UnconfirmedStepsPastRestarts;
+        public long UnconfirmedPicolitersPastRestarts;
 
         /// <summary>False after a decode found content no encoder writes (a firmware bug, or another layout): never used.</summary>
         public bool Valid = true;
@@ -117,6 +122,9 @@ namespace OpenIdds.Firmware.Persistence
             b.PutUInt32((uint)t.ClinicianGranted);
             b.PutUInt32((uint)t.ClinicianRefused);
             b.PutByte(ReservoirFilled ? 1 : 0);
+            b.PutInt64(StepsAheadAtWrite);
+            b.PutInt64(UnconfirmedStepsPastRestarts);
+            b.PutInt64(UnconfirmedPicolitersPastRestarts);
         }
 
         public void Decode(RecordBuffer b)
@@ -189,6 +197,11 @@ namespace OpenIdds.Firmware.Persistence
             int filled = b.GetByte();
             if (filled > 1) Valid = false;
             ReservoirFilled = filled == 1;
+            // A record written before these fields reads zeros here: no lead, nothing summed.
+            StepsAheadAtWrite = b.GetInt64();
+            UnconfirmedStepsPastRestarts = b.GetInt64();
+            UnconfirmedPicolitersPastRestarts = b.GetInt64();
+            if (StepsAheadAtWrite < 0 || UnconfirmedStepsPastRestarts < 0 || UnconfirmedPicolitersPastRestarts < 0) Valid = false;
         }
 
         private static void PutName(RecordBuffer b, string name)

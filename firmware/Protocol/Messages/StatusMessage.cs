@@ -58,6 +58,13 @@ namespace OpenIdds.Firmware.Protocol.Messages
         /// that predates it sends nothing, read as -1 (unknown).
         /// </summary>
         public long StepsUnconfirmed = -1;
+        /// <summary>
+        /// INTENT-BOUNDED, summed: the steps booked as delivered at all past restarts that no record
+        /// confirmed given, and their volume (pL). Sent after <see cref="StepsUnconfirmed"/>; a pump that
+        /// predates them sends nothing, read as -1 (unknown).
+        /// </summary>
+        public long StepsUnconfirmedPastRestarts = -1;
+        public long PicolitersUnconfirmedPastRestarts = -1;
         public readonly int[] AlarmCodes = new int[MaxAlarms];
         /// <summary>Per alarm: bit 0 latched, bit 1 audio paused, bit 2 stops delivery, bits 4-5 priority.</summary>
         public readonly int[] AlarmFlags = new int[MaxAlarms];
@@ -95,6 +102,8 @@ namespace OpenIdds.Firmware.Protocol.Messages
             }
             w.I64(PicolitersPerStep);
             w.I64(StepsUnconfirmed);
+            w.I64(StepsUnconfirmedPastRestarts);
+            w.I64(PicolitersUnconfirmedPastRestarts);
         }
 
         public static StatusMessage Read(PayloadReader r)
@@ -138,6 +147,11 @@ namespace OpenIdds.Firmware.Protocol.Messages
             }
             if (r.Remaining >= 8) m.PicolitersPerStep = r.I64("status.picoliters_per_step");
             if (r.Remaining >= 8) m.StepsUnconfirmed = r.I64("status.steps_unconfirmed");
+            if (r.Remaining >= 16)
+            {
+                m.StepsUnconfirmedPastRestarts = r.I64("status.steps_unconfirmed_past_restarts");
+                m.PicolitersUnconfirmedPastRestarts = r.I64("status.picoliters_unconfirmed_past_restarts");
+            }
             return m;
         }
     }
