@@ -41,7 +41,7 @@ public sealed class IntentBoundTests
     /// motor's own count) is never more.
     /// </summary>
     [TestMethod]
-    public void Status_sums_the_steps_booked_unconfirmed_at_every_restart_and_keeps_the_sum_across_restarts()
+    public void Status_sums_the_steps_booked_unconfirmed_at_every_restart()
     {
         var rig = PumpRig.Running(PumpRig.Continuous(60), PumpStage.Trial);
         long picolitersPerStep = rig.Pump.Calibration.PicolitersPerStep;
