@@ -63,7 +63,7 @@ namespace OpenIdds.Firmware.Device
             _keys = new KeyRing(setup.DeviceId);
             KeyStore keyStore = new KeyStore(board.Store, setup.KeyFirstPage, setup.KeyPages);
             keyStore.Load(_keys);
-            KeyProvisioner provisioner = new KeyProvisioner(_keys, keyStore, setup.AgreementSecret);
+            KeyProvisioner provisioner = new KeyProvisioner(_keys, keyStore, setup.AgreementSecret, setup.LabelKey);
             // DAMAGE-IS-A-FAULT for what runs the therapy (journal, keys): the safe state. A damaged event or
             // diary record leaves a gap in the history but not in the therapy: it is an alarm, and delivery
             // goes on (LOG-DAMAGE-KEEPS-DELIVERING). A torn append is neither.
