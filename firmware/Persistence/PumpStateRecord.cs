@@ -122,6 +122,9 @@ namespace OpenIdds.Firmware.Persistence
             b.PutUInt32((uint)t.ClinicianGranted);
             b.PutUInt32((uint)t.ClinicianRefused);
             b.PutByte(ReservoirFilled ? 1 : 0);
+            // DAILY-DOSE-EXACT: a basal prescribed per day comes back per day, not as its rounded rate.
+            b.PutUInt32((uint)t.Prescription.PerDay.Value);
+            b.PutUInt32(t.LastRunning == null ? 0 : (uint)t.LastRunning.PerDay.Value);
             b.PutInt64(StepsAheadAtWrite);
             b.PutInt64(UnconfirmedStepsPastRestarts);
             b.PutInt64(UnconfirmedPicolitersPastRestarts);
@@ -197,11 +200,21 @@ namespace OpenIdds.Firmware.Persistence
             int filled = b.GetByte();
             if (filled > 1) Valid = false;
             ReservoirFilled = filled == 1;
+            t.Prescription = PerDay(t.Prescription, b.GetUInt32());
+            if (t.LastRunning != null) t.LastRunning = PerDay(t.LastRunning, b.GetUInt32());
+            else if (b.GetUInt32() != 0) Valid = false;
             // A record written before these fields reads zeros here: no lead, nothing summed.
             StepsAheadAtWrite = b.GetInt64();
             UnconfirmedStepsPastRestarts = b.GetInt64();
             UnconfirmedPicolitersPastRestarts = b.GetInt64();
             if (StepsAheadAtWrite < 0 || UnconfirmedStepsPastRestarts < 0 || UnconfirmedPicolitersPastRestarts < 0) Valid = false;
+        }
+
+        private Prescription PerDay(Prescription p, long perDay)
+        {
+            if (perDay == 0) return p;
+            if (p.Mode != DeliveryMode.SimpleContinuous || p.Rate.Value != perDay / 24) { Valid = false; return p; }
+            return Prescription.ContinuousPerDay(p.Drug, new NanolitersPerDay(perDay), p.PatientBolus);
         }
 
         private static void PutName(RecordBuffer b, string name)

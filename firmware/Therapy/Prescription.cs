@@ -22,6 +22,7 @@ namespace OpenIdds.Firmware.Therapy
         private readonly Drug _drug;
         private readonly DeliveryMode _mode;
         private readonly NanolitersPerHour _rate;
+        private readonly NanolitersPerDay _perDay;
         private readonly Milliseconds[] _flexStarts;
         private readonly NanolitersPerHour[] _flexRates;
         private readonly Micrograms _singleBolusDose;
@@ -34,6 +35,7 @@ namespace OpenIdds.Firmware.Therapy
             _drug = drug;
             _mode = mode;
             _rate = rate;
+            _perDay = NanolitersPerDay.Zero;
             _flexStarts = new Milliseconds[flexStarts.Length];
             for (int i = 0; i < flexStarts.Length; i++) _flexStarts[i] = flexStarts[i];
             _flexRates = new NanolitersPerHour[flexRates.Length];
@@ -51,6 +53,21 @@ namespace OpenIdds.Firmware.Therapy
         public static Prescription Continuous(Drug drug, NanolitersPerHour rate, PatientBolusSettings? patientBolus)
         {
             return new Prescription(drug, DeliveryMode.SimpleContinuous, rate, new Milliseconds[0], new NanolitersPerHour[0], Micrograms.Zero, Milliseconds.Zero, patientBolus);
+        }
+
+        /// <summary>
+        /// A continuous basal prescribed as a volume per day (a dose per day at the drug's concentration),
+        /// run exactly (DAILY-DOSE-EXACT): its rate is the day's volume spread over 24 h, not a rounded nL/h.
+        /// </summary>
+        public static Prescription ContinuousPerDay(Drug drug, NanolitersPerDay perDay, PatientBolusSettings? patientBolus)
+        {
+            return new Prescription(drug, perDay, patientBolus);
+        }
+
+        private Prescription(Drug drug, NanolitersPerDay perDay, PatientBolusSettings? patientBolus)
+            : this(drug, DeliveryMode.SimpleContinuous, perDay.HourlyFloor, new Milliseconds[0], new NanolitersPerHour[0], Micrograms.Zero, Milliseconds.Zero, patientBolus)
+        {
+            _perDay = perDay;
         }
 
         /// <param name="startsOfDay">Step starts, milliseconds after midnight, strictly increasing.</param>
@@ -76,7 +93,14 @@ namespace OpenIdds.Firmware.Therapy
 
         public Drug Drug { get { return _drug; } }
         public DeliveryMode Mode { get { return _mode; } }
+        /// <summary>The continuous rate; for a basal prescribed per day, its mean rounded down.</summary>
         public NanolitersPerHour Rate { get { return _rate; } }
+
+        /// <summary>True for a continuous basal prescribed as a volume per day (<see cref="PerDay"/>).</summary>
+        public bool IsPerDay { get { return _perDay.Value != 0; } }
+
+        /// <summary>The continuous basal's volume per day as prescribed; zero unless <see cref="IsPerDay"/>.</summary>
+        public NanolitersPerDay PerDay { get { return _perDay; } }
         public int FlexStepCount { get { return _flexStarts.Length; } }
         public int FlexRateCount { get { return _flexRates.Length; } }
         public Milliseconds FlexStart(int step) { return _flexStarts[step]; }
@@ -100,7 +124,7 @@ namespace OpenIdds.Firmware.Therapy
                 switch (_mode)
                 {
                     case DeliveryMode.SimpleContinuous:
-                        return new Nanoliters(_rate.Value * 24);
+                        return new Nanoliters(IsPerDay ? _perDay.Value : _rate.Value * 24);
                     case DeliveryMode.Flex:
                         {
                             int n = _flexStarts.Length < _flexRates.Length ? _flexStarts.Length : _flexRates.Length;
@@ -135,7 +159,7 @@ namespace OpenIdds.Firmware.Therapy
                 switch (_mode)
                 {
                     case DeliveryMode.SimpleContinuous:
-                        return _rate;
+                        return IsPerDay ? _perDay.HourlyCeiling : _rate;
                     case DeliveryMode.Flex:
                         {
                             long peak = 0;
@@ -162,6 +186,7 @@ namespace OpenIdds.Firmware.Therapy
             if (newC <= 0 || oldC <= 0) return new Prescription(drug, DeliveryMode.Stopped, NanolitersPerHour.Zero, new Milliseconds[0], new NanolitersPerHour[0], Micrograms.Zero, Milliseconds.Zero, null);
             NanolitersPerHour[] rates = new NanolitersPerHour[_flexRates.Length];
             for (int i = 0; i < rates.Length; i++) rates[i] = new NanolitersPerHour(_flexRates[i].Value * oldC / newC);
+            if (IsPerDay) return new Prescription(drug, new NanolitersPerDay(_perDay.Value * oldC / newC), _patientBolus);
             return new Prescription(drug, _mode, new NanolitersPerHour(_rate.Value * oldC / newC), _flexStarts, rates, _singleBolusDose, _singleBolusDuration, _patientBolus);
         }
 
@@ -171,6 +196,7 @@ namespace OpenIdds.Firmware.Therapy
             switch (_mode)
             {
                 case DeliveryMode.SimpleContinuous:
+                    if (IsPerDay) return new DailyVolumeRate(_perDay);
                     return new ConstantRate(_rate);
                 case DeliveryMode.Flex:
                     return new FlexSchedule(_flexStarts, _flexRates, timeOfDayAtZero);

@@ -13,8 +13,8 @@ namespace OpenIdds.Firmware.Therapy
     ///   P5 drug rate limit (hard, soft)                       - refuse / confirm
     ///   P6 daily dose (hard, soft)                            - refuse / confirm
     ///   P7 bolus settings (dose, duration, count, lockout; hard, soft; worst-case day) - refuse / confirm
-    ///   P8 large change: new daily dose above LargeChangePercent of the current one, or below the
-    ///      current one divided by it (below 50 % at the default 200 %) - confirm
+    ///   P8 large change: new daily dose above LargeChangePercent of the current one, or below
+    ///      10,000 / LargeChangePercent % of it (50 % at the default 200 %) - confirm
     ///   (a prescription of mode Stopped skips every check: STOP-ALWAYS-ALLOWED)
     ///   P9 rolling 24 h forecast of the committed plan (run by <see cref="InfusionTherapy"/> once the plan is built) - refuse
     /// Every check runs even after a refusal, so the report carries ALL reasons. Checks never clamp a
@@ -105,8 +105,8 @@ namespace OpenIdds.Firmware.Therapy
         /// <summary>
         /// P8 downward (LARGE-CHANGE-BOTH-WAYS): the same slip the other way (0.1x instead of 1x) stops
         /// most of the drug at once - baclofen withdrawal (rebound spasticity, fever, worse), an opioid
-        /// patient's pain crisis and withdrawal - so a new daily dose below the current one divided by
-        /// the large-change factor needs confirmation too. The limit shown is rounded up: a dose below it
+        /// patient's pain crisis and withdrawal - so a new daily dose below 10,000 / LargeChangePercent %
+        /// of the current one (50 % at 200 %) needs confirmation too. The limit shown is rounded up: a dose below it
         /// is exactly a flagged one.
         /// </summary>
         private static void CheckLargeDrop(Nanograms daily, Nanograms current, int percent, bool confirmed, CheckReport report)
@@ -114,7 +114,7 @@ namespace OpenIdds.Firmware.Therapy
             Nanograms limit = new Nanograms((current.Value * 100 + percent - 1) / percent);
             report.AddSoft(TherapyError.DailyDoseDropTooLarge, confirmed,
                 "daily dose " + daily.ToString() + " is below the limit " + limit.ToString() + ", " + ((10000 + percent - 1) / percent).ToString() +
-                " % of the current daily dose " + current.ToString() + " (a change by more than the large-change factor " + percent.ToString() + " %, downward)");
+                " % of the current daily dose " + current.ToString() + ": a large drop");
         }
 
         /// <summary>P1 drug known and P2 concentration; also run by a refill. Returns the library entry or null.</summary>

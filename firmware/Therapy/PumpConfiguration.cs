@@ -35,7 +35,7 @@ namespace OpenIdds.Firmware.Therapy
 
         /// <summary>
         /// The large-change factor, percent: a new daily dose above this percentage of the current one,
-        /// or below the current one divided by it (below 50 % at 200 %), needs confirmation.
+        /// or below 10,000 / this percentage of it (50 % at 200 %), needs confirmation.
         /// </summary>
         public int LargeChangePercent = DefaultLargeChangePercent;
 

@@ -24,6 +24,17 @@ public record PrescriptionSpec
     /// <summary>continuous: the basal rate, at most three decimals (the pump counts nL/h).</summary>
     public decimal RateUlPerH { get; init; }
 
+    /// <summary>
+    /// continuous, instead of a rate: the dose per day, in mg or in ug (one of the two), at the drug's
+    /// concentration. The pump runs the volume per day it makes, exactly (DAILY-DOSE-EXACT); a dose that
+    /// is not a whole nanoliter a day at that concentration is refused, never rounded.
+    /// </summary>
+    public decimal? DoseMgPerDay { get; init; }
+    public decimal? DoseUgPerDay { get; init; }
+
+    /// <summary>The largest dose per day a file may say, in its own unit (mg or ug): far above any drug limit.</summary>
+    public const decimal MaximumDosePerDay = 1_000_000_000;
+
     /// <summary>flex: the rate from each time of day on, in order, repeating daily.</summary>
     public List<FlexStepSpec> Steps { get; init; } = new();
 
@@ -48,6 +59,7 @@ public record PrescriptionSpec
             case "stopped":
                 return Prescription.Stopped(drug);
             case "continuous":
+                if (DoseMgPerDay is not null || DoseUgPerDay is not null) return Prescription.ContinuousPerDay(drug, PerDay(drug, field), pb);
                 return Prescription.Continuous(drug, Rate(RateUlPerH, Name(field, "rate_ul_per_h")), pb);
             case "flex":
                 if (Steps.Count == 0) throw new InputException($"{Name(field, "steps")}: a flex prescription needs at least one step");
@@ -61,6 +73,44 @@ public record PrescriptionSpec
                 throw new InputException($"{Name(field, "mode")} '{Mode}' is not one of stopped, continuous, flex, single-bolus");
         }
     }
+
+    /// <summary>
+    /// The dose per day to an exact volume per day: D ng at C ug/mL is D x 1000 / C nL (1 nL of C ug/mL
+    /// holds C pg). Refused naming the field when it is not a whole nL, or the wire cannot carry it.
+    /// </summary>
+    private NanolitersPerDay PerDay(Drug drug, string field)
+    {
+        if (DoseMgPerDay is not null && DoseUgPerDay is not null)
+            throw new InputException($"{Name(field, "dose_ug_per_day")}: the dose per day is given twice, in mg (dose_mg_per_day) and in ug (dose_ug_per_day); give one");
+        if (RateUlPerH != 0)
+            throw new InputException(string.Create(CultureInfo.InvariantCulture, $"{Name(field, "rate_ul_per_h")} {RateUlPerH} uL/h: a continuous prescription gives a rate or a dose per day, not both"));
+        bool mg = DoseMgPerDay is not null;
+        string name = Name(field, mg ? "dose_mg_per_day" : "dose_ug_per_day");
+        string unit = mg ? "mg/day" : "ug/day";
+        decimal dose = mg ? DoseMgPerDay!.Value : DoseUgPerDay!.Value;
+        if (dose <= 0 || dose > MaximumDosePerDay)
+            throw new InputException(string.Create(CultureInfo.InvariantCulture, $"{name} {dose} {unit} is outside the limit: above 0, at most {MaximumDosePerDay} {unit}"));
+        decimal nanograms = dose * (mg ? 1_000_000m : 1000m);
+        if (nanograms != decimal.Truncate(nanograms))
+            throw new InputException(string.Create(CultureInfo.InvariantCulture, $"{name} {dose} {unit} is finer than a nanogram (the limit: {(mg ? "six" : "three")} decimals)"));
+        long concentration = drug.Concentration.Value;
+        if (concentration <= 0)
+            throw new InputException($"{Name(field, "concentration_ug_per_ml")} {concentration} ug/mL: a dose per day needs the drug's concentration, above the limit 0 ug/mL");
+        decimal picograms = nanograms * 1000m;
+        if (picograms % concentration != 0)
+        {
+            long multiple = concentration / (long)Gcd(concentration, 1000);
+            throw new InputException(string.Create(CultureInfo.InvariantCulture,
+                $"{name} {dose} {unit} at {concentration} ug/mL is {(picograms / concentration).ToString("0.###", CultureInfo.InvariantCulture)} nL a day, not a whole nanoliter, so the pump cannot run it exactly; the limit at this concentration is a multiple of {multiple} ng a day"));
+        }
+        decimal nanoliters = picograms / concentration;
+        if (nanoliters > OpenIdds.Firmware.Protocol.Messages.PrescriptionMessage.MaxU32)
+            throw new InputException(string.Create(CultureInfo.InvariantCulture,
+                $"{name} {dose} {unit} at {concentration} ug/mL is {nanoliters} nL a day, above the limit {OpenIdds.Firmware.Protocol.Messages.PrescriptionMessage.MaxU32} nL a day (what the wire format carries)"));
+        return new NanolitersPerDay((long)nanoliters);
+    }
+
+    private static long Gcd(long a, long b) => b == 0 ? a : Gcd(b, a % b);
 
     private static string Name(string field, string name) => field.Length == 0 ? name : field + "." + name;
 

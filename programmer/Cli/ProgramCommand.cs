@@ -19,10 +19,7 @@ public static class ProgramCommand
         StatusMessage status = session.Commands.Status(Role.Clinician);
         var (review, daily, _) = session.Commands.Program(next, confirmed: false, reviewOnly: true);
 
-        var table = new Table().Title("[bold]review[/]").AddColumn("").AddColumn("running now").AddColumn("new");
-        table.AddRow("therapy", Markup.Escape(StatusView.Describe(status.Prescription)), Markup.Escape(StatusView.Describe(next)));
-        table.AddRow("daily dose", Units.Dose(status.DailyDoseNanograms), Units.Dose(daily));
-        console.Out.Write(table);
+        console.Out.Write(ReviewTable.Build(status.Prescription, status.DailyDoseNanograms, next, daily));
         ReportView.Show(console, review, "the pump's checks");
         if (review.Verdict == ReportMessage.Refused) return 1;
 

@@ -85,7 +85,7 @@ public static class StatusView
         string drug = p.Drug.IsNone ? "no drug" : $"{p.Drug.Name} {p.Drug.Concentration.Value} ug/mL";
         string mode = p.Mode switch
         {
-            DeliveryMode.SimpleContinuous => $"continuous {Units.Rate(p.Rate.Value)}",
+            DeliveryMode.SimpleContinuous => p.IsPerDay ? $"continuous {Units.Milliliters(p.PerDay.Value)}/day" : $"continuous {Units.Rate(p.Rate.Value)}",
             DeliveryMode.Flex => "flex " + string.Join(", ", Enumerable.Range(0, p.FlexStepCount).Select(i => $"{TimeSpan.FromMilliseconds(p.FlexStart(i).Value):hh\\:mm} {Units.Rate(p.FlexRate(i).Value)}")),
             DeliveryMode.SingleBolus => $"single bolus {p.SingleBolusDose.Value} ug over {Units.Duration(p.SingleBolusDuration.Value)}",
             _ => "stopped",

@@ -19,7 +19,7 @@ public static class ClinicalText
     /// <summary>The delivery mode and its rates, one line per flex step.</summary>
     public static List<string> Delivery(Prescription p) => p.Mode switch
     {
-        DeliveryMode.SimpleContinuous => new() { "continuous " + Rate(p.Rate.Value, p.Drug) },
+        DeliveryMode.SimpleContinuous => new() { p.IsPerDay ? $"continuous {Cli.Units.Milliliters(p.PerDay.Value)}/day" : "continuous " + Rate(p.Rate.Value, p.Drug) },
         DeliveryMode.Flex => Enumerable.Range(0, p.FlexStepCount).Select(i => $"flex step from {TimeSpan.FromMilliseconds(p.FlexStart(i).Value):hh\\:mm}: {Rate(p.FlexRate(i).Value, p.Drug)}").ToList(),
         DeliveryMode.SingleBolus => new() { $"single bolus {Micrograms(p.SingleBolusDose.Value)} over {Cli.Units.Duration(p.SingleBolusDuration.Value)}" },
         _ => new() { "stopped" },

@@ -170,7 +170,9 @@ public static class ScenarioActions
 
     public static string Describe(PrescriptionSpec p) => p.Mode switch
     {
-        "continuous" => string.Create(CultureInfo.InvariantCulture, $"continuous {p.RateUlPerH:0.###} uL/h"),
+        "continuous" => p.DoseMgPerDay is { } mg ? string.Create(CultureInfo.InvariantCulture, $"continuous {mg} mg/day")
+            : p.DoseUgPerDay is { } ug ? string.Create(CultureInfo.InvariantCulture, $"continuous {ug} ug/day")
+            : string.Create(CultureInfo.InvariantCulture, $"continuous {p.RateUlPerH:0.###} uL/h"),
         "flex" => "flex " + string.Join(", ", p.Steps.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.At} {s.RateUlPerH:0.###} uL/h"))),
         "single-bolus" => $"single bolus {p.DoseUg} ug over {p.Duration}",
         _ => p.Mode,

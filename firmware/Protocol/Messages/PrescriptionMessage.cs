@@ -5,7 +5,8 @@ namespace OpenIdds.Firmware.Protocol.Messages
 {
     /// <summary>
     /// A prescription on the wire: mode, drug (name, ug/mL), rate (nL/h), flex steps (start of day ms,
-    /// rate nL/h), single bolus (ug, ms), patient bolus (ug, ms, lockout ms, max per 24 h). Reading
+    /// rate nL/h), single bolus (ug, ms), patient bolus (ug, ms, lockout ms, max per 24 h), and a
+    /// continuous basal's volume per day (nL/day, 0 when prescribed as a rate: DAILY-DOSE-EXACT). Reading
     /// only checks the shape (a mode that exists, a step count that fits); the therapy's checks judge
     /// the values and name what is wrong.
     /// </summary>
@@ -35,6 +36,7 @@ namespace OpenIdds.Firmware.Protocol.Messages
                 w.U32((uint)pb.Lockout.Value);
                 w.U8(pb.MaxPer24Hours);
             }
+            w.U32((uint)p.PerDay.Value);
         }
 
         /// <summary>The largest value a U32 field carries.</summary>
@@ -64,6 +66,8 @@ namespace OpenIdds.Firmware.Protocol.Messages
                 if (why.Length == 0) why = U32(field + ".flex_steps[" + i.ToString() + "].rate_nl_per_h", p.FlexRate(i).Value);
                 if (why.Length > 0) return why;
             }
+            why = U32(field + ".volume_nl_per_day", p.PerDay.Value);
+            if (why.Length > 0) return why;
             why = U32(field + ".single_bolus_ug", p.SingleBolusDose.Value);
             if (why.Length == 0) why = U32(field + ".single_bolus_ms", p.SingleBolusDuration.Value);
             if (why.Length > 0) return why;
@@ -110,12 +114,16 @@ namespace OpenIdds.Firmware.Protocol.Messages
                 int max = r.U8(field + ".patient_bolus.max_per_24h");
                 pb = new PatientBolusSettings(dose, duration, lockout, max);
             }
+            long perDay = r.U32(field + ".volume_nl_per_day");
+            if (perDay != 0 && mode != (int)DeliveryMode.SimpleContinuous) r.Fail(field + ".volume_nl_per_day", perDay.ToString() + " nL/day with mode " + mode.ToString() + ": the limit is 0 unless the mode is 1 (continuous)");
             if (!r.Ok) return null;
             Drug drug = new Drug(name, concentration);
             switch (mode)
             {
                 case (int)DeliveryMode.Stopped: return Prescription.Stopped(drug);
-                case (int)DeliveryMode.SimpleContinuous: return Prescription.Continuous(drug, rate, pb);
+                case (int)DeliveryMode.SimpleContinuous:
+                    if (perDay != 0) return Prescription.ContinuousPerDay(drug, new NanolitersPerDay(perDay), pb);
+                    return Prescription.Continuous(drug, rate, pb);
                 case (int)DeliveryMode.Flex: return Prescription.Flex(drug, starts, rates, pb);
                 default: return Prescription.SingleBolus(drug, singleDose, singleDuration);
             }
