@@ -2,14 +2,14 @@ namespace OpenIdds.Boards.LinuxSbc;
 
 /// <summary>
 /// The Linux board's command line:
-/// <c>[serial-device] [--bench] [--selftest] [--store PATH] [--device-id ID] [--development]</c>.
+/// <c>[serial-device] [--bench] [--selftest] [--store PATH] [--device-id ID] [--development] [--factory-secret PATH]</c>.
 /// --development is DEV-KEYS-NO-THERAPY's explicit setting: therapy may run on development keys.
 /// --bench is the MCU boards' BENCH build (the bench prescription after the self-test); --selftest is
 /// their SELFTEST build (the loopback self-test only, exit code 0 on pass).
 /// </summary>
 public sealed class LinuxCommandLine
 {
-    public const string Usage = "usage: OpenIdds.LinuxSbc [serial-device] [--bench] [--selftest] [--store PATH] [--device-id ID] [--development]   (default /dev/serial0)";
+    public const string Usage = "usage: OpenIdds.LinuxSbc [serial-device] [--bench] [--selftest] [--store PATH] [--device-id ID] [--development] [--factory-secret PATH]   (default /dev/serial0, /etc/openidds/factory-secret)";
 
     public string SerialDevice { get; private set; } = "/dev/serial0";
     public bool Bench { get; private set; }
@@ -17,6 +17,9 @@ public sealed class LinuxCommandLine
     public bool Development { get; private set; }
     public string StorePath { get; private set; } = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".openidds.nv");
     public string? DeviceId { get; private set; }
+
+    /// <summary>FACTORY-SECRET-REQUIRED: the root-only file the factory wrote (<see cref="FactorySecretFile"/>).</summary>
+    public string FactorySecretPath { get; private set; } = FactorySecretFile.DefaultPath;
 
     /// <summary>The restart marker sits beside the store (see RestartMarker).</summary>
     public string MarkerPath => StorePath + ".restart";
@@ -34,6 +37,7 @@ public sealed class LinuxCommandLine
                 case "--development": cli.Development = true; break;
                 case "--store": cli.StorePath = Value(args, ref i); break;
                 case "--device-id": cli.DeviceId = Value(args, ref i); break;
+                case "--factory-secret": cli.FactorySecretPath = Value(args, ref i); break;
                 default:
                     if (args[i].StartsWith('-') || serialGiven) throw new ArgumentException($"'{args[i]}' is not an option here. {Usage}");
                     cli.SerialDevice = args[i];

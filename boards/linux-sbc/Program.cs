@@ -9,20 +9,22 @@ using OpenIdds.Hal;
 using OpenIdds.Hal.Storage;
 
 // The whole pump (InfusionPump) on a Raspberry Pi, set up by the same shared code as the MCU boards:
-//   dotnet run --project boards/linux-sbc -- [serial-device] [--bench] [--selftest] [--store PATH] [--device-id ID]
+//   dotnet run --project boards/linux-sbc -- [serial-device] [--bench] [--selftest] [--store PATH] [--device-id ID] [--development] [--factory-secret PATH]
 LinuxCommandLine cli;
-try { cli = LinuxCommandLine.Parse(args); }
-catch (ArgumentException e) { Console.Error.WriteLine(e.Message); return 2; }
+LinuxPumpStart start;
+try
+{
+    cli = LinuxCommandLine.Parse(args);
+    start = LinuxPumpStart.Prepare(cli);
+}
+catch (ArgumentException e) { Console.Error.WriteLine("OpenIDDS does not run: " + e.Message); return 2; }
 
-BoardOptions options;
-try { options = new BoardOptions { DeviceId = cli.ResolveDeviceId() }; }
-catch (ArgumentException e) { Console.Error.WriteLine(e.Message); return 2; }
-PumpSetup setup = BoardSetup.For(options, OpenIdds.Firmware.Safety.ResetCause.PowerOn);
+BoardOptions options = start.Options;
 var marker = new RestartMarker(cli.MarkerPath);
 var clock = new StopwatchClock();
 using var link = new SerialPortLink(cli.SerialDevice, 115200);
 var board = new LinuxSbcBoard(new GpioController(), PwmChannel.Create(RaspberryPiPins.BuzzerPwmChip, RaspberryPiPins.BuzzerPwmChannel, AlarmSignalPattern.HighToneHz, 0.5),
-    clock, new FileFlash(cli.StorePath, BoardSetup.StorePageSize, setup.PagesNeeded), link, marker, options);
+    clock, new FileFlash(cli.StorePath, BoardSetup.StorePageSize, BoardSetup.For(options, ResetCause.PowerOn).PagesNeeded), link, marker, options);
 
 if (cli.SelfTest)
 {
@@ -36,11 +38,10 @@ if (cli.SelfTest)
     return check.Passed ? 0 : 1;
 }
 
-setup.ResetCause = marker.TakeResetCause();
-setup.Commissioning = new CommissioningFile(cli.StorePath + ".commissioned");
-setup.DevelopmentKeysMayDeliver = cli.Bench || cli.Development;
+PumpSetup setup = start.Setup(marker.TakeResetCause());
 var pump = new InfusionPump(board.Hardware, setup);
 board.Watchdog.Arm((int)ControlLoopMonitor.DefaultTimeout.Value);
 Console.WriteLine($"OpenIDDS on a Linux SBC: device {setup.DeviceId}, programmer link {cli.SerialDevice}, store {cli.StorePath}, reset cause {setup.ResetCause}{(cli.Bench ? ", bench run" : "")}. Research rig only - never connect it to a person.");
+Console.WriteLine(start.LabelLine);
 new BoardLoop(pump, board.Annunciator, clock, cli.Bench).Run();
 return 0;

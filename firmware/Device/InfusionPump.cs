@@ -66,7 +66,7 @@ namespace OpenIdds.Firmware.Device
             _keys = new KeyRing(setup.DeviceId);
             KeyStore keyStore = new KeyStore(board.Store, setup.KeyFirstPage, setup.KeyPages);
             keyStore.Load(_keys);
-            KeyProvisioner provisioner = new KeyProvisioner(_keys, keyStore, setup.AgreementSecret);
+            KeyProvisioner provisioner = new KeyProvisioner(_keys, keyStore, setup.AgreementSecret, setup.LabelKey);
             // DAMAGE-IS-A-FAULT for what runs the therapy (journal, keys): the safe state. A damaged event or
             // diary record leaves a gap in the history but not in the therapy: it is an alarm, and delivery
             // goes on (LOG-DAMAGE-KEEPS-DELIVERING). A torn append is neither.
@@ -160,6 +160,9 @@ namespace OpenIdds.Firmware.Device
 
         /// <summary>Steps the records vouch for as delivered (<see cref="StateJournal.StepsRecorded"/>).</summary>
         public long StepsRecorded { get { return _journal.StepsRecorded; } }
+
+        /// <summary>Steps booked at past restarts that no record confirmed given (<see cref="StateJournal.Overcount"/>).</summary>
+        public RestartOvercount RestartOvercount { get { return _journal.Overcount; } }
 
         /// <summary>Records written since start-up.</summary>
         public long RecordsWritten { get { return _journal.RecordsWritten; } }

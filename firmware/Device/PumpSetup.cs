@@ -47,6 +47,12 @@ namespace OpenIdds.Firmware.Device
         public byte[]? AgreementSecret;
 
         /// <summary>
+        /// The label key stored beside the factory secret, or null: the first provisioning checks it is
+        /// X25519(AgreementSecret, 9), so the key a board shows is the key it agrees with (FACTORY-SECRET-REQUIRED).
+        /// </summary>
+        public byte[]? LabelKey;
+
+        /// <summary>
         /// DEV-KEYS-NO-THERAPY: false on a board build that is neither BENCH nor run with the explicit
         /// development setting; then programming a therapy is refused while the clinician key is the
         /// development key (anyone who knows the device id can compute it). Status shows it.

@@ -46,6 +46,8 @@ namespace OpenIdds.Firmware.Device
             m.StepsMissed = supervisor.Pump.StepsMissed;
             m.PicolitersPerStep = supervisor.Pump.Calibration.PicolitersPerStep;
             m.StepsUnconfirmed = pump.StepsRecorded > m.StepsTaken ? pump.StepsRecorded - m.StepsTaken : 0;
+            m.StepsUnconfirmedPastRestarts = pump.RestartOvercount.Steps;
+            m.PicolitersUnconfirmedPastRestarts = pump.RestartOvercount.Picoliters;
             m.DevelopmentKeys = pump.Keys.AnyDevelopmentKey;
             m.DevelopmentKeysMayDeliver = pump.Setup.DevelopmentKeysMayDeliver;
             m.RefillOpen = pump.RefillOpen;

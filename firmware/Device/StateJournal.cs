@@ -40,6 +40,7 @@ namespace OpenIdds.Firmware.Device
         private DosingScheduler _scratch;
         private long _committedUntil = long.MinValue;
         private long _committedSteps;
+        private readonly RestartOvercount _overcount = new RestartOvercount();
 
         public StateJournal(Journal journal, RecordBuffer buffer, PumpStateRecord record, SafetySupervisor supervisor, InfusionTherapy therapy, TrialDiary diary,
             uint[] replayCounters, DeliveryAccount account, ResumePoint resume, JournalRequest request, Milliseconds intentWindow, int intentStepLimit)
@@ -61,6 +62,9 @@ namespace OpenIdds.Firmware.Device
 
         /// <summary>Steps the records vouch for as delivered: everything the motor did, plus at most one intent horizon (INTENT-BOUNDED).</summary>
         public long StepsRecorded { get { return _committedSteps; } }
+
+        /// <summary>Steps booked at past restarts that no record confirmed given (INTENT-BOUNDED, summed).</summary>
+        public RestartOvercount Overcount { get { return _overcount; } }
 
         /// <summary>Records written since start-up (the write budget in docs/persistence.md counts these).</summary>
         public long RecordsWritten { get; private set; }
@@ -108,6 +112,9 @@ namespace OpenIdds.Firmware.Device
             _record.PumpTime = now.Value;
             _record.Position = position;
             _record.StepsDelivered = delivered;
+            _record.StepsAheadAtWrite = delivered - _supervisor.Pump.StepsTaken;
+            _record.UnconfirmedStepsPastRestarts = _overcount.Steps;
+            _record.UnconfirmedPicolitersPastRestarts = _overcount.Picoliters;
             _record.PicolitersPerStep = _supervisor.Pump.Calibration.PicolitersPerStep;
             _record.ReservoirFill = _supervisor.Fill.Value;
             _record.StepsAtFill = _supervisor.StepsAtFill;
@@ -147,6 +154,7 @@ namespace OpenIdds.Firmware.Device
         public void Restore(Milliseconds now, ResetCause cause, EventLog events)
         {
             _supervisor.Pump.RestoreStepCount(_record.StepsDelivered);
+            _overcount.Restore(_record.UnconfirmedStepsPastRestarts, _record.UnconfirmedPicolitersPastRestarts, _record.StepsAheadAtWrite, _record.PicolitersPerStep);
             if (_record.ReservoirFilled) _supervisor.Filled(new Nanoliters(_record.ReservoirFill), _record.StepsAtFill);
             for (int i = 0; i < PumpStateRecord.Roles; i++) _replayCounters[i] = _record.ReplayCounters[i];
             _supervisor.Alarms.RestoreLatched(_record.AlarmLatches, now);

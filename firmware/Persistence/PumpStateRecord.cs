@@ -57,6 +57,11 @@ namespace OpenIdds.Firmware.Persistence
         public long CatheterCardiacBaseline;
         public long CatheterNoiseBaseline;
         public long CatheterSamplesTaken;
+        /// <summary>INTENT-BOUNDED: steps this record counts as delivered beyond those the motor had made when it was written.</summary>
+        public long StepsAheadAtWrite;
+        /// <summary>The total booked unconfirmed at the restarts before this record (RestartOvercount: steps, picoliters).</summary>
+        public long UnconfirmedStepsPastRestarts;
+        public long UnconfirmedPicolitersPastRestarts;
 
         /// <summary>False after a decode found content no encoder writes (a firmware bug, or another layout): never used.</summary>
         public bool Valid = true;
@@ -142,6 +147,13 @@ namespace OpenIdds.Firmware.Persistence
             b.PutUInt32(Sixteenths(CatheterCardiacBaseline));
             b.PutUInt32(Sixteenths(CatheterNoiseBaseline));
             b.PutUInt32(CatheterSamplesTaken > uint.MaxValue ? uint.MaxValue : (uint)CatheterSamplesTaken);
+            // INTENT-BOUNDED, summed: the lead fits 16 bits (IntentStepLimit steps and a part-step); the past
+            // restarts' volume is kept in whole nL rounded up, so the sum stays an upper bound.
+            uint lead = Capped(StepsAheadAtWrite, 0xFFFF);
+            b.PutByte((int)(lead & 0xFF));
+            b.PutByte((int)(lead >> 8));
+            b.PutUInt32(Capped(UnconfirmedStepsPastRestarts, uint.MaxValue));
+            b.PutUInt32(Capped((UnconfirmedPicolitersPastRestarts + 999) / 1000, uint.MaxValue));
         }
 
         public void Decode(RecordBuffer b)
@@ -230,6 +242,9 @@ namespace OpenIdds.Firmware.Persistence
             CatheterCardiacBaseline = (long)b.GetUInt32() * 16;
             CatheterNoiseBaseline = (long)b.GetUInt32() * 16;
             CatheterSamplesTaken = b.GetUInt32();
+            StepsAheadAtWrite = b.GetByte() | (b.GetByte() << 8);
+            UnconfirmedStepsPastRestarts = b.GetUInt32();
+            UnconfirmedPicolitersPastRestarts = (long)b.GetUInt32() * 1000;
         }
 
         // A catheter-check energy in 32 bits: sixteenths (the baselines are thousands of units and up), held at the
@@ -238,6 +253,12 @@ namespace OpenIdds.Firmware.Persistence
         {
             long sixteenths = energy / 16;
             return sixteenths < 0 ? 0 : sixteenths > uint.MaxValue ? uint.MaxValue : (uint)sixteenths;
+        }
+
+        // Held at the top of its field rather than wrapped.
+        private static uint Capped(long value, long top)
+        {
+            return value < 0 ? 0 : value > top ? (uint)top : (uint)value;
         }
 
         private Prescription PerDay(Prescription p, long perDay)

@@ -12,13 +12,16 @@ namespace OpenIdds.Firmware.Protocol
         private readonly KeyRing _keys;
         private readonly KeyStore _store;
         private readonly byte[]? _secret;
+        private readonly byte[]? _label;
         private byte[]? _public;
 
         /// <param name="agreementSecret">The 32-byte factory secret whose public key is on the label, or null where the board has none.</param>
-        public KeyProvisioner(KeyRing keys, KeyStore store, byte[]? agreementSecret)
+        /// <param name="labelKey">The label key the factory stored beside the secret (what the board shows), or null: checked against the secret before any key is agreed.</param>
+        public KeyProvisioner(KeyRing keys, KeyStore store, byte[]? agreementSecret, byte[]? labelKey)
         {
             _keys = keys;
             _store = store;
+            _label = labelKey;
             if (agreementSecret != null && agreementSecret.Length == X25519.Bytes)
             {
                 _secret = new byte[X25519.Bytes];
@@ -61,6 +64,11 @@ namespace OpenIdds.Firmware.Protocol
                 Refusal = "this device has no factory agreement secret (PumpSetup.AgreementSecret): it cannot agree a key that a listener could not derive";
                 return false;
             }
+            if (_label != null && !SameBytes(_label, devicePublic))
+            {
+                Refusal = "the label key stored with the factory secret is not X25519 of the secret: the factory file is damaged or mismatched; the key shown is not the key this device agrees with (write the factory secret again)";
+                return false;
+            }
             byte[] key = new byte[KeyRing.KeyBytes];
             if (!KeyAgreement.Derive(_secret, programmerPublic, programmerPublic, devicePublic, role, key))
             {
@@ -70,6 +78,13 @@ namespace OpenIdds.Firmware.Protocol
             _keys.Set(role, key, 0, true);
             _store.Save(_keys);
             KeyAgreement.Confirmation(key, programmerPublic, confirmation);
+            return true;
+        }
+
+        private static bool SameBytes(byte[] a, byte[] b)
+        {
+            if (a.Length != b.Length) return false;
+            for (int i = 0; i < a.Length; i++) if (a[i] != b[i]) return false;
             return true;
         }
     }

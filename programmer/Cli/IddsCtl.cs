@@ -163,7 +163,13 @@ public static class IddsCtl
         imageVerify.SetAction(p => Guard(console, () => ImageCommand.Verify(console, p.GetValue(imageFile)!, p.GetValue(publicKey)!)));
         var image = new Command("image", "signed firmware images (SIGNED-IMAGES)") { imageKeyGen, imageSign, imageVerify };
 
-        foreach (var c in new[] { status, program, bolus, refill, alarms, catheter, log, report, trial, clock, keysCommand, calibrate, pressure, diary, image }) root.Subcommands.Add(c);
+        var factoryOut = new Option<string>("--out") { Description = "the new file (never overwritten)", Required = true };
+        var factoryPort = new Option<string?>("--serialport") { Description = "the board's serial port, written into the nanoff file-deployment configuration" };
+        var factorySecret = new Command("secret", "manufacture: a device's agreement secret and label key (FACTORY-SECRET-REQUIRED)") { factoryOut, factoryPort };
+        factorySecret.SetAction(p => Guard(console, () => FactoryCommand.Secret(console, p.GetValue(factoryOut)!, p.GetValue(factoryPort))));
+        var factory = new Command("factory", "manufacturing steps") { factorySecret };
+
+        foreach (var c in new[] { status, program, bolus, refill, alarms, catheter, log, report, trial, clock, keysCommand, calibrate, pressure, diary, image, factory }) root.Subcommands.Add(c);
         var parsed = root.Parse(args);
         try
         {

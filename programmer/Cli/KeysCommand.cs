@@ -46,6 +46,7 @@ public static class KeysCommand
     public static int Provision(ProgrammerSession session, Role role, string labelKeyHex)
     {
         byte[] label = ParseLabelKey(labelKeyHex);
+        session.Console.Line($"label key: {Convert.ToHexString(label).ToLowerInvariant()} - check it against the device's label (and its service console) before you trust the result");
         if (session.Keys.Key(session.DeviceId, Role.Service) == null)
             throw new Link.LinkException($"no service key for {session.DeviceId}: provisioning needs the service role's key");
         var agreement = ProgrammerKeyAgreement.Derive(label, role);

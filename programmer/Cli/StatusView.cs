@@ -40,6 +40,7 @@ public static class StatusView
         table.AddRow("delivered since start", Units.Dose(s.DeliveredNanograms) + $" ({s.StepsTaken} steps, {s.StepsMissed} missed)");
         if (s.StepsUnconfirmed >= 0)
             table.AddRow("counted ahead, not yet given", $"{s.StepsUnconfirmed} steps" + (s.PicolitersPerStep > 0 ? $" ({s.StepsUnconfirmed * s.PicolitersPerStep / 1000.0:0.#} nL)" : "") + ": a restart now would book these as delivered (INTENT-BOUNDED)");
+        if (s.StepsUnconfirmedPastRestarts >= 0) table.AddRow("booked at past restarts, never confirmed given", PastRestarts(s));
         table.AddRow("alarms", s.AlarmCount == 0 ? "[green]none[/]" : Markup.Escape(string.Join(", ", Enumerable.Range(0, s.AlarmCount).Select(i => AlarmTable.Of((AlarmCode)s.AlarmCodes[i]).Name))));
         if (!s.StorageValid) table.AddRow("storage", "[red]a stored record failed its check: the pump is in the safe state[/]");
         if (s.RefillOpen) table.AddRow("refill", "[yellow]a refill session is open[/]");
@@ -57,6 +58,20 @@ public static class StatusView
         string when = $"last check {Units.WallClock(s.CatheterCheckedAt, s.PumpTime, hostNow)} ({Units.Duration(Math.Max(0, s.PumpTime - s.CatheterCheckedAt))} ago)";
         return when + ": " + CatheterCheckText.Describe((CatheterCheckVerdict)s.CatheterVerdict, s.CatheterRespiratoryPercent, s.CatheterCardiacPercent,
             s.CatheterRun, s.CatheterBaselineLeft, (s.CatheterJudgedBands & 1) != 0, (s.CatheterJudgedBands & 2) != 0) + next;
+    }
+
+    /// <summary>
+    /// INTENT-BOUNDED summed over every restart: the volume, and the drug at the concentration now
+    /// programmed, that the records may count as delivered without the motor having given it.
+    /// </summary>
+    public static string PastRestarts(StatusMessage s)
+    {
+        long nanoliters = s.PicolitersUnconfirmedPastRestarts / 1000;
+        string text = $"at most {Units.Microliters(nanoliters)} ({s.StepsUnconfirmedPastRestarts} steps)";
+        long concentration = s.Prescription.Drug.Concentration.Value;
+        // nL x ug/mL = pg; / 1000 = ng.
+        if (concentration > 0) text += $", {Units.Dose(nanoliters * concentration / 1000)} of {Markup.Escape(s.Prescription.Drug.Name)} at {concentration} ug/mL";
+        return text + ": the delivered totals may be over by this much (INTENT-BOUNDED, every restart since installation)";
     }
 
     /// <summary>The measured reservoir, or why there is none: a faulted level sensor is not the same as no level sensor.</summary>

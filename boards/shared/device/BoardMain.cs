@@ -32,12 +32,20 @@ namespace OpenIdds.Boards
         /// <summary>STORE-LOSS-IS-A-FAULT: present once the device was commissioned, outside the store's data.</summary>
         public const string CommissionedPath = "I:\\openidds.commissioned";
 
+        /// <summary>FACTORY-SECRET-REQUIRED: the agreement secret and its label key, written once at manufacture (nanoff --filedeployment, docs/flashing.md).</summary>
+        public const string FactorySecretPath = "I:\\openidds.factory";
+
         public static void Run(BoardHardware board)
         {
 #if SELFTEST
             RunLoopback(board);
 #endif
+            FactorySecret factory = FactorySecret.Read(FactorySecretPath);
+            if (!factory.Present) RefuseToRun(board, factory.Problem);
+            factory.ApplyTo(board.Options);
             PumpSetup setup = BoardSetup.For(board.Options, board.Marker.TakeResetCause());
+            // The service console (the debug output): the key to check against the printed label before provisioning.
+            Console.WriteLine("OpenIDDS " + setup.DeviceId + ": label key " + factory.LabelKeyHex() + " (check it against the device's label)");
             setup.Commissioning = new OpenIdds.Hal.Storage.CommissioningFile(CommissionedPath);
 #if BENCH
             bool bench = true;
@@ -48,6 +56,25 @@ namespace OpenIdds.Boards
             InfusionPump pump = new InfusionPump(board.Build(setup.PagesNeeded), setup);
             board.Watchdog.Arm((int)ControlLoopMonitor.DefaultTimeout.Value);
             new BoardLoop(pump, board.Annunciator, board.Clock, bench).Run();
+        }
+
+        /// <summary>
+        /// FACTORY-SECRET-REQUIRED: no pump without the factory secret. The reason on the debug output and
+        /// the programmer link, the red LED and the high-priority tone, the motor never enabled; forever.
+        /// </summary>
+        private static void RefuseToRun(BoardHardware board, string why)
+        {
+            string line = "OpenIDDS does not run: " + why;
+            Console.WriteLine(line);
+            byte[] text = System.Text.Encoding.UTF8.GetBytes(line + "\r\n");
+            board.Link.Write(text, 0, text.Length);
+            board.Motor.Disable();
+            board.Annunciator.Annunciate(AlarmPriority.High, true);
+            while (true)
+            {
+                board.Annunciator.Update(board.Clock.ElapsedMilliseconds);
+                Thread.Sleep(BoardLoop.PatternSliceMilliseconds);
+            }
         }
 
 #if SELFTEST

@@ -30,6 +30,9 @@ namespace OpenIdds.Boards
         /// </summary>
         public byte[]? AgreementSecret;
 
+        /// <summary>X25519(AgreementSecret, 9) as the factory wrote it beside the secret (<see cref="FactorySecret"/>): checked at the first provisioning.</summary>
+        public byte[]? LabelKey;
+
         /// <summary>DEV-KEYS-NO-THERAPY: the explicit development setting: therapy may run on development keys (status shows it). A BENCH build sets it too.</summary>
         public bool DevelopmentSetting;
 

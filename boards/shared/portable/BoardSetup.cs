@@ -24,6 +24,7 @@ namespace OpenIdds.Boards
             setup.ResetCause = resetCause;
             setup.DevelopmentKeysMayDeliver = options.DevelopmentSetting;
             setup.AgreementSecret = options.AgreementSecret;
+            setup.LabelKey = options.LabelKey;
             return setup;
         }
     }

@@ -59,7 +59,14 @@ namespace OpenIdds.Firmware.Protocol.Messages
         /// </summary>
         public long StepsUnconfirmed = -1;
         /// <summary>
-        /// The last catheter integrity check (sent after <see cref="StepsUnconfirmed"/>; a pump that
+        /// INTENT-BOUNDED, summed: the steps booked as delivered at all past restarts that no record
+        /// confirmed given, and their volume (pL). Sent after <see cref="StepsUnconfirmed"/>; a pump that
+        /// predates them sends nothing, read as -1 (unknown).
+        /// </summary>
+        public long StepsUnconfirmedPastRestarts = -1;
+        public long PicolitersUnconfirmedPastRestarts = -1;
+        /// <summary>
+        /// The last catheter integrity check (sent after <see cref="PicolitersUnconfirmedPastRestarts"/>; a pump that
         /// predates it, or one that runs no check, reads as -1: no check): its verdict
         /// (CatheterCheckVerdict), when it ran, when the next is due, the band energies in percent of
         /// the baseline, the run of checks in a row behind the verdict, the baseline checks still to
@@ -110,6 +117,8 @@ namespace OpenIdds.Firmware.Protocol.Messages
             }
             w.I64(PicolitersPerStep);
             w.I64(StepsUnconfirmed);
+            w.I64(StepsUnconfirmedPastRestarts);
+            w.I64(PicolitersUnconfirmedPastRestarts);
             if (CatheterVerdict < 0) return;
             w.U8(CatheterVerdict);
             w.I64(CatheterCheckedAt);
@@ -162,6 +171,11 @@ namespace OpenIdds.Firmware.Protocol.Messages
             }
             if (r.Remaining >= 8) m.PicolitersPerStep = r.I64("status.picoliters_per_step");
             if (r.Remaining >= 8) m.StepsUnconfirmed = r.I64("status.steps_unconfirmed");
+            if (r.Remaining >= 16)
+            {
+                m.StepsUnconfirmedPastRestarts = r.I64("status.steps_unconfirmed_past_restarts");
+                m.PicolitersUnconfirmedPastRestarts = r.I64("status.picoliters_unconfirmed_past_restarts");
+            }
             if (r.Remaining >= 24)
             {
                 m.CatheterVerdict = r.U8("status.catheter_verdict");

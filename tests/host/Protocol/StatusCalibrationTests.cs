@@ -41,12 +41,14 @@ public class StatusCalibrationTests
         var report = SessionReport.From(new PumpSnapshot("PUMP", "", DateTimeOffset.UnixEpoch, received, null, 50, []));
         Assert.AreEqual(rig.Pump.Controller.Delivered.Value, report.DeliveredNanoliters);
 
-        // An older pump sends neither the calibration nor, after it, the unconfirmed lead (8 bytes each).
-        var older = new PayloadReader(payload, 0, payload.Length - 16);
+        // An older pump sends neither the calibration nor, after it, the unconfirmed lead (8 bytes each),
+        // nor the sum over past restarts (16 bytes).
+        var older = new PayloadReader(payload, 0, payload.Length - 32);
         var withoutIt = StatusMessage.Read(older);
         Assert.IsTrue(older.Ok, older.FailedField + ": " + older.FailedWhy);
         Assert.AreEqual(0, withoutIt.PicolitersPerStep);
         Assert.AreEqual(-1, withoutIt.StepsUnconfirmed, "unknown");
+        Assert.AreEqual(-1, withoutIt.StepsUnconfirmedPastRestarts, "unknown");
         Assert.AreEqual(sent.StepsTaken, withoutIt.StepsTaken);
         Assert.IsNull(SessionReport.From(new PumpSnapshot("PUMP", "", DateTimeOffset.UnixEpoch, withoutIt, null, 50, [])).DeliveredNanoliters);
     }
