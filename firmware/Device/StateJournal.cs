@@ -136,6 +136,8 @@ namespace OpenIdds.Firmware.Device
             _record.CatheterCardiacBaseline = catheter.CardiacBaseline;
             _record.CatheterNoiseBaseline = catheter.NoiseBaseline;
             _record.CatheterSamplesTaken = catheter.SamplesTaken;
+            _record.ResistanceBaselineLearned = catheter.Resistance.BaselineLearned;
+            _record.ResistanceBaselinePerMille = catheter.Resistance.BaselinePerMille;
             _record.Encode(_buffer);
             _journal.Append(PumpStateRecord.Kind, _buffer.Bytes);
             RecordsWritten++;
@@ -160,6 +162,7 @@ namespace OpenIdds.Firmware.Device
             _supervisor.Alarms.RestoreLatched(_record.AlarmLatches, now);
             // CATHETER-BASELINE-KEPT: a reset neither blinds the check for a day nor learns a failed catheter as normal.
             _supervisor.Catheter.Restore(_record.CatheterBaselineLearned, _record.CatheterRespiratoryBaseline, _record.CatheterCardiacBaseline, _record.CatheterNoiseBaseline, _record.CatheterSamplesTaken);
+            if (_record.ResistanceBaselineLearned) _supervisor.Catheter.Resistance.Restore(_record.ResistanceBaselinePerMille);
             _committedSteps = _record.StepsDelivered;
             _committedUntil = _record.Position.IntegratedTo.Value;
             _account.Restore(_record.StepsAtLastHour, _record.MassAtLastHour, _record.NextHourAt);

@@ -24,6 +24,8 @@ namespace OpenIdds.Firmware.Persistence
 
         public const int DrugNameBytes = 16;
         public const int Roles = 3;
+        /// <summary>Added to the resistance baseline (a retention clamped to +-4,000 per mille) so 0 can mean "none learned".</summary>
+        public const int ResistanceBaselineOffset = 8192;
 
         public long PumpTime;
         public SchedulerPosition Position;
@@ -62,6 +64,9 @@ namespace OpenIdds.Firmware.Persistence
         /// <summary>The total booked unconfirmed at the restarts before this record (RestartOvercount: steps, picoliters).</summary>
         public long UnconfirmedStepsPastRestarts;
         public long UnconfirmedPicolitersPastRestarts;
+        /// <summary>CATHETER-BASELINE-KEPT: LINE-RESISTANCE-RISE's learned baseline, per mille of a stroke (learned: false, none yet).</summary>
+        public bool ResistanceBaselineLearned;
+        public int ResistanceBaselinePerMille;
 
         /// <summary>False after a decode found content no encoder writes (a firmware bug, or another layout): never used.</summary>
         public bool Valid = true;
@@ -154,6 +159,10 @@ namespace OpenIdds.Firmware.Persistence
             b.PutByte((int)(lead >> 8));
             b.PutUInt32(Capped(UnconfirmedStepsPastRestarts, uint.MaxValue));
             b.PutUInt32(Capped((UnconfirmedPicolitersPastRestarts + 999) / 1000, uint.MaxValue));
+            // The resistance baseline in 16 bits: 0 none learned, else the per mille plus ResistanceBaselineOffset.
+            uint resistance = ResistanceBaselineLearned ? Capped(ResistanceBaselinePerMille + ResistanceBaselineOffset, 0xFFFF) : 0;
+            b.PutByte((int)(resistance & 0xFF));
+            b.PutByte((int)(resistance >> 8));
         }
 
         public void Decode(RecordBuffer b)
@@ -245,6 +254,9 @@ namespace OpenIdds.Firmware.Persistence
             StepsAheadAtWrite = b.GetByte() | (b.GetByte() << 8);
             UnconfirmedStepsPastRestarts = b.GetUInt32();
             UnconfirmedPicolitersPastRestarts = (long)b.GetUInt32() * 1000;
+            int resistanceField = b.GetByte() | (b.GetByte() << 8);
+            ResistanceBaselineLearned = resistanceField != 0;
+            ResistanceBaselinePerMille = resistanceField - ResistanceBaselineOffset;
         }
 
         // A catheter-check energy in 32 bits: sixteenths (the baselines are thousands of units and up), held at the

@@ -84,6 +84,19 @@ namespace OpenIdds.Firmware.Safety
         /// <summary>LINE-RESISTANCE-RISE holds.</summary>
         public bool Raised { get { return _run >= ConsecutiveWindows; } }
 
+        /// <summary>The baseline is learned (and is what a journal record keeps: CATHETER-BASELINE-KEPT).</summary>
+        public bool BaselineLearned { get { return _baselineCount >= BaselineWindows; } }
+
+        /// <summary>
+        /// CATHETER-BASELINE-KEPT: after a reset, the journaled baseline. Learned afresh, a line kinked
+        /// before the reset would be this patient's normal; only <see cref="Relearn"/> (a revision) forgets it.
+        /// </summary>
+        public void Restore(int baselinePerMille)
+        {
+            _baseline = baselinePerMille;
+            _baselineCount = BaselineWindows;
+        }
+
         /// <summary>After implant or a catheter revision: forget the baseline and learn it again.</summary>
         public void Relearn(Milliseconds now)
         {

@@ -35,6 +35,27 @@ public sealed class CatheterBaselineTests
     }
 
     [TestMethod]
+    public void A_reset_keeps_the_line_resistance_baseline_so_a_line_kinked_before_it_is_not_learned_as_normal()
+    {
+        var rig = CatheterRig.Started();
+        var trend = rig.Pump.Supervisor.Catheter.Resistance;
+        Assert.IsFalse(trend.BaselineLearned, "a new pump has no resistance baseline");
+        trend.Restore(123);
+        CatheterRig.RunOn(rig, CatheterRig.Intact(), 2 * Milliseconds.PerHour);
+
+        rig.PowerCycle();
+        rig.PassSelfTest();
+        trend = rig.Pump.Supervisor.Catheter.Resistance;
+        Assert.IsTrue(trend.BaselineLearned, "the reset did not restart learning the line's resistance");
+        Assert.AreEqual(123, trend.BaselinePerMille);
+
+        rig.Pump.CatheterRevised();
+        rig.PowerCycle();
+        rig.PassSelfTest();
+        Assert.IsFalse(rig.Pump.Supervisor.Catheter.Resistance.BaselineLearned, "a revision, journaled, forgets the resistance baseline across a reset");
+    }
+
+    [TestMethod]
     public void A_revision_discards_the_baseline_logs_it_and_the_check_learns_the_new_catheter()
     {
         var rig = CatheterRig.Started();
