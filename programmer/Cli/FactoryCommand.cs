@@ -53,6 +53,9 @@ public static class FactoryCommand
         File.WriteAllText(deploy, config.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
         string hex = Convert.ToHexString(label).ToLowerInvariant();
         console.Line($"label key: {hex}");
+        // DEVICE-ID-FROM-LABEL: the id an ESP32 rig takes from this label key, 12 hex digits as the board's
+        // FactorySecret.DeviceIdFor makes it (the other boards read theirs from the chip).
+        console.Line($"ESP32-DevKitC device id: OPENIDDS-DEVKITC-{hex[..12]}");
         console.Line($"factory secret written to {Markup.Escape(path)} (owner-only; the secret and its label key, {file.Length} bytes)");
         console.Line("print the label key on the device's label. Then put the file on the device, and delete it here:");
         console.Line($"  ESP32 / STM32: nanoff --filedeployment {Markup.Escape(deploy)}{(serialPort == null ? " --serialport PORT" : "")}   (writes {Markup.Escape(DevicePath)})");

@@ -10,11 +10,11 @@ namespace OpenIdds.Boards.Esp32DevKitC
     public static class DevKitCOptions
     {
         /// <summary>
-        /// Change for every rig (the ESP32 offers no unique chip id through nanoFramework's managed API;
-        /// the MAC address would need the networking assembly): it names the rig to iddsctl and seeds its
-        /// development keys.
+        /// DEVICE-ID-FROM-LABEL: the ESP32 offers no unique chip id through nanoFramework's managed API (the
+        /// MAC address would need the networking assembly), so the rig's id is this prefix and the first
+        /// 12 hex digits of its label key, read from the factory secret at start-up.
         /// </summary>
-        public const string DeviceId = "OPENIDDS-DEVKITC-0001";
+        public const string DeviceIdPrefix = "OPENIDDS-DEVKITC-";
 
         /// <summary>True once a pressure sensor is wired to GPIO34 through the 2:3 divider.</summary>
         public const bool PressureSensorFitted = false;
@@ -31,7 +31,7 @@ namespace OpenIdds.Boards.Esp32DevKitC
         public static BoardOptions Create()
         {
             BoardOptions options = new BoardOptions();
-            options.DeviceId = DeviceId;
+            options.DeviceIdPrefix = DeviceIdPrefix;
             options.Stepper = Stepper;
             options.MotorSupplySenseFitted = MotorSupplySenseFitted;
             options.PressureSensorFitted = PressureSensorFitted;

@@ -18,6 +18,13 @@ namespace OpenIdds.Boards
         public string DeviceId = "OPENIDDS-BENCH-0001";
 
         /// <summary>
+        /// DEVICE-ID-FROM-LABEL: on a board with no unique chip id the managed API can read (the ESP32),
+        /// the id is this prefix and the first <see cref="FactorySecret.IdHexDigits"/> hex digits of the
+        /// label key, set when the factory secret is applied; null keeps <see cref="DeviceId"/>.
+        /// </summary>
+        public string? DeviceIdPrefix;
+
+        /// <summary>
         /// Trial by default: a rig on a bench is an external pump with a visible reservoir on external
         /// power, which is the trial pump's situation (rate range 1 uL/h .. 30 mL/h, voltage battery rules).
         /// </summary>

@@ -17,6 +17,9 @@ namespace OpenIdds.Boards
         public const int SecretBytes = 32;
         public const int FileBytes = 2 * SecretBytes;
 
+        /// <summary>Hex digits of the label key in a device id made from it: 48 bits, unique across any factory's run.</summary>
+        public const int IdHexDigits = 12;
+
         private FactorySecret(byte[]? secret, byte[]? labelKey, string problem)
         {
             Secret = secret;
@@ -99,11 +102,22 @@ namespace OpenIdds.Boards
             return new string(text);
         }
 
-        /// <summary>Gives the board's options the secret and its label key.</summary>
+        /// <summary>The device id made from the label key (DEVICE-ID-FROM-LABEL): the prefix and its first hex digits.</summary>
+        public string DeviceIdFor(string prefix)
+        {
+            return prefix + LabelKeyHex().Substring(0, IdHexDigits);
+        }
+
+        /// <summary>
+        /// Gives the board's options the secret and its label key, and, on a board with a
+        /// <see cref="BoardOptions.DeviceIdPrefix"/>, the id made from the label key
+        /// (DEVICE-ID-FROM-LABEL: unique per device, never a shipped constant two rigs share).
+        /// </summary>
         public void ApplyTo(BoardOptions options)
         {
             options.AgreementSecret = Secret;
             options.LabelKey = LabelKey;
+            if (options.DeviceIdPrefix != null && LabelKey != null) options.DeviceId = DeviceIdFor(options.DeviceIdPrefix);
         }
 
         private static bool Blank(byte[] bytes, int offset)

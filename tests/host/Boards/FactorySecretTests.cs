@@ -95,6 +95,11 @@ public class FactorySecretTests
             X25519.PublicKey(factory.Secret!, computed);
             Assert.AreEqual(Convert.ToHexString(computed).ToLowerInvariant(), label, "the label key printed is X25519 of the secret written");
             Assert.AreEqual(label, factory.LabelKeyHex());
+            // DEVICE-ID-FROM-LABEL: the id printed is the one the ESP32 board takes from this file.
+            var options = new BoardOptions { DeviceIdPrefix = "OPENIDDS-DEVKITC-" };
+            factory.ApplyTo(options);
+            Assert.AreEqual("OPENIDDS-DEVKITC-" + label[..FactorySecret.IdHexDigits], options.DeviceId);
+            StringAssert.Contains(output, "device id: " + options.DeviceId);
             if (!OperatingSystem.IsWindows()) Assert.AreEqual(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
             string deploy = File.ReadAllText(path + ".nanoff.json");
             StringAssert.Contains(deploy, "I:\\\\openidds.factory");
@@ -107,6 +112,27 @@ public class FactorySecretTests
             Assert.AreEqual(label, FactorySecret.Read(path).LabelKeyHex(), "the first secret is kept");
         }
         finally { Directory.Delete(folder, recursive: true); }
+    }
+
+    [TestMethod]
+    public void An_esp32_rig_takes_its_device_id_from_its_label_key_so_no_two_rigs_share_an_id_or_development_keys()
+    {
+        var ids = new HashSet<string>();
+        for (int rig = 0; rig < 2; rig++)
+        {
+            var file = new byte[FactorySecret.FileBytes];
+            var secret = System.Security.Cryptography.RandomNumberGenerator.GetBytes(X25519.Bytes);
+            var label = new byte[X25519.Bytes];
+            X25519.PublicKey(secret, label);
+            Array.Copy(secret, file, X25519.Bytes);
+            Array.Copy(label, 0, file, X25519.Bytes, X25519.Bytes);
+            var options = OpenIdds.Boards.Esp32DevKitC.DevKitCOptions.Create();
+            FactorySecret.Parse(file, file.Length, "factory").ApplyTo(options);
+            StringAssert.StartsWith(options.DeviceId, "OPENIDDS-DEVKITC-");
+            Assert.AreEqual(17 + FactorySecret.IdHexDigits, options.DeviceId.Length, options.DeviceId);
+            ids.Add(options.DeviceId);
+        }
+        Assert.AreEqual(2, ids.Count, "two rigs with their own factory secrets have their own ids");
     }
 
     [TestMethod]
