@@ -189,7 +189,7 @@ public class FactorySecretTests
             var clock = new StopwatchClock();
             var board = new LinuxSbcBoard(new GpioController(pins), new VirtualPwmChannel(), clock, new RamFlash(BoardSetup.StorePageSize, setup.PagesNeeded, 10_000), link, marker, start.Options, pins.Timing);
             var pump = new InfusionPump(board.Hardware, setup);
-            // Ticked every millisecond, as the virtual device is: BoardLoop would sleep up to 30 s while stopped.
+            // Ticked every millisecond, as the virtual device is.
             loop = new Thread(() =>
             {
                 while (!stop.IsCancellationRequested)

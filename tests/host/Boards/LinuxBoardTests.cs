@@ -25,7 +25,8 @@ public class LinuxBoardTests
 
     private sealed class NoLink : ISerialLink
     {
-        public int Read(byte[] buffer, int offset, int count) => 0;
+        public int Reads;
+        public int Read(byte[] buffer, int offset, int count) { Reads++; return 0; }
         public void Write(byte[] buffer, int offset, int count) { }
     }
 
@@ -47,12 +48,13 @@ public class LinuxBoardTests
             PumpSetup setup = BoardSetup.For(options, marker.TakeResetCause());
             setup.DevelopmentKeysMayDeliver = bench;   // as Program.cs: a bench run may deliver on development keys (DEV-KEYS-NO-THERAPY)
             Flash = flash ?? new RamFlash(BoardSetup.StorePageSize, setup.PagesNeeded, 10_000);
-            Board = new LinuxSbcBoard(new GpioController(Pins), Buzzer, Clock, Flash, new NoLink(), marker, options, Pins.Timing);
+            Board = new LinuxSbcBoard(new GpioController(Pins), Buzzer, Clock, Flash, Link, marker, options, Pins.Timing);
             Pump = new InfusionPump(Board.Hardware, setup);
             Loop = new BoardLoop(Pump, Board.Annunciator, Clock, bench);
         }
 
         public RamFlash Flash { get; }
+        public readonly NoLink Link = new();
 
         /// <summary>Wakes the loop as the board would, sleeping in virtual time, until pump time reaches <paramref name="pumpTime"/>.</summary>
         public void RunTo(long pumpTime)
@@ -100,6 +102,19 @@ public class LinuxBoardTests
         Assert.AreEqual(AlarmCode.None, rig.Pump.Supervisor.Alarms.Highest);
         Assert.AreEqual(PinValue.High, rig.Pins.Level(Enable), "ENABLE high: the motor is off");
         Assert.AreEqual(0L, rig.Pins.RisingEdges(Step));
+    }
+
+    [TestMethod]
+    public void A_stopped_rig_reads_its_programmer_link_at_least_every_tenth_of_a_second()
+    {
+        var rig = new Rig(bench: false);
+        rig.RunTo(1000);
+        Assert.AreEqual(SafetyState.Stopped, rig.Pump.Supervisor.State);
+        int before = rig.Link.Reads;
+        rig.RunTo(11_000);
+        // LINK-ANSWERED-PROMPTLY: 10 s stopped is at least 100 ticks, each reading the link; sleeping to the next check would be one.
+        Assert.IsTrue(rig.Link.Reads - before >= 10_000 / BoardLoop.LinkSliceMilliseconds, $"{rig.Link.Reads - before} link reads in 10 s");
+        Assert.IsTrue(rig.Loop.Poll() <= BoardLoop.LinkSliceMilliseconds);
     }
 
     [TestMethod]
