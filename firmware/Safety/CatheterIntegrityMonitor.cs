@@ -237,9 +237,9 @@ namespace OpenIdds.Firmware.Safety
                 _baselineCount++;
                 if (_baselineCount == BaselineBursts)
                 {
-                    _respiratoryBaseline = MiddleMean(_respiratoryLearned);
-                    _cardiacBaseline = MiddleMean(_cardiacLearned);
-                    _noiseBaseline = MiddleMean(_noiseLearned);
+                    _respiratoryBaseline = MiddleMean.OfMiddleTwo(_respiratoryLearned);
+                    _cardiacBaseline = MiddleMean.OfMiddleTwo(_cardiacLearned);
+                    _noiseBaseline = MiddleMean.OfMiddleTwo(_noiseLearned);
                 }
                 return;
             }
@@ -254,19 +254,6 @@ namespace OpenIdds.Firmware.Safety
             _lostRun = lost ? _lostRun + 1 : 0;
             _kinkRun = kink ? _kinkRun + 1 : 0;
             LastVerdict = lost ? CatheterCheckVerdict.PulsatilityLost : kink ? CatheterCheckVerdict.RisingResistance : CatheterCheckVerdict.Intact;
-        }
-
-        // The mean of the two middle values (sorted in place: the baseline arrays are used once).
-        private static long MiddleMean(long[] values)
-        {
-            for (int i = 1; i < values.Length; i++)
-            {
-                long v = values[i];
-                int j = i - 1;
-                while (j >= 0 && values[j] > v) { values[j + 1] = values[j]; j--; }
-                values[j + 1] = v;
-            }
-            return (values[values.Length / 2 - 1] + values[values.Length / 2]) / 2;
         }
 
         private static int Percent(long energy, long baseline)

@@ -46,7 +46,7 @@ namespace OpenIdds.Firmware.Safety
         /// <summary>One retention is clamped to this many per mille either side, so a transient cannot overflow a sum.</summary>
         private const int RetentionLimitPerMille = 4000;
 
-        private readonly int[] _window = new int[WindowStrokes];
+        private readonly long[] _window = new long[WindowStrokes];
         private readonly long[] _learned = new long[BaselineWindows];
         private int _count;
         private int _baselineCount;
@@ -138,49 +138,20 @@ namespace OpenIdds.Firmware.Safety
             long retention = (long)(pascals - _before) * 1000 / _jump;
             if (retention > RetentionLimitPerMille) retention = RetentionLimitPerMille;
             if (retention < -RetentionLimitPerMille) retention = -RetentionLimitPerMille;
-            _window[_count++] = (int)retention;
+            _window[_count++] = retention;
             if (_count < WindowStrokes) return;
             _count = 0;
             _nextWindow = new Milliseconds(now.Value + WindowIntervalMilliseconds);
             Windows++;
-            RetentionPerMille = MiddleHalfMean(_window);
+            RetentionPerMille = (int)MiddleMean.OfMiddleHalf(_window);
             if (_baselineCount < BaselineWindows)
             {
                 _learned[_baselineCount++] = RetentionPerMille;
-                if (_baselineCount == BaselineWindows) _baseline = MiddleMean(_learned);
+                if (_baselineCount == BaselineWindows) _baseline = MiddleMean.OfMiddleTwo(_learned);
                 return;
             }
             // LINE-RESISTANCE-RISE: the window's retention a quarter of a stroke above the patient's own, windows in a row.
             _run = RetentionPerMille >= _baseline + RisePerMille ? _run + 1 : 0;
-        }
-
-        // The mean of the middle half (sorted in place: the window is refilled afterwards).
-        private static int MiddleHalfMean(int[] values)
-        {
-            for (int i = 1; i < values.Length; i++)
-            {
-                int v = values[i];
-                int j = i - 1;
-                while (j >= 0 && values[j] > v) { values[j + 1] = values[j]; j--; }
-                values[j + 1] = v;
-            }
-            long sum = 0;
-            int quarter = values.Length / 4;
-            for (int i = quarter; i < values.Length - quarter; i++) sum += values[i];
-            return (int)(sum / (values.Length - 2 * quarter));
-        }
-
-        // The mean of the two middle values (sorted in place: the baseline array is used once).
-        private static long MiddleMean(long[] values)
-        {
-            for (int i = 1; i < values.Length; i++)
-            {
-                long v = values[i];
-                int j = i - 1;
-                while (j >= 0 && values[j] > v) { values[j + 1] = values[j]; j--; }
-                values[j + 1] = v;
-            }
-            return (values[values.Length / 2 - 1] + values[values.Length / 2]) / 2;
         }
     }
 }
