@@ -147,22 +147,19 @@ namespace OpenIdds.Firmware.Persistence
             b.PutUInt32((uint)PressureSpanPartsPerMillion);
             b.PutUInt32((uint)PressureSpanPascals);
             b.PutUInt32((uint)ReliefStrokesLeft);
+            // CATHETER-BASELINE-KEPT: the energies in sixteenths (the baselines are thousands of units and up).
             b.PutByte(CatheterBaselineLearned ? 1 : 0);
-            b.PutUInt32(Sixteenths(CatheterRespiratoryBaseline));
-            b.PutUInt32(Sixteenths(CatheterCardiacBaseline));
-            b.PutUInt32(Sixteenths(CatheterNoiseBaseline));
-            b.PutUInt32(CatheterSamplesTaken > uint.MaxValue ? uint.MaxValue : (uint)CatheterSamplesTaken);
+            b.PutUInt32(Capped(CatheterRespiratoryBaseline / 16, uint.MaxValue));
+            b.PutUInt32(Capped(CatheterCardiacBaseline / 16, uint.MaxValue));
+            b.PutUInt32(Capped(CatheterNoiseBaseline / 16, uint.MaxValue));
+            b.PutUInt32(Capped(CatheterSamplesTaken, uint.MaxValue));
             // INTENT-BOUNDED, summed: the lead fits 16 bits (IntentStepLimit steps and a part-step); the past
             // restarts' volume is kept in whole nL rounded up, so the sum stays an upper bound.
-            uint lead = Capped(StepsAheadAtWrite, 0xFFFF);
-            b.PutByte((int)(lead & 0xFF));
-            b.PutByte((int)(lead >> 8));
+            b.PutUInt16((int)Capped(StepsAheadAtWrite, 0xFFFF));
             b.PutUInt32(Capped(UnconfirmedStepsPastRestarts, uint.MaxValue));
             b.PutUInt32(Capped((UnconfirmedPicolitersPastRestarts + 999) / 1000, uint.MaxValue));
             // The resistance baseline in 16 bits: 0 none learned, else the per mille plus ResistanceBaselineOffset.
-            uint resistance = ResistanceBaselineLearned ? Capped(ResistanceBaselinePerMille + ResistanceBaselineOffset, 0xFFFF) : 0;
-            b.PutByte((int)(resistance & 0xFF));
-            b.PutByte((int)(resistance >> 8));
+            b.PutUInt16(ResistanceBaselineLearned ? (int)Capped(ResistanceBaselinePerMille + ResistanceBaselineOffset, 0xFFFF) : 0);
         }
 
         public void Decode(RecordBuffer b)
@@ -251,20 +248,12 @@ namespace OpenIdds.Firmware.Persistence
             CatheterCardiacBaseline = (long)b.GetUInt32() * 16;
             CatheterNoiseBaseline = (long)b.GetUInt32() * 16;
             CatheterSamplesTaken = b.GetUInt32();
-            StepsAheadAtWrite = b.GetByte() | (b.GetByte() << 8);
+            StepsAheadAtWrite = b.GetUInt16();
             UnconfirmedStepsPastRestarts = b.GetUInt32();
             UnconfirmedPicolitersPastRestarts = (long)b.GetUInt32() * 1000;
-            int resistanceField = b.GetByte() | (b.GetByte() << 8);
+            int resistanceField = b.GetUInt16();
             ResistanceBaselineLearned = resistanceField != 0;
             ResistanceBaselinePerMille = resistanceField - ResistanceBaselineOffset;
-        }
-
-        // A catheter-check energy in 32 bits: sixteenths (the baselines are thousands of units and up), held at the
-        // largest 32-bit count (a pulse of about 50 mmHg peak-to-peak), never wrapped.
-        private static uint Sixteenths(long energy)
-        {
-            long sixteenths = energy / 16;
-            return sixteenths < 0 ? 0 : sixteenths > uint.MaxValue ? uint.MaxValue : (uint)sixteenths;
         }
 
         // Held at the top of its field rather than wrapped.

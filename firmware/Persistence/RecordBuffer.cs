@@ -19,6 +19,12 @@ namespace OpenIdds.Firmware.Persistence
 
         public void PutByte(int value) { _bytes[_position++] = (byte)value; }
 
+        public void PutUInt16(int value)
+        {
+            _bytes[_position++] = (byte)value;
+            _bytes[_position++] = (byte)(value >> 8);
+        }
+
         public void PutUInt32(uint value)
         {
             int p = _position;
@@ -35,6 +41,12 @@ namespace OpenIdds.Firmware.Persistence
         }
 
         public int GetByte() { return _bytes[_position++]; }
+
+        public int GetUInt16()
+        {
+            int low = _bytes[_position++];
+            return low | (_bytes[_position++] << 8);
+        }
 
         public uint GetUInt32()
         {
