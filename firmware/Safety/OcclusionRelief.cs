@@ -10,12 +10,14 @@ namespace OpenIdds.Firmware.Safety
     /// at the rate of consecutive GPIO writes: it loses step and stays put, while a step/dir driver
     /// counts every pulse as done. The ramp starts at <see cref="StartStepsPerSecond"/> and doubles every
     /// <see cref="RampStageMilliseconds"/> up to <see cref="MaximumStepsPerSecond"/> (512 strokes in
-    /// about 6 s), inside what the simulator's head can follow (docs/simulator.md).
+    /// about 13 s). Both stay at or below the rate the head starts at from rest (the simulator's
+    /// `head_start_steps_per_second`, 50): a rate the head can start at needs no acceleration, whereas a
+    /// step up beyond it needs more than a loaded head has (docs/simulator.md).
     /// </summary>
     public sealed class OcclusionRelief
     {
         public const int StartStepsPerSecond = 20;
-        public const int MaximumStepsPerSecond = 100;
+        public const int MaximumStepsPerSecond = 40;
         public const long RampStageMilliseconds = 250;
 
         /// <summary>A stroke due longer ago than this is dropped by the scheduler (NO-CATCH-UP), never bunched with the next.</summary>
