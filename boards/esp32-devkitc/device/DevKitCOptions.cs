@@ -28,6 +28,13 @@ namespace OpenIdds.Boards.Esp32DevKitC
         /// <summary>The stepper chip fitted: StepperChip.Tmc2209 for a TMC2209 wired as the README's table for it (1/8 step, DIAG).</summary>
         public static readonly StepperChip Stepper = StepperChip.Drv8825;
 
+        /// <summary>
+        /// BATTERY-TWO-POINT-CAL, with BatteryDividerFitted: the cell millivolts the board reported and a
+        /// multimeter read at two cell voltages, e.g. new CellVoltageLine(2738, 3000, 3939, 4200)
+        /// (docs/flashing.md, "Measure the battery line"); an ESP32 reads a 3.6 V cell as about 3.3 V on the nominal line.
+        /// </summary>
+        public static readonly CellVoltageLine BatteryLine = new CellVoltageLine();
+
         public static BoardOptions Create()
         {
             BoardOptions options = new BoardOptions();
@@ -36,6 +43,7 @@ namespace OpenIdds.Boards.Esp32DevKitC
             options.MotorSupplySenseFitted = MotorSupplySenseFitted;
             options.PressureSensorFitted = PressureSensorFitted;
             options.BatteryDividerFitted = BatteryDividerFitted;
+            options.BatteryLine = BatteryLine;
             return options;
         }
     }

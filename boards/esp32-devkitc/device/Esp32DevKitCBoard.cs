@@ -46,7 +46,7 @@ namespace OpenIdds.Boards.Esp32DevKitC
             if (options.BatteryDividerFitted)
             {
                 Configuration.SetPinFunction(Esp32Pins.BatteryAdcPin, DeviceFunction.ADC1_CH7);
-                board.Battery = new AdcBattery(adc!.OpenChannel(Esp32Pins.BatteryAdcChannel));
+                board.Battery = new AdcBattery(adc!.OpenChannel(Esp32Pins.BatteryAdcChannel), options.BatteryLine);
             }
             else board.Battery = new NominalSupply(options.NominalSupplyMillivolts);
 

@@ -13,14 +13,22 @@ namespace OpenIdds.Boards
     public sealed class AdcBattery : IBatteryMonitor
     {
         private readonly AdcChannel _channel;
+        private readonly CellVoltageLine _line;
 
-        public AdcBattery(AdcChannel channel) { _channel = channel; }
+        /// <param name="line">The board's two bench points (BATTERY-TWO-POINT-CAL, BoardOptions.BatteryLine).</param>
+        public AdcBattery(AdcChannel channel, CellVoltageLine line)
+        {
+            _channel = channel;
+            _line = line;
+        }
 
         public long ConsumedMicroampereHours { get { return -1; } }
 
         public SensorStatus Read(out int millivolts)
         {
-            millivolts = _channel.ReadValue() * 3300 / 4095 * 2;
+            long sum = 0;
+            for (int i = 0; i < CellVoltageLine.Samples; i++) sum += _channel.ReadValue();
+            millivolts = _line.Millivolts(sum);
             return millivolts < 1000 ? SensorStatus.Disconnected : SensorStatus.Ok;
         }
     }

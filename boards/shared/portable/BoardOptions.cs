@@ -60,6 +60,12 @@ namespace OpenIdds.Boards
         public bool BatteryDividerFitted;
 
         /// <summary>
+        /// BATTERY-TWO-POINT-CAL: the line the cell is read on where <see cref="BatteryDividerFitted"/>: the
+        /// ADC's nominal line until the board's options file gives its two bench points (an ESP32 needs them).
+        /// </summary>
+        public CellVoltageLine BatteryLine = new CellVoltageLine();
+
+        /// <summary>
         /// True: the motor supply is read through its divider (the board README's pin map) and a lost
         /// supply stops the pump as a motor fault (MOTOR-SUPPLY-WATCHED); the divider is part of the BOM.
         /// False only for a rig without it: a lost motor supply then goes unseen while the pump counts on.

@@ -30,7 +30,7 @@ namespace OpenIdds.Boards.NucleoF746ZG
             if (options.MotorSupplySenseFitted) board.MotorSupply = new AdcMotorSupply(adc!.OpenChannel(NucleoPins.MotorSupplyAdcChannel), options.Stepper.MinimumSupplyMillivolts);
             if (options.PressureSensorFitted) board.Pressure = new AdcPressureSensor(adc!.OpenChannel(NucleoPins.PressureAdcChannel), adc.OpenChannel(NucleoPins.SensorSupplyAdcChannel), options.PressureConversion());
             else board.Pressure = new NoPressureSensor();
-            if (options.BatteryDividerFitted) board.Battery = new AdcBattery(adc!.OpenChannel(NucleoPins.BatteryAdcChannel));
+            if (options.BatteryDividerFitted) board.Battery = new AdcBattery(adc!.OpenChannel(NucleoPins.BatteryAdcChannel), options.BatteryLine);
             else board.Battery = new NominalSupply(options.NominalSupplyMillivolts);
 
             board.Button = new DebouncedButton(board.Gpio, NucleoPins.PatientButton, true, board.Clock);

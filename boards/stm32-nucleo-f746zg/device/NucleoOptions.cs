@@ -22,6 +22,13 @@ namespace OpenIdds.Boards.NucleoF746ZG
         /// <summary>The stepper chip fitted: StepperChip.Tmc2209 for a TMC2209 wired as the README's table for it (1/8 step, DIAG).</summary>
         public static readonly StepperChip Stepper = StepperChip.Drv8825;
 
+        /// <summary>
+        /// BATTERY-TWO-POINT-CAL, with BatteryDividerFitted: the cell millivolts the board reported and a
+        /// multimeter read at two cell voltages, e.g. new CellVoltageLine(2738, 3000, 3939, 4200)
+        /// (docs/flashing.md, "Measure the battery line"); the nominal line is right within the divider's tolerance.
+        /// </summary>
+        public static readonly CellVoltageLine BatteryLine = new CellVoltageLine();
+
         public static BoardOptions Create()
         {
             BoardOptions options = new BoardOptions();
@@ -30,6 +37,7 @@ namespace OpenIdds.Boards.NucleoF746ZG
             options.MotorSupplySenseFitted = MotorSupplySenseFitted;
             options.PressureSensorFitted = PressureSensorFitted;
             options.BatteryDividerFitted = BatteryDividerFitted;
+            options.BatteryLine = BatteryLine;
             return options;
         }
 
