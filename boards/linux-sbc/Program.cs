@@ -43,5 +43,5 @@ var pump = new InfusionPump(board.Hardware, setup);
 board.Watchdog.Arm((int)ControlLoopMonitor.DefaultTimeout.Value);
 Console.WriteLine($"OpenIDDS on a Linux SBC: device {setup.DeviceId}, programmer link {cli.SerialDevice}, store {cli.StorePath}, reset cause {setup.ResetCause}{(cli.Bench ? ", bench run" : "")}. Research rig only - never connect it to a person.");
 Console.WriteLine(start.LabelLine);
-new BoardLoop(pump, board.Annunciator, clock, cli.Bench).Run();
+new BoardLoop(pump, board.Annunciator, clock, cli.Bench) { MotorCut = new MotorCutHeartbeat(board.Gpio, RaspberryPiPins.MotorCutTrigger) }.Run();
 return 0;

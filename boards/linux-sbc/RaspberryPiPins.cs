@@ -18,6 +18,7 @@ public static class RaspberryPiPins
     public const int YellowLed = 6;    // pin 31
     public const int GreenLed = 13;    // pin 33
     public const int LoopbackInput = 16;   // pin 36: the loopback self-test's jumper from STEP lands here
+    public const int MotorCutTrigger = 26; // pin 37: the independent motor cut's monostable trigger (MOTOR-CUT-HEARTBEAT)
     public const int MotorSupply = 25;     // pin 22: VMOT through 39 k over 10 k, high while the motor supply is there
     public const int BuzzerGpio = 18;      // pin 12
     public const int BuzzerPwmChip = 0;    // GPIO18 is PWM0 ...

@@ -55,6 +55,7 @@ namespace OpenIdds.Boards.Esp32DevKitC
             board.Marker = new RestartMarker(BoardMain.RestartMarkerPath);
             board.Watchdog = new SupervisorWatchdog(board.Motor, board.Clock, board.Marker);
             board.LoopbackInputPin = Esp32Pins.LoopbackInput;
+            board.MotorCutTriggerPin = Esp32Pins.MotorCutTrigger;
             return board;
         }
     }

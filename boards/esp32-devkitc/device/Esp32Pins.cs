@@ -44,6 +44,9 @@ namespace OpenIdds.Boards.Esp32DevKitC
         public const int SerialRx = 16;
         /// <summary>The loopback self-test's spare input: a jumper from STEP (GPIO26) lands here. It has an internal pull-down.</summary>
         public const int LoopbackInput = 33;
+
+        /// <summary>The independent motor cut's monostable trigger (MOTOR-CUT-HEARTBEAT): GPIO22, a plain output with no boot role.</summary>
+        public const int MotorCutTrigger = 22;
         /// <summary>Reserved for an analog reservoir-level sensor (ADC1 channel 0, input only); no driver reads it yet.</summary>
         public const int LevelSensorAdcPin = 36;
     }

@@ -29,6 +29,9 @@ namespace OpenIdds.Boards
         public RestartMarker Marker = null!;
         public SupervisorWatchdog Watchdog = null!;
 
+        /// <summary>The independent motor cut's trigger output (MOTOR-CUT-HEARTBEAT).</summary>
+        public int MotorCutTriggerPin = -1;
+
         /// <summary>The spare input the loopback self-test counts STEP pulses on (SELFTEST build).</summary>
         public int LoopbackInputPin = -1;
 

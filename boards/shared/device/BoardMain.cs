@@ -55,7 +55,9 @@ namespace OpenIdds.Boards
 #endif
             InfusionPump pump = new InfusionPump(board.Build(setup.PagesNeeded), setup);
             board.Watchdog.Arm((int)ControlLoopMonitor.DefaultTimeout.Value);
-            new BoardLoop(pump, board.Annunciator, board.Clock, bench).Run();
+            BoardLoop loop = new BoardLoop(pump, board.Annunciator, board.Clock, bench);
+            if (board.MotorCutTriggerPin >= 0) loop.MotorCut = new MotorCutHeartbeat(board.Gpio, board.MotorCutTriggerPin);
+            loop.Run();
         }
 
         /// <summary>

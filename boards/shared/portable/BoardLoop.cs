@@ -44,6 +44,9 @@ namespace OpenIdds.Boards
             _benchPending = bench;
         }
 
+        /// <summary>The independent motor cut's trigger where the board has one (MOTOR-CUT-HEARTBEAT): beaten at every tick.</summary>
+        public MotorCutHeartbeat? MotorCut { get; set; }
+
         /// <summary>What the bench start answered (null until it ran): printed, and kept for tests.</summary>
         public string? BenchOutcome { get; private set; }
 
@@ -65,6 +68,7 @@ namespace OpenIdds.Boards
             {
                 _pump.Tick();
                 _lastTick = now;
+                if (MotorCut != null) MotorCut.Beat(_pump);
                 if (_benchPending && _pump.Supervisor.State != SafetyState.PowerOnSelfTest) StartBench();
                 _wake = _pump.NextWake.Value;
                 now = _pump.Clock.ElapsedMilliseconds;

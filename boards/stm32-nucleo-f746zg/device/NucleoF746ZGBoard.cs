@@ -38,6 +38,7 @@ namespace OpenIdds.Boards.NucleoF746ZG
             board.Marker = new RestartMarker(BoardMain.RestartMarkerPath);
             board.Watchdog = new SupervisorWatchdog(board.Motor, board.Clock, board.Marker);
             board.LoopbackInputPin = NucleoPins.LoopbackInput;
+            board.MotorCutTriggerPin = NucleoPins.MotorCutTrigger;
             return board;
         }
     }

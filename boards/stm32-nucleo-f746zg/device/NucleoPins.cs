@@ -52,6 +52,9 @@ namespace OpenIdds.Boards.NucleoF746ZG
         /// <summary>The loopback self-test's spare input: PF15 (CN10 D2), a jumper from STEP (PE9, D6) lands here.</summary>
         public static readonly int LoopbackInput = Pin('F', 15);
 
+        /// <summary>The independent motor cut's monostable trigger (MOTOR-CUT-HEARTBEAT): PF12, CN10 D8, a plain output.</summary>
+        public static readonly int MotorCutTrigger = Pin('F', 12);
+
         /// <summary>Reserved for an analog reservoir-level sensor: ADC channel 2 = A2 (PC3); no driver reads it yet.</summary>
         public const int LevelSensorAdcChannel = 2;
     }

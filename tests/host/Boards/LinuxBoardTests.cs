@@ -21,7 +21,7 @@ namespace OpenIdds.Tests.Host.Boards;
 [TestClass]
 public class LinuxBoardTests
 {
-    private const int Step = 17, Direction = 27, Enable = 22, Fault = 23, Button = 24, Red = 5, Yellow = 6, Green = 13, Buzzer = 18, Loopback = 16;
+    private const int Step = 17, Direction = 27, Enable = 22, Fault = 23, Button = 24, Red = 5, Yellow = 6, Green = 13, Buzzer = 18, Loopback = 16, MotorCut = 26;
 
     private sealed class NoLink : ISerialLink
     {
@@ -50,7 +50,7 @@ public class LinuxBoardTests
             Flash = flash ?? new RamFlash(BoardSetup.StorePageSize, setup.PagesNeeded, 10_000);
             Board = new LinuxSbcBoard(new GpioController(Pins), Buzzer, Clock, Flash, Link, marker, options, Pins.Timing);
             Pump = new InfusionPump(Board.Hardware, setup);
-            Loop = new BoardLoop(Pump, Board.Annunciator, Clock, bench);
+            Loop = new BoardLoop(Pump, Board.Annunciator, Clock, bench) { MotorCut = new MotorCutHeartbeat(Board.Gpio, RaspberryPiPins.MotorCutTrigger) };
         }
 
         public RamFlash Flash { get; }
@@ -74,7 +74,7 @@ public class LinuxBoardTests
         var documented = new Dictionary<string, int>
         {
             ["Step"] = Step, ["Direction"] = Direction, ["Enable"] = Enable, ["Fault"] = Fault, ["PatientButton"] = Button,
-            ["RedLed"] = Red, ["YellowLed"] = Yellow, ["GreenLed"] = Green, ["LoopbackInput"] = Loopback, ["BuzzerGpio"] = Buzzer,
+            ["RedLed"] = Red, ["YellowLed"] = Yellow, ["GreenLed"] = Green, ["LoopbackInput"] = Loopback, ["BuzzerGpio"] = Buzzer, ["MotorCutTrigger"] = MotorCut,
         };
         foreach (var (name, bcm) in documented)
             Assert.AreEqual(bcm, (int)typeof(RaspberryPiPins).GetField(name)!.GetValue(null)!, $"RaspberryPiPins.{name}");
@@ -192,6 +192,35 @@ public class LinuxBoardTests
         Assert.AreEqual(SafetyState.AlarmStopped, rig.Pump.Supervisor.State, "a lost motor supply stops the pump");
         Assert.AreEqual(AlarmCode.MotorStall, rig.Pump.Supervisor.Alarms.Highest);
         Assert.AreEqual(PinValue.High, rig.Pins.Level(Enable), "motor disabled");
+    }
+
+    /// <summary>MOTOR-CUT-HEARTBEAT: the cut's monostable (about 1 s) sees an edge well inside its time while the loop runs, and none while over-infusion is shown.</summary>
+    [TestMethod]
+    public void The_motor_cut_trigger_beats_while_the_loop_runs_and_stops_while_over_infusion_is_shown()
+    {
+        var rig = new Rig(bench: true);
+        Assert.AreEqual(PinValue.Low, rig.Pins.Level(MotorCut), "the driver sleeps until the first beat");
+        rig.RunTo(60_000);
+        Assert.AreEqual(SafetyState.Running, rig.Pump.Supervisor.State);
+        for (int second = 0; second < 30; second++)
+        {
+            long before = rig.Pins.RisingEdges(MotorCut);
+            rig.RunTo(rig.Pump.Now.Value + 500);
+            Assert.IsTrue(rig.Pins.RisingEdges(MotorCut) > before, $"no rising edge on the cut's trigger in half a second at {rig.Pump.Now.Value} ms");
+        }
+        rig.Pins.SetInput(RaspberryPiPins.MotorSupply, PinValue.Low);
+        rig.RunTo(rig.Pump.Now.Value + 60_000);
+        Assert.AreEqual(SafetyState.AlarmStopped, rig.Pump.Supervisor.State);
+        long stalled = rig.Pins.RisingEdges(MotorCut);
+        rig.RunTo(rig.Pump.Now.Value + 2_000);
+        Assert.IsTrue(rig.Pins.RisingEdges(MotorCut) > stalled, "an alarm stop that may still run a relief keeps the driver awake");
+
+        rig.Pump.Supervisor.Alarms.Raise(AlarmCode.OverInfusion, rig.Pump.Now);
+        rig.RunTo(rig.Pump.Now.Value + 200);
+        long held = rig.Pins.RisingEdges(MotorCut);
+        rig.RunTo(rig.Pump.Now.Value + 5_000);
+        Assert.AreEqual(held, rig.Pins.RisingEdges(MotorCut), "over-infusion shown: the trigger is held, so the driver sleeps whatever ENABLE does");
+        Assert.AreEqual(PinValue.Low, rig.Pins.Level(MotorCut));
     }
 
     [TestMethod]
