@@ -198,27 +198,27 @@ namespace OpenIdds.Firmware.Safety
         /// <summary>The same, with when the pump's next stroke is due after this tick's (Never when none is planned).</summary>
         public void Observe(Milliseconds now, bool readingOk, int pascals, int strokes, Milliseconds nextStrokeDue)
         {
+            if (strokes > 0) _quietFrom = new Milliseconds(now.Value + SettleMilliseconds);
             if (!_inBurst)
             {
                 if (now < _nextBurst) return;
                 _inBurst = true;
                 _armed = false;
                 _burstBegan = now;
-                _quietFrom = now;
-                Arm(now, strokes, nextStrokeDue);
+                Arm(now, nextStrokeDue);
                 if (!_inBurst) return;
                 // The wake-up that opened the check read the pressure even where it found no gap: charged.
                 if (!_armed) { _burstSamples++; return; }
             }
             else if (!_armed)
             {
-                Arm(now, strokes, nextStrokeDue);
+                Arm(now, nextStrokeDue);
                 if (!_armed) return;
             }
             else if (strokes > 0 && now < _nextSample)
             {
                 _armed = false;
-                Arm(now, strokes, nextStrokeDue);
+                Arm(now, nextStrokeDue);
                 return;
             }
             if (now < _nextSample) return;
@@ -227,8 +227,8 @@ namespace OpenIdds.Firmware.Safety
             {
                 // A sample missed: the burst starts again.
                 _armed = false;
-                _quietFrom = new Milliseconds(now.Value + SamplePeriodMilliseconds);
-                Arm(now, strokes, nextStrokeDue);
+                if (_quietFrom.Value < now.Value + SamplePeriodMilliseconds) _quietFrom = new Milliseconds(now.Value + SamplePeriodMilliseconds);
+                Arm(now, nextStrokeDue);
                 return;
             }
             _bands.Add(pascals);
@@ -239,7 +239,7 @@ namespace OpenIdds.Firmware.Safety
             {
                 // A stroke the plan did not show (a bolus, a new therapy) restarts the burst once the line settles.
                 _armed = false;
-                Arm(now, strokes, nextStrokeDue);
+                Arm(now, nextStrokeDue);
             }
         }
 
@@ -249,10 +249,9 @@ namespace OpenIdds.Firmware.Safety
         /// stroke the plan showed (above ~33 uL/h with 250 nL strokes none is begun: no samples are spent on
         /// it). No gap yet: the check waits for the pump's own wake-ups; after <see cref="GiveUpMilliseconds"/> it is skipped.
         /// </summary>
-        private void Arm(Milliseconds now, int strokes, Milliseconds nextStrokeDue)
+        private void Arm(Milliseconds now, Milliseconds nextStrokeDue)
         {
             if (now.Value - _burstBegan.Value >= GiveUpMilliseconds) { Skip(); return; }
-            if (strokes > 0) _quietFrom = new Milliseconds(now.Value + SettleMilliseconds);
             long first = _quietFrom.Value > now.Value ? _quietFrom.Value : now.Value;
             if (nextStrokeDue.Value - first < BurstMilliseconds) return;
             _bands.Start();
