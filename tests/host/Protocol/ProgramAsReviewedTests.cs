@@ -1,4 +1,8 @@
 using OpenIdds.Firmware.Protocol;
+using OpenIdds.Firmware.Protocol.Messages;
+using OpenIdds.Programmer.Cli;
+using OpenIdds.Programmer.Keys;
+using Spectre.Console;
 using OpenIdds.Firmware.Therapy;
 using OpenIdds.Firmware.Units;
 using OpenIdds.Programmer.Link;
@@ -51,5 +55,62 @@ public class ProgramAsReviewedTests
         Assert.IsNotNull(running, "the pump answers with the prescription it runs");
         Assert.IsTrue(PumpCommands.SameOnTheWire(next, running));
         Assert.IsFalse(PumpCommands.SameOnTheWire(PumpRig.Continuous(26, PumpRig.Pca()), running), "a different rate is not a match");
+    }
+
+    /// <summary>
+    /// PROGRAMMED-AS-REVIEWED end to end: `iddsctl program` on a line where every `program` frame is
+    /// altered on its way (the rate 25 uL/h read as 26, re-sealed with the clinician key, review and commit
+    /// alike, as a firmware that read a field differently would run it). The pump accepts and runs 26;
+    /// iddsctl says so and exits 1 instead of reporting success.
+    /// </summary>
+    [TestMethod]
+    public void Iddsctl_reports_a_commit_the_pump_runs_differently_from_the_review_and_exits_1()
+    {
+        var linked = new LinkedPump();
+        byte[] clinician = linked.Keys[Role.Clinician];
+        linked.Link.TamperToDevice = bytes =>
+        {
+            var output = new List<byte>();
+            int start = 0;
+            for (int i = 0; i < bytes.Length; i++)
+            {
+                if (bytes[i] != 0) continue;
+                var chunk = bytes[start..(i + 1)];
+                start = i + 1;
+                var frame = new byte[Frame.MaxFrame];
+                int n = chunk.Length < 2 ? 0 : Cobs.Decode(chunk, chunk.Length - 1, frame);
+                if (n <= Frame.RequestHeaderBytes || frame[5] != CommandTable.Program) { output.AddRange(chunk); continue; }
+                int length = frame[10] | frame[11] << 8;
+                var r = new PayloadReader(frame, Frame.RequestHeaderBytes, length);
+                int flags = r.U8("flags");
+                var sent = PrescriptionMessage.Read(r, "prescription")!;
+                var altered = Prescription.Continuous(sent.Drug, NanolitersPerHour.FromMicrolitersPerHour(26), sent.PatientBolus);
+                var w = new PayloadWriter(Frame.MaxPayload);
+                w.U8(flags);
+                PrescriptionMessage.Write(w, altered);
+                output.AddRange(linked.RawRequest(Role.Clinician, CommandTable.Program, Frame.GetU32(frame, 6), w.Buffer[..w.Length], clinician, frame[2] | frame[3] << 8));
+            }
+            output.AddRange(bytes[start..]);
+            return output.ToArray();
+        };
+        string folder = Directory.CreateTempSubdirectory("openidds-program-").FullName;
+        try
+        {
+            string keys = Path.Combine(folder, "keys.json");
+            var file = KeyFile.Load(keys);
+            for (int role = 0; role < RoleName.Count; role++) file.Set(linked.Rig.Setup.DeviceId, (Role)role, linked.Keys[(Role)role]);
+            file.Save();
+            string rx = Path.Combine(folder, "rx.json");
+            File.WriteAllText(rx, "{ \"drug\": \"morphine\", \"concentration_ug_per_ml\": 10000, \"mode\": \"continuous\", \"rate_ul_per_h\": 25 }");
+            var said = new StringWriter();
+            var console = new ProgrammerConsole(AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(said) }), new StringReader(""));
+            using var session = new ProgrammerSession(new GlobalOptions("in-memory", 115200, keys, null, TimeSpan.FromMilliseconds(200), true), console, linked.Link);
+            int exit = ProgramCommand.Execute(session, rx, confirmSoftLimits: true);
+            string text = System.Text.RegularExpressions.Regex.Replace(said.ToString(), @"\s+", " ");
+            Assert.AreEqual(26_000L, linked.Rig.Pump.Therapy.Prescription.Rate.Value, "the altered commit ran: " + text);
+            Assert.AreEqual(1, exit, text);
+            StringAssert.Contains(text, "does not match the reviewed prescription");
+        }
+        finally { Directory.Delete(folder, recursive: true); }
     }
 }
