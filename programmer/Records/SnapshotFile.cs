@@ -40,7 +40,7 @@ public static class SnapshotFile
 
     public static List<Row> Rows(PumpSnapshot s) => s.Events.Select(e => new Row(e.Sequence, e.PumpTime,
         s.EventTime(e).ToString("o", CultureInfo.InvariantCulture), EventKindName.Of((EventKind)e.Kind), e.A, e.B,
-        EventText.Describe((EventKind)e.Kind, e.A, e.B))).ToList();
+        ProtocolEventText.Describe((EventKind)e.Kind, e.A, e.B))).ToList();
 
     public static void WriteCsv(TextWriter writer, PumpSnapshot s)
     {

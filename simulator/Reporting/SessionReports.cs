@@ -39,7 +39,7 @@ public static class SessionReports
         var status = pump.Status();
         var events = new List<LoggedEvent>();
         for (uint s = pump.Events.Oldest; s != 0 && s <= pump.Events.Newest; s++)
-            if (pump.Events.Read(s, out var kind, out var at, out long a, out long b)) events.Add(new LoggedEvent(s, (int)kind, at.Value, a, b));
+            if (pump.Events.Read(s, out var kind, out var at, out long timeOfDay, out long a, out long b)) events.Add(new LoggedEvent(s, (int)kind, at.Value, a, b, timeOfDay));
         TrialReport? trial = pump.Diary.TrialStarted ? pump.TrialReport(TrialReport.DefaultReliefThresholdPercent) : null;
         // The scenario's clock runs in true time; the pump's in pump time since its installation.
         var pumpZero = scenarioStart + TimeSpan.FromMilliseconds(device.World.Now - status.PumpTime);

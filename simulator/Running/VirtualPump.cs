@@ -1,6 +1,7 @@
 using OpenIdds.Firmware.Control;
 using OpenIdds.Firmware.Device;
 using OpenIdds.Firmware.Persistence;
+using OpenIdds.Firmware.Protocol;
 using OpenIdds.Firmware.Safety;
 using OpenIdds.Firmware.Therapy;
 using OpenIdds.Firmware.Units;
@@ -254,7 +255,7 @@ public sealed class VirtualPump
                 case EventKind.AlarmReannunciated: _log("alarm", AlarmTable.Of((AlarmCode)a).Name, "re-annunciated"); break;
                 case EventKind.AlarmSilenceRefused: _log("alarm", AlarmTable.Of((AlarmCode)a).Name, "silence-refused"); break;
                 case EventKind.HourlyDelivery: break; // the runner logs its own hourly line, with the physics beside it
-                default: _log("firmware", EventKindName.Of(kind), EventText.Describe(kind, a, b)); break;
+                default: _log("firmware", EventKindName.Of(kind), ProtocolEventText.Describe(kind, a, b)); break;
             }
         }
         _eventsSeen = log.Newest;
