@@ -7,7 +7,7 @@ namespace OpenIdds.Measurements;
 
 /// <summary>
 /// ERI-MARGIN, measured: for each programmed rate, step size and cell capacity, a cell drawing the
-/// real (fractional) charge of its steps, its quiescent current and the catheter checks' samples (as many as
+/// real (fractional) charge of its steps, its quiescent current and the catheter checks' readings (as many as
 /// the firmware's <see cref="CatheterIntegrityMonitor"/> takes at that rate, CATHETER-BURST-IN-ERI) hour by hour, and the firmware's
 /// <see cref="BatteryLifeMonitor"/> updated every hour with the daily charge the supervisor models.
 /// Prints the days from elective replacement to end of service per rate and the worst case over all
@@ -40,7 +40,7 @@ public static class EriMarginRun
             {
             long samplesPerDay = CheckSamplesPerDay(rate, pl);
             samplesMost = Math.Max(samplesMost, samplesPerDay);
-            modelledMost = Math.Max(modelledMost, CatheterBurstCharge.BurstsPerDay * CatheterBurstCharge.SamplesPerBurstAtMost(new NanolitersPerHour(rate), pl));
+            modelledMost = Math.Max(modelledMost, CatheterBurstCharge.ReadingsPerDayAtMost(new NanolitersPerHour(rate)));
             foreach (long capacity in capacities)
             {
                 var cell = new Cell();
@@ -65,15 +65,21 @@ public static class EriMarginRun
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{rate / 1000.0,10:0.###} {fewest,12:F2} {most,10:F2} {samplesMost,18} {modelledMost,9}"));
         }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"worst case: {worst:F2} days from ERI to EOS ({worstCase}); the limit is 90"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"catheter check: {settings.CatheterSamplePicoampereHours} pAh a sample; samples/day = the firmware's monitor over two days of steady strokes (max over step sizes), modelled = its daily charge's bound"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"catheter check: {settings.CatheterSamplePicoampereHours} pAh a reading; samples/day = the firmware's monitor (bursts and decay readings) over two days of steady strokes (max over step sizes), modelled = its daily charge's bound"));
     }
 
-    /// <summary>The samples the firmware's catheter check takes a day at a steady rate: woken at each sample it asks for and at each stroke.</summary>
+    /// <summary>
+    /// The readings the firmware's catheter check takes a day at a steady rate - burst samples and LINE-RESISTANCE-RISE's
+    /// decay readings - woken at each reading it asks for and at each stroke, told the next stroke as the supervisor
+    /// tells it (CATHETER-BURST-IN-A-GAP); each stroke raises the line by its volume over the line's compliance (0.2 nL/Pa),
+    /// drained by the next reading.
+    /// </summary>
     private static long CheckSamplesPerDay(long rate, long picolitersPerStep)
     {
         var monitor = new CatheterIntegrityMonitor(Milliseconds.Zero);
         double interval = rate == 0 ? double.MaxValue : 3_600_000.0 * picolitersPerStep / 1000 / rate;
         double nextStroke = interval;
+        int jumpPascals = (int)(picolitersPerStep / 1000 / 0.2);
         const long Days = 2;
         while (true)
         {
@@ -81,7 +87,10 @@ public static class EriMarginRun
             if (now >= Days * Milliseconds.PerDay) break;
             int strokes = 0;
             while ((long)nextStroke <= now) { strokes++; nextStroke += interval; }
-            monitor.Observe(new Milliseconds(now), true, 1333 + (int)(now % 7), strokes);
+            int before = 1333 + (int)(now % 7);
+            var next = new Milliseconds((long)Math.Min(Math.Ceiling(nextStroke), long.MaxValue / 2));
+            monitor.Observe(new Milliseconds(now), true, before, strokes, next);
+            monitor.Resistance.Observe(new Milliseconds(now), true, before, true, before + strokes * jumpPascals, strokes);
         }
         return monitor.SamplesTaken / Days;
     }

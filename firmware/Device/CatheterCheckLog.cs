@@ -8,8 +8,10 @@ namespace OpenIdds.Firmware.Device
     /// CATHETER-CHECK-LOGGED: every catheter integrity check (and every skipped one) writes one
     /// catheter-check event with its evidence - the band energies against the patient's baseline, the
     /// verdict, and when the next check is due - so the log shows what the alarms were raised on, and
-    /// what the check saw when it raised nothing. The check that completes the baseline asks for a
-    /// journal record, which keeps it across resets (CATHETER-BASELINE-KEPT).
+    /// what the check saw when it raised nothing; and every LINE-RESISTANCE-RISE window writes one
+    /// line-resistance event (its share of a stroke left after 0.5 s against the patient's baseline).
+    /// The check that completes the baseline asks for a journal record, which keeps it across resets
+    /// (CATHETER-BASELINE-KEPT).
     /// </summary>
     public sealed class CatheterCheckLog
     {
@@ -17,6 +19,7 @@ namespace OpenIdds.Firmware.Device
         private readonly EventLog _events;
         private readonly JournalRequest _journal;
         private Milliseconds _logged = Milliseconds.Never;
+        private Milliseconds _windowLogged = Milliseconds.Never;
 
         public CatheterCheckLog(SafetySupervisor supervisor, EventLog events, JournalRequest journal)
         {
@@ -29,6 +32,13 @@ namespace OpenIdds.Firmware.Device
         {
             if (!_supervisor.CatheterMonitored) return;
             CatheterIntegrityMonitor check = _supervisor.Catheter;
+            LineResistanceTrend line = check.Resistance;
+            if (line.LastWindowAt != _windowLogged)
+            {
+                _windowLogged = line.LastWindowAt;
+                long toNext = (line.WindowOpens.Value - now.Value) / Milliseconds.PerMinute;
+                if (!line.LastWindowAt.IsNever) _events.Append(EventKind.LineResistance, now, LineResistanceText.PackEvidence(line.RetentionPerMille, line.BaselinePerMille, line.Run, line.BaselineWindowsLeft), toNext < 0 ? 0 : toNext);
+            }
             if (check.LastVerdictAt == _logged) return;
             _logged = check.LastVerdictAt;
             CatheterCheckVerdict verdict = check.LastVerdict;

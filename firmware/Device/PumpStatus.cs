@@ -75,6 +75,12 @@ namespace OpenIdds.Firmware.Device
             m.CatheterRun = check.LastVerdict == CatheterCheckVerdict.RisingResistance ? check.KinkRun : check.LostRun;
             m.CatheterBaselineLeft = check.BaselineBurstsLeft;
             m.CatheterJudgedBands = (check.RespiratoryJudged ? 1 : 0) | (check.CardiacJudged ? 2 : 0);
+            LineResistanceTrend line = check.Resistance;
+            m.LineWindowAt = line.LastWindowAt.Value;
+            m.LineRetentionPerMille = line.RetentionPerMille;
+            m.LineBaselinePerMille = line.BaselinePerMille;
+            m.LineRun = line.Run;
+            m.LineBaselineLeft = line.BaselineWindowsLeft;
         }
     }
 }

@@ -68,7 +68,8 @@ namespace OpenIdds.Firmware.Persistence
             return " (" + run.ToString() + " of " + CatheterIntegrityMonitor.ConsecutiveBursts.ToString() + " checks in a row raise the alert)";
         }
 
-        private static string Hours(long minutes)
+        /// <summary>"3 h 59 min": the time to the next check or window as a clinician reads it.</summary>
+        internal static string Hours(long minutes)
         {
             long hours = minutes / 60;
             return hours == 0 ? minutes.ToString() + " min" : minutes % 60 == 0 ? hours.ToString() + " h" : hours.ToString() + " h " + (minutes % 60).ToString() + " min";

@@ -78,6 +78,8 @@ namespace OpenIdds.Firmware.Persistence
         CatheterCheck = 49,
         /// <summary>A clinician reported a catheter revision: the check's baseline was discarded and is learned again (CATHETER-RELEARN-ON-REVISION); a = 1 when a learned baseline was discarded.</summary>
         CatheterRevised = 50,
+        /// <summary>One LINE-RESISTANCE-RISE window: a = its share of a stroke left after 0.5 s and the baseline's, with their context, b = minutes to the next window (packed: LineResistanceText).</summary>
+        LineResistance = 51,
     }
 
     /// <summary>nanoFramework's Enum.ToString() gives the number, so names are mapped here (the export uses them).</summary>
@@ -123,6 +125,7 @@ namespace OpenIdds.Firmware.Persistence
                 case EventKind.PressureCalibrated: return "pressure-calibrated";
                 case EventKind.CatheterCheck: return "catheter-check";
                 case EventKind.CatheterRevised: return "catheter-revised";
+                case EventKind.LineResistance: return "line-resistance";
                 default: return "unknown";
             }
         }

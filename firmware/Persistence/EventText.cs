@@ -52,6 +52,7 @@ namespace OpenIdds.Firmware.Persistence
                 case EventKind.KeyProvisioned: return RoleText(a) + " key replaced";
                 case EventKind.ClinicianReset: return a == 1 ? "left alarm-stopped" : "alarms acknowledged";
                 case EventKind.CatheterCheck: return CatheterCheckText.DescribeEvent(a, b);
+                case EventKind.LineResistance: return LineResistanceText.DescribeEvent(a, b);
                 case EventKind.CatheterRevised: return (a == 1 ? "learned baseline discarded" : "no baseline learned yet") + "; the catheter check learns this patient's baseline from the next " + CatheterIntegrityMonitor.BaselineBursts.ToString() + " checks";
                 default: return "a=" + a.ToString() + " b=" + b.ToString();
             }

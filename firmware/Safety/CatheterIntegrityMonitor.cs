@@ -8,9 +8,10 @@ namespace OpenIdds.Firmware.Safety
     /// out of the intrathecal space, a leak or a disconnection they fade, and a kink's higher resistance
     /// low-passes the line, so the faster cardiac pulse fades first (docs/catheter.md).
     /// Every <see cref="BurstIntervalMilliseconds"/> it samples a burst of <see cref="PulseBandEnergy.Samples"/>
-    /// readings every <see cref="SamplePeriodMilliseconds"/>, between strokes (a stroke restarts the burst
-    /// <see cref="SettleMilliseconds"/> later; after <see cref="GiveUpMilliseconds"/> without a clean
-    /// burst it waits for the next interval). The first <see cref="BaselineBursts"/> bursts are the
+    /// readings every <see cref="SamplePeriodMilliseconds"/>, between strokes: CATHETER-BURST-IN-A-GAP, a burst
+    /// starts only where the pump's next planned stroke leaves it time to finish, <see cref="SettleMilliseconds"/>
+    /// after the last stroke (an unplanned stroke restarts it; after <see cref="GiveUpMilliseconds"/> without a
+    /// clean burst it waits for the next interval). The first <see cref="BaselineBursts"/> bursts are the
     /// patient's own baseline: per band the mean of the middle two, so a cough or a posture change in one
     /// or two of them (a step floods every band, the noise bins too) does not inflate it. A later burst
     /// whose noise is over <see cref="DisturbedNoiseMultiple"/> times the baseline's was disturbed the same
@@ -36,7 +37,10 @@ namespace OpenIdds.Firmware.Safety
         /// <summary>A stroke's jump drains in well under a second through an open implanted catheter (R x C = 0.07 s).</summary>
         public const long SettleMilliseconds = 1000;
 
-        /// <summary>How long a burst may keep restarting (strokes too close together) before the check is skipped.</summary>
+        /// <summary>One burst's samples: the quiet the strokes must leave after the line settles (CATHETER-BURST-IN-A-GAP).</summary>
+        public const long BurstMilliseconds = PulseBandEnergy.Samples * SamplePeriodMilliseconds;
+
+        /// <summary>How long a burst may wait for a gap between strokes, or keep restarting, before the check is skipped.</summary>
         public const long GiveUpMilliseconds = 10 * Milliseconds.PerMinute;
 
         /// <summary>Bursts averaged into the baseline: one day, so posture and activity over the day are in it.</summary>
@@ -62,7 +66,10 @@ namespace OpenIdds.Firmware.Safety
         private Milliseconds _nextBurst;
         private Milliseconds _nextSample = Milliseconds.Never;
         private Milliseconds _burstBegan;
+        private Milliseconds _quietFrom;
         private bool _inBurst;
+        private bool _armed;
+        private long _burstSamples;
         private int _baselineCount;
         private long _noiseBaseline;
         private long _respiratoryBaseline, _cardiacBaseline;
@@ -74,7 +81,7 @@ namespace OpenIdds.Firmware.Safety
         }
 
         /// <summary>When the monitor needs the next pressure reading (the next sample, or the next burst).</summary>
-        public Milliseconds NextWake { get { return Milliseconds.Min(_inBurst ? _nextSample : _nextBurst, _resistance.NextWake); } }
+        public Milliseconds NextWake { get { return Milliseconds.Min(!_inBurst ? _nextBurst : _armed ? _nextSample : Milliseconds.Never, _resistance.NextWake); } }
 
         /// <summary>The stroke-decay evidence of a kink (LINE-RESISTANCE-RISE); the supervisor feeds it every tick.</summary>
         public LineResistanceTrend Resistance { get { return _resistance; } }
@@ -135,8 +142,12 @@ namespace OpenIdds.Firmware.Safety
         /// <summary>The baseline is learned (it is journaled from then on: CATHETER-BASELINE-KEPT).</summary>
         public bool BaselineLearned { get { return _baselineCount >= BaselineBursts; } }
 
-        /// <summary>Pressure samples taken since the device was made (bursts broken by strokes included): each costs charge (CATHETER-BURST-IN-ERI).</summary>
-        public long SamplesTaken { get; private set; }
+        /// <summary>
+        /// Pressure readings the check woke the pump for since the device was made - burst samples (bursts broken
+        /// by strokes included, and a burst's opening wake-up that found no gap) and LINE-RESISTANCE-RISE's
+        /// decay readings: each costs charge (CATHETER-BURST-IN-ERI).
+        /// </summary>
+        public long SamplesTaken { get { return _burstSamples + _resistance.ReadingsTaken; } }
 
         /// <summary>
         /// CATHETER-BASELINE-KEPT: after a reset, the journaled baseline and sample count. A reset does not
@@ -146,7 +157,7 @@ namespace OpenIdds.Firmware.Safety
         /// </summary>
         public void Restore(bool learned, long respiratoryBaseline, long cardiacBaseline, long noiseBaseline, long samplesTaken)
         {
-            SamplesTaken = samplesTaken;
+            _burstSamples = samplesTaken - _resistance.ReadingsTaken;
             if (!learned) return;
             _respiratoryBaseline = respiratoryBaseline;
             _cardiacBaseline = cardiacBaseline;
@@ -170,44 +181,82 @@ namespace OpenIdds.Firmware.Safety
             LastVerdict = CatheterCheckVerdict.None;
             LastVerdictAt = Milliseconds.Never;
             _inBurst = false;
+            _armed = false;
             _nextBurst = now;
             _resistance.Relearn(now);
         }
 
         /// <summary>
         /// One tick: the pressure read before the tick's strokes (and whether it was usable), and the
-        /// number of strokes the tick made. Takes the sample when one is due.
+        /// number of strokes the tick made, with no stroke known to be planned. Takes the sample when one is due.
         /// </summary>
         public void Observe(Milliseconds now, bool readingOk, int pascals, int strokes)
         {
+            Observe(now, readingOk, pascals, strokes, Milliseconds.Never);
+        }
+
+        /// <summary>The same, with when the pump's next stroke is due after this tick's (Never when none is planned).</summary>
+        public void Observe(Milliseconds now, bool readingOk, int pascals, int strokes, Milliseconds nextStrokeDue)
+        {
+            if (strokes > 0) _quietFrom = new Milliseconds(now.Value + SettleMilliseconds);
             if (!_inBurst)
             {
                 if (now < _nextBurst) return;
                 _inBurst = true;
+                _armed = false;
                 _burstBegan = now;
-                _bands.Start();
-                _nextSample = now;
+                Arm(now, nextStrokeDue);
+                if (!_inBurst) return;
+                // The wake-up that opened the check read the pressure even where it found no gap: charged.
+                if (!_armed) { _burstSamples++; return; }
             }
-            if (now >= _nextSample)
+            else if (!_armed)
             {
-                if (!readingOk) { Skip(); return; }
-                if (now.Value >= _nextSample.Value + SamplePeriodMilliseconds) Restart(now, new Milliseconds(now.Value + SamplePeriodMilliseconds));
-                else
-                {
-                    _bands.Add(pascals);
-                    SamplesTaken++;
-                    _nextSample = new Milliseconds(_nextSample.Value + SamplePeriodMilliseconds);
-                }
+                Arm(now, nextStrokeDue);
+                if (!_armed) return;
             }
-            if (strokes > 0 && !_bands.Complete) Restart(now, new Milliseconds(now.Value + SettleMilliseconds));
-            if (_bands.Complete) Judge(now);
+            else if (strokes > 0 && now < _nextSample)
+            {
+                _armed = false;
+                Arm(now, nextStrokeDue);
+                return;
+            }
+            if (now < _nextSample) return;
+            if (!readingOk) { Skip(); return; }
+            if (now.Value >= _nextSample.Value + SamplePeriodMilliseconds)
+            {
+                // A sample missed: the burst starts again.
+                _armed = false;
+                if (_quietFrom.Value < now.Value + SamplePeriodMilliseconds) _quietFrom = new Milliseconds(now.Value + SamplePeriodMilliseconds);
+                Arm(now, nextStrokeDue);
+                return;
+            }
+            _bands.Add(pascals);
+            _burstSamples++;
+            _nextSample = new Milliseconds(_nextSample.Value + SamplePeriodMilliseconds);
+            if (_bands.Complete) { Judge(now); return; }
+            if (strokes > 0)
+            {
+                // A stroke the plan did not show (a bolus, a new therapy) restarts the burst once the line settles.
+                _armed = false;
+                Arm(now, nextStrokeDue);
+            }
         }
 
-        private void Restart(Milliseconds now, Milliseconds firstSample)
+        /// <summary>
+        /// CATHETER-BURST-IN-A-GAP: a burst starts only where the pump's next planned stroke leaves it
+        /// <see cref="BurstMilliseconds"/> after the line settles, so a burst is never begun to be broken by a
+        /// stroke the plan showed (above ~33 uL/h with 250 nL strokes none is begun: no samples are spent on
+        /// it). No gap yet: the check waits for the pump's own wake-ups; after <see cref="GiveUpMilliseconds"/> it is skipped.
+        /// </summary>
+        private void Arm(Milliseconds now, Milliseconds nextStrokeDue)
         {
             if (now.Value - _burstBegan.Value >= GiveUpMilliseconds) { Skip(); return; }
+            long first = _quietFrom.Value > now.Value ? _quietFrom.Value : now.Value;
+            if (nextStrokeDue.Value - first < BurstMilliseconds) return;
             _bands.Start();
-            _nextSample = firstSample;
+            _nextSample = new Milliseconds(first);
+            _armed = true;
         }
 
         // No clean burst this interval (a sensor fault, or strokes too close together): try at the next one.
@@ -217,12 +266,14 @@ namespace OpenIdds.Firmware.Safety
             LastVerdict = CatheterCheckVerdict.Skipped;
             LastVerdictAt = _burstBegan;
             _inBurst = false;
+            _armed = false;
             _nextBurst = new Milliseconds(_burstBegan.Value + BurstIntervalMilliseconds);
         }
 
         private void Judge(Milliseconds now)
         {
             _inBurst = false;
+            _armed = false;
             _nextBurst = new Milliseconds(_burstBegan.Value + BurstIntervalMilliseconds);
             Checks++;
             LastCheck = now;

@@ -74,9 +74,18 @@ namespace OpenIdds.Firmware.Safety
         /// <summary>Completed windows since the last <see cref="Relearn"/>.</summary>
         public int Windows { get; private set; }
 
+        /// <summary>When the last window completed (Never before the first since the last <see cref="Relearn"/>).</summary>
+        public Milliseconds LastWindowAt { get; private set; }
+
+        /// <summary>Decay readings the trend woke the pump for since the device started, used or not: each costs charge (CATHETER-BURST-IN-ERI).</summary>
+        public long ReadingsTaken { get; private set; }
+
         /// <summary>The last window's retention and the baseline's, per mille of a stroke's jump (0 before the first).</summary>
         public int RetentionPerMille { get; private set; }
         public int BaselinePerMille { get { return (int)_baseline; } }
+
+        /// <summary>Windows in a row above the rise, up to the last.</summary>
+        public int Run { get { return _run; } }
 
         /// <summary>The last window was above the rise: a lost pulse now is this kink's damping, not a leak or a dislodged tip.</summary>
         public bool Rising { get { return _run > 0; } }
@@ -106,6 +115,7 @@ namespace OpenIdds.Firmware.Safety
             _run = 0;
             Windows = 0;
             RetentionPerMille = 0;
+            LastWindowAt = Milliseconds.Never;
             _sampleDue = Milliseconds.Never;
             _nextWindow = now;
         }
@@ -119,6 +129,7 @@ namespace OpenIdds.Firmware.Safety
             if (!_sampleDue.IsNever && now >= _sampleDue)
             {
                 // The decay reading is the one before this tick's strokes; a late or unusable one is dropped.
+                ReadingsTaken++;
                 if (beforeOk && now.Value - _sampleDue.Value <= LateToleranceMilliseconds) Add(now, beforePascals);
                 _sampleDue = Milliseconds.Never;
             }
@@ -143,6 +154,7 @@ namespace OpenIdds.Firmware.Safety
             _count = 0;
             _nextWindow = new Milliseconds(now.Value + WindowIntervalMilliseconds);
             Windows++;
+            LastWindowAt = now;
             RetentionPerMille = (int)MiddleMean.OfMiddleHalf(_window);
             if (_baselineCount < BaselineWindows)
             {

@@ -356,7 +356,7 @@ namespace OpenIdds.Firmware.Safety
             }
             if (CatheterMonitored)
             {
-                _catheter.Observe(now, beforeOk, before, strokes);
+                _catheter.Observe(now, beforeOk, before, strokes, _pump.State == PumpState.Running && _pump.Scheduler != null ? _pump.Scheduler.NextStepDue : Milliseconds.Never);
                 _catheter.Resistance.Observe(now, beforeOk, before, afterOk, after, strokes);
                 Condition(AlarmCode.CatheterIntegritySuspected, _catheter.Suspected, now);
                 Condition(AlarmCode.PartialOcclusion, _catheter.PartiallyOccluded, now);
@@ -538,14 +538,14 @@ namespace OpenIdds.Firmware.Safety
 
         /// <summary>
         /// Charge a therapy at <paramref name="rate"/> draws per day, uAh: its steps, the quiescent
-        /// current and the catheter checks' samples (CATHETER-BURST-IN-ERI). ERI-MARGIN: rounded UP at each division, so the model never draws less than the cell
+        /// current and the catheter checks' readings (CATHETER-BURST-IN-ERI). ERI-MARGIN: rounded UP at each division, so the model never draws less than the cell
         /// does (a truncated 1.92 uAh of steps a day at 2 uL/h made 90 modelled days 89.83 real ones).
         /// </summary>
         public static long DailyChargeMicroampereHours(NanolitersPerHour rate, long picolitersPerStep, SupervisorSettings settings)
         {
             long stepsPerDay = (rate.Value * 24 * 1000 + picolitersPerStep - 1) / picolitersPerStep;
             return (stepsPerDay * settings.StepNanoampereHours + 999) / 1000 + settings.QuiescentMicroamperes * 24
-                + CatheterBurstCharge.DailyMicroampereHours(rate, picolitersPerStep, settings);
+                + CatheterBurstCharge.DailyMicroampereHours(rate, settings);
         }
     }
 }

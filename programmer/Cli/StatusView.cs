@@ -37,6 +37,7 @@ public static class StatusView
         table.AddRow("next refill", Markup.Escape(When(s.NextRefillAt)) + " [grey](at the worst-case daily volume)[/]");
         table.AddRow("battery", (s.Battery switch { 3 => "[red]end of service[/]", 2 => "[yellow]elective replacement[/]", 1 => "[yellow]low[/]", _ => "[green]ok[/]" }) + $", {s.BatteryMillivolts} mV");
         if (s.CatheterVerdict >= 0) table.AddRow("catheter check", Markup.Escape(CatheterCheck(s, hostNow)));
+        if (s.LineBaselineLeft >= 0) table.AddRow("line resistance", Markup.Escape(LineResistance(s, hostNow)));
         table.AddRow("delivered since start", Units.Dose(s.DeliveredNanograms) + $" ({s.StepsTaken} steps, {s.StepsMissed} missed)");
         if (s.StepsUnconfirmed >= 0)
             table.AddRow("counted ahead, not yet given", $"{s.StepsUnconfirmed} steps" + (s.PicolitersPerStep > 0 ? $" ({s.StepsUnconfirmed * s.PicolitersPerStep / 1000.0:0.#} nL)" : "") + ": a restart now would book these as delivered (INTENT-BOUNDED)");
@@ -58,6 +59,15 @@ public static class StatusView
         string when = $"last check {Units.WallClock(s.CatheterCheckedAt, s.PumpTime, hostNow)} ({Units.Duration(Math.Max(0, s.PumpTime - s.CatheterCheckedAt))} ago)";
         return when + ": " + CatheterCheckText.Describe((CatheterCheckVerdict)s.CatheterVerdict, s.CatheterRespiratoryPercent, s.CatheterCardiacPercent,
             s.CatheterRun, s.CatheterBaselineLeft, (s.CatheterJudgedBands & 1) != 0, (s.CatheterJudgedBands & 2) != 0) + next;
+    }
+
+    /// <summary>The last LINE-RESISTANCE-RISE window in a clinician's words: when, the share of a stroke left after 0.5 s against the patient's baseline, the verdict.</summary>
+    public static string LineResistance(StatusMessage s, DateTimeOffset hostNow)
+    {
+        if (s.LineWindowAt == long.MaxValue)
+            return "no window yet since the start or the last revision (" + LineResistanceTrend.WindowStrokes + " strokes each, every " + Units.Duration(LineResistanceTrend.WindowIntervalMilliseconds) + ")";
+        string when = $"last window {Units.WallClock(s.LineWindowAt, s.PumpTime, hostNow)} ({Units.Duration(Math.Max(0, s.PumpTime - s.LineWindowAt))} ago)";
+        return when + ": " + LineResistanceText.Describe(s.LineRetentionPerMille, s.LineBaselinePerMille, s.LineRun, s.LineBaselineLeft);
     }
 
     /// <summary>

@@ -80,6 +80,17 @@ namespace OpenIdds.Firmware.Protocol.Messages
         public int CatheterRun;
         public int CatheterBaselineLeft;
         public int CatheterJudgedBands;
+        /// <summary>
+        /// The last LINE-RESISTANCE-RISE window (sent after <see cref="CatheterJudgedBands"/>; a pump that predates
+        /// it reads as -1 baseline windows left: not shown): when it completed (long.MaxValue: none yet), its
+        /// share of a stroke's pressure left 0.5 s after it and the baseline's (per mille), the windows in a
+        /// row above the rise, and the baseline windows still to learn.
+        /// </summary>
+        public long LineWindowAt = long.MaxValue;
+        public int LineRetentionPerMille;
+        public int LineBaselinePerMille;
+        public int LineRun;
+        public int LineBaselineLeft = -1;
         public readonly int[] AlarmCodes = new int[MaxAlarms];
         /// <summary>Per alarm: bit 0 latched, bit 1 audio paused, bit 2 stops delivery, bits 4-5 priority.</summary>
         public readonly int[] AlarmFlags = new int[MaxAlarms];
@@ -128,6 +139,11 @@ namespace OpenIdds.Firmware.Protocol.Messages
             w.U8(CatheterRun);
             w.U8(CatheterBaselineLeft);
             w.U8(CatheterJudgedBands);
+            w.I64(LineWindowAt);
+            w.U16(LineRetentionPerMille & 0xFFFF);
+            w.U16(LineBaselinePerMille & 0xFFFF);
+            w.U8(LineRun);
+            w.U8(LineBaselineLeft);
         }
 
         public static StatusMessage Read(PayloadReader r)
@@ -186,6 +202,14 @@ namespace OpenIdds.Firmware.Protocol.Messages
                 m.CatheterRun = r.U8("status.catheter_run");
                 m.CatheterBaselineLeft = r.U8("status.catheter_baseline_left");
                 m.CatheterJudgedBands = r.U8("status.catheter_judged_bands");
+            }
+            if (r.Remaining >= 14)
+            {
+                m.LineWindowAt = r.I64("status.line_window_at");
+                m.LineRetentionPerMille = (short)r.U16("status.line_retention");
+                m.LineBaselinePerMille = (short)r.U16("status.line_baseline");
+                m.LineRun = r.U8("status.line_run");
+                m.LineBaselineLeft = r.U8("status.line_baseline_left");
             }
             return m;
         }

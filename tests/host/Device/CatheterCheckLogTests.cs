@@ -41,4 +41,16 @@ public sealed class CatheterCheckLogTests
         long intact = CatheterCheckText.PackVerdict(CatheterCheckVerdict.Intact, 240);
         StringAssert.Contains(EventText.Describe(EventKind.CatheterCheck, CatheterCheckText.PackEvidence(90, 0, 0, 0, true, false), intact), "cardiac 0 % (too small to judge), respiratory 90 %");
     }
+
+    [TestMethod]
+    public void A_line_resistance_event_unpacks_to_what_the_window_saw()
+    {
+        Assert.AreEqual("line resistance raised (the line drains slowly: a kink or partial blockage?): 61.2 % of a stroke's pressure left 0.5 s after it, this patient's baseline 0.8 % (2 of 3 windows in a row raise the alert); next window in 3 h 59 min",
+            EventText.Describe(EventKind.LineResistance, LineResistanceText.PackEvidence(612, 8, 2, 0), 239));
+        Assert.AreEqual("line resistance normal: -0.4 % of a stroke's pressure left 0.5 s after it, this patient's baseline 1.2 % (the alert needs 26.2 % in 3 windows in a row); next window in 4 h",
+            EventText.Describe(EventKind.LineResistance, LineResistanceText.PackEvidence(-4, 12, 0, 0), 240));
+        StringAssert.StartsWith(EventText.Describe(EventKind.LineResistance, LineResistanceText.PackEvidence(3, 0, 0, 5), 240),
+            "line resistance baseline still learning: 0.3 % of a stroke's pressure left 0.5 s after it; 5 more window(s) of 32 strokes before the line is judged");
+        Assert.AreEqual("line-resistance", EventKindName.Of(EventKind.LineResistance));
+    }
 }

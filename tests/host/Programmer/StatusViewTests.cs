@@ -67,4 +67,37 @@ public class StatusViewTests
         StringAssert.Contains(text, "(in 3 h)");
         Assert.IsFalse(Show(new StatusMessage { DeviceId = "SIM-0001" }).Contains("catheter check"), "a pump that runs no check shows no row");
     }
+
+    [TestMethod]
+    public void Status_shows_the_last_line_resistance_window_against_the_patients_baseline()
+    {
+        var s = new StatusMessage
+        {
+            DeviceId = "SIM-0001", PumpTime = 10 * 3_600_000,
+            CatheterVerdict = (int)OpenIdds.Firmware.Safety.CatheterCheckVerdict.Intact,
+            CatheterCheckedAt = 9 * 3_600_000, CatheterNextCheck = 13 * 3_600_000, CatheterJudgedBands = 3,
+            LineWindowAt = 8 * 3_600_000, LineRetentionPerMille = 540, LineBaselinePerMille = 9, LineRun = 1, LineBaselineLeft = 0,
+        };
+        StringAssert.Contains(Show(s), "line resistance last window");
+        StringAssert.Contains(Show(s), "(2 h ago): line resistance raised (the line drains slowly: a kink or partial blockage?): 54.0 % of a stroke's pressure left 0.5 s after it, this patient's baseline 0.9 % (1 of 3 windows in a row raise the alert)");
+
+        // Through the protocol: what the pump sends is what the programmer reads.
+        var w = new OpenIdds.Firmware.Protocol.PayloadWriter(4096);
+        s.LineRetentionPerMille = -7;
+        s.Write(w);
+        var r = new OpenIdds.Firmware.Protocol.PayloadReader(w.Buffer, w.Start, w.Length);
+        var read = StatusMessage.Read(r);
+        Assert.IsTrue(r.Ok);
+        Assert.AreEqual(-7, read.LineRetentionPerMille);
+        Assert.AreEqual(9, read.LineBaselinePerMille);
+        Assert.AreEqual(8L * 3_600_000, read.LineWindowAt);
+        StringAssert.Contains(Show(read), "line resistance normal: -0.7 % of a stroke's pressure left 0.5 s after it, this patient's baseline 0.9 %");
+
+        s.LineWindowAt = long.MaxValue;
+        s.LineBaselineLeft = 6;
+        StringAssert.Contains(Show(s), "line resistance no window yet since the start or the last revision (32 strokes each, every 4 h)");
+        s.LineBaselineLeft = -1;
+        Assert.IsFalse(Show(s).Contains("line resistance"), "a pump that sends no window shows no row");
+    }
 }
+

@@ -18,7 +18,7 @@ public class ScenarioTests
     /// scenario, the log's format), run `dotnet run --project simulator`, copy event_log_sha256 from
     /// out/default/summary.json here, and say in the commit why the log changed.
     /// </summary>
-    public const string DefaultEventLogSha256 = "F3C0ACE7D8AA19EABF7C5E76B7760200A9BEE18965C62B2A8E416F583D974DB7";
+    public const string DefaultEventLogSha256 = "EDB173E74F46A1D2B5008C416709E72A7DD3B0B16252CF9218B477895762FAB8";
 
     public static IEnumerable<object[]> Library() =>
         ScenarioLibrary.Paths().Where(p => Expectation.LoadBeside(p) != null).Select(p => new object[] { Path.GetFileNameWithoutExtension(p) });
@@ -78,12 +78,17 @@ public class ScenarioTests
     [TestMethod]
     public void Every_board_runs_the_same_pump_on_its_own_pins()
     {
-        // The board moves the pins, not the physics or the firmware: the event log is the same.
+        // The board moves the pins, not the physics or the firmware: the event log is the same - but for the
+        // figures read through each board's own pressure chain (a line-resistance window's share of a stroke).
         var scenario = Scenario.Load(ScenarioLibrary.Resolve("motor-stall"));
-        string esp32 = ScenarioRunner.Run(scenario).EventLogHash;
-        Assert.AreEqual(esp32, ScenarioRunner.Run(scenario with { Board = "stm32-nucleo-f746zg" }).EventLogHash);
-        Assert.AreEqual(esp32, ScenarioRunner.Run(scenario with { Board = "linux-sbc" }).EventLogHash);
+        string esp32 = WithoutChainFigures(ScenarioRunner.Run(scenario));
+        Assert.IsTrue(esp32.Contains("line-resistance"), "the windows are compared, by time");
+        Assert.AreEqual(esp32, WithoutChainFigures(ScenarioRunner.Run(scenario with { Board = "stm32-nucleo-f746zg" })));
+        Assert.AreEqual(esp32, WithoutChainFigures(ScenarioRunner.Run(scenario with { Board = "linux-sbc" })));
     }
+
+    private static string WithoutChainFigures(ScenarioResult result) =>
+        string.Join("\n", result.Events.Select(e => e.Kind == "line-resistance" ? e with { Detail = "" } : e).Select(e => e.ToCsv()));
 
     [TestMethod]
     public void The_summary_names_the_board_the_run_models()

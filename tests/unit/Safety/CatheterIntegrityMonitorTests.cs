@@ -173,6 +173,59 @@ namespace OpenIdds.Tests.Unit.Safety
         }
 
         [TestMethod]
+        public void Every_wake_up_the_check_asks_for_is_charged_the_decay_readings_too()
+        {
+            // CATHETER-BURST-IN-ERI: strokes every 43.2 s (0.5 mL/day) through an open line, the pump woken at
+            // each stroke and whenever the check asks (a burst sample or LINE-RESISTANCE-RISE's decay reading).
+            CatheterIntegrityMonitor monitor = new CatheterIntegrityMonitor(Milliseconds.Zero);
+            StrokeDecayTrace line = new StrokeDecayTrace();
+            line.Pulse = Intact();
+            long nextStroke = 43200, wakes = 0, t = 0;
+            while (t < 2 * Milliseconds.PerDay)
+            {
+                long wake = monitor.NextWake.Value;
+                bool stroke = nextStroke <= wake;
+                t = stroke ? nextStroke : wake;
+                int before, after;
+                if (stroke) { line.Stroke(t, out before, out after); nextStroke += 43200; }
+                else { before = line.At(t); after = before; wakes++; }
+                monitor.Observe(new Milliseconds(t), true, before, stroke ? 1 : 0);
+                monitor.Resistance.Observe(new Milliseconds(t), true, before, true, after, stroke ? 1 : 0);
+            }
+            Assert.IsTrue(monitor.Resistance.Windows >= 10, "the decay readings ran: " + monitor.Resistance.Windows.ToString() + " windows");
+            Assert.IsTrue(monitor.SamplesTaken >= wakes, monitor.SamplesTaken.ToString() + " readings charged for " + wakes.ToString() + " wake-ups the check asked for");
+        }
+
+        [TestMethod]
+        public void A_burst_begins_only_in_a_gap_the_planned_strokes_leave()
+        {
+            // CATHETER-BURST-IN-A-GAP: the next stroke 10 s away leaves no 25.6 s burst; after it, 60 s does.
+            CatheterIntegrityMonitor monitor = new CatheterIntegrityMonitor(Milliseconds.Zero);
+            PulseTrace trace = Intact();
+            monitor.Observe(Milliseconds.Zero, true, trace.At(0), 0, new Milliseconds(10000));
+            Assert.AreEqual(1L, monitor.SamplesTaken, "the wake-up that opened the check, charged");
+            Assert.IsTrue(monitor.NextWake.IsNever, "no wake-up of its own while it waits for a gap");
+            monitor.Observe(new Milliseconds(10000), true, trace.At(10000), 1, new Milliseconds(70000));
+            Assert.AreEqual(new Milliseconds(10000 + CatheterIntegrityMonitor.SettleMilliseconds), monitor.NextWake);
+            Run(monitor, trace, 1);
+            Assert.AreEqual(1L + 256, monitor.SamplesTaken);
+            Assert.AreEqual(0, monitor.Skipped);
+        }
+
+        [TestMethod]
+        public void Strokes_never_leaving_a_gap_skip_the_check_without_sampling()
+        {
+            // 50 uL/h in 250 nL strokes: one every 18 s, never the 26.6 s a burst needs.
+            CatheterIntegrityMonitor monitor = new CatheterIntegrityMonitor(Milliseconds.Zero);
+            PulseTrace trace = Intact();
+            for (long t = 0; t < Milliseconds.PerDay; t += 18000)
+                monitor.Observe(new Milliseconds(t), true, trace.At(t), t == 0 ? 0 : 1, new Milliseconds(t + 18000));
+            Assert.AreEqual(6, monitor.Skipped);
+            Assert.AreEqual(0, monitor.Checks);
+            Assert.AreEqual(6L, monitor.SamplesTaken, "one opening wake-up a check, no burst");
+        }
+
+        [TestMethod]
         public void A_failed_reading_skips_the_check()
         {
             CatheterIntegrityMonitor monitor = new CatheterIntegrityMonitor(Milliseconds.Zero);
